@@ -1,0 +1,31 @@
+import ArgumentParser
+import DialogueKit
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(iso: argument)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options every command that reads a dialogue shares.
+struct DialogueOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The dialogue file (rule set) to use; default: the shipped dialogues/conciliation.yaml.",
+        valueName: "FILE"))
+    var dialogue: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The day to count from, as YYYY-MM-DD; default: today in Europe/Paris.", valueName: "YYYY-MM-DD"))
+    var today: CivilDate?
+
+    @Option(name: .long, help: "Language of texts and messages: fr or en.")
+    var lang: Language = .fr
+
+    func loadDialogue() throws -> Dialogue {
+        try DialogueFiles.load(dialogue)
+    }
+}

@@ -1,0 +1,9 @@
+/// Where the interview writes. Standard output in use; a buffer in tests.
+public protocol OutputSink: AnyObject {
+    func write(_ text: String)
+}
+
+public final class StandardOutput: OutputSink {
+    public init() {}
+    public func write(_ text: String) { FileIO.write(text, to: 1) }
+}

@@ -1,0 +1,40 @@
+/// Dates as an agent reads them out: "lundi 5 octobre 2026".
+public enum DateWords {
+    static let frenchDays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    static let englishDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    public static let frenchMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
+    public static let englishMonths = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    public static func words(_ date: CivilDate, _ language: Language) -> String {
+        switch language {
+        case .fr:
+            let day = date.day == 1 ? "1er" : String(date.day)
+            return "\(frenchDays[date.weekday - 1]) \(day) \(frenchMonths[date.month - 1]) \(date.year)"
+        case .en:
+            return "\(englishDays[date.weekday - 1]) \(date.day) \(englishMonths[date.month - 1]) \(date.year)"
+        }
+    }
+
+    /// "dans 14 jours", "aujourd'hui", "dépassé de 3 jours".
+    public static func relative(_ date: CivilDate, today: CivilDate, _ language: Language) -> String {
+        let n = today.days(until: date)
+        switch (language, n) {
+        case (.fr, 0): return "aujourd'hui, dernier jour"
+        case (.fr, 1): return "demain"
+        case (.fr, 2...): return "dans \(n) jours"
+        case (.fr, -1): return "dépassée depuis hier"
+        case (.fr, _): return "dépassée depuis \(-n) jours"
+        case (.en, 0): return "today, the last day"
+        case (.en, 1): return "tomorrow"
+        case (.en, 2...): return "in \(n) days"
+        case (.en, -1): return "passed yesterday"
+        case (.en, _): return "passed \(-n) days ago"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// A text in each of the dialogue's languages. Texts may hold `{name}` slots, filled
+/// with answers and computed dates when shown (see `TextRenderer`).
+public struct LocalizedText: Sendable, Equatable {
+    public let byLanguage: [String: String]
+    public let position: SourcePosition
+
+    public init(_ byLanguage: [String: String], position: SourcePosition) {
+        self.byLanguage = byLanguage
+        self.position = position
+    }
+
+    /// The text in `language`, else in French, the dialogue's reference language.
+    public func text(_ language: Language) -> String {
+        byLanguage[language.rawValue] ?? byLanguage["fr"] ?? byLanguage.values.first ?? ""
+    }
+}
+
+public enum Language: String, Sendable, CaseIterable {
+    case fr, en
+}
+
+/// Who reads the question: an agent reading it out on the phone, or the insured
+/// person on their own screen. The wording differs ("Demandez…" / "Avez-vous…").
+public enum Audience: String, Sendable, CaseIterable {
+    case agent
+    case `self`
+}

@@ -1,0 +1,150 @@
+/// Why a case could not be routed: the field at fault (nil for the case as a
+/// whole) and one sentence saying what is expected.
+public struct CaseError: Error, Sendable, Equatable {
+    public let field: String?
+    public let message: String
+
+    public init(field: String?, message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// A routed case: the result, and the day it was routed for.
+public struct RoutedCase: Sendable {
+    public let result: Result
+    public let today: CivilDate
+
+    public init(result: Result, today: CivilDate) {
+        self.result = result
+        self.today = today
+    }
+}
+
+/// Routes cases given as key/value objects. The keys are the dialogue's question
+/// names; the case is run through the same `Walker` as the interview, each
+/// question answered from its key, so there is no second copy of the rules.
+public struct Triage {
+    public let dialogue: Dialogue
+    public let language: Language
+    private let questionIndex: [String: Int]
+    private let patterns: [Int: Regex<AnyRegexOutput>]
+
+    public init(dialogue: Dialogue, language: Language = .fr) {
+        self.dialogue = dialogue
+        self.language = language
+        var index: [String: Int] = [:]
+        var patterns: [Int: Regex<AnyRegexOutput>] = [:]
+        for (i, q) in dialogue.questions.enumerated() {
+            index[q.id] = i
+            if case .text(let pattern?, _) = q.kind { patterns[i] = try? Regex(pattern) }
+        }
+        self.questionIndex = index
+        self.patterns = patterns
+    }
+
+    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+
+    /// Routes one case. `todayOverride` (the command-line option) wins over the
+    /// case's own `today`, which wins over `clockToday`.
+    public func route(
+        _ pairs: [(key: String, value: CaseValue)], todayOverride: CivilDate?, clockToday: CivilDate
+    ) -> Swift.Result<RoutedCase, CaseError> {
+        var answers: [Value?] = Array(repeating: nil, count: dialogue.questions.count)
+        var today = todayOverride ?? clockToday
+        for (key, raw) in pairs {
+            if key == "today" {
+                guard case .string(let s) = raw, let d = CivilDate(iso: s) else {
+                    return .failure(CaseError(field: key, message: dateMessage(raw)))
+                }
+                if todayOverride == nil { today = d }
+                continue
+            }
+            guard let q = questionIndex[key] else {
+                let keys = (dialogue.questions.map(\.id) + ["today"]).joined(separator: ", ")
+                return .failure(CaseError(field: key, message: say(
+                    "clé inconnue ; les clés possibles sont : \(keys)",
+                    "unknown key; the keys are: \(keys)")))
+            }
+            switch value(raw, for: dialogue.questions[q]) {
+            case .success(let v): answers[q] = v
+            case .failure(let e): return .failure(e)
+            }
+        }
+        let (_, end) = Walker.walk(dialogue, today: today) { question in
+            answers[question.slot] ?? question.triageDefault
+        }
+        switch end {
+        case .outcome(let result):
+            return .success(RoutedCase(result: result, today: today))
+        case .ask(let q):
+            let question = dialogue.questions[q]
+            return .failure(CaseError(field: question.id, message: say(
+                "cette clé est nécessaire pour ce cas : \(expectation(question))",
+                "this key is required for this case: \(expectation(question))")))
+        case .rejected(let q, let message):
+            return .failure(CaseError(field: dialogue.questions[q].id, message: message.text(language)))
+        case .fault(let fault):
+            return .failure(CaseError(field: nil, message: say(
+                "le dialogue ne sait pas traiter ce cas : \(fault)",
+                "the dialogue cannot route this case: \(fault)")))
+        }
+    }
+
+    /// What a key expects, in words.
+    public func expectation(_ question: Question) -> String {
+        let orNull = question.unknown != nil ? say(", ou null (inconnu)", ", or null (unknown)") : ""
+        switch question.kind {
+        case .choice(let choices):
+            let values = choices.map { "\"\($0.value)\"" }.joined(separator: ", ")
+            return say("une de ces valeurs : \(values)", "one of \(values)") + orNull
+        case .yesNo: return say("true ou false", "true or false") + orNull
+        case .date: return say("une date \"AAAA-MM-JJ\"", "a date \"YYYY-MM-DD\"") + orNull
+        case .text(_, let hint): return (hint?.text(language) ?? say("du texte", "text")) + orNull
+        }
+    }
+
+    private func dateMessage(_ raw: CaseValue) -> String {
+        if case .string(let s) = raw, s.utf8.count == 10, let parts = Optional(s.split(separator: "-")), parts.count == 3,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
+        {
+            let days = CivilDate.daysIn(month: m, year: y)
+            let month = language == .fr ? DateWords.frenchMonths[m - 1] : DateWords.englishMonths[m - 1]
+            return say("le \(d) \(month) \(y) n'existe pas : ce mois a \(days) jours",
+                       "\(month) \(y) has no day \(d): it has \(days) days")
+        }
+        return say("une date est attendue au format \"AAAA-MM-JJ\", par exemple \"2026-10-05\"",
+                   "a date is expected as \"YYYY-MM-DD\", for example \"2026-10-05\"")
+    }
+
+    private func value(_ raw: CaseValue, for question: Question) -> Swift.Result<Value, CaseError> {
+        func fail(_ message: String) -> Swift.Result<Value, CaseError> {
+            .failure(CaseError(field: question.id, message: message))
+        }
+        if raw == .null {
+            return question.unknown != nil ? .success(.null)
+                : fail(say("null n'est pas accepté ici ; attendu : \(expectation(question))",
+                           "null is not accepted here; expected: \(expectation(question))"))
+        }
+        switch question.kind {
+        case .choice(let choices):
+            if case .string(let s) = raw, choices.contains(where: { $0.value == s }) { return .success(.string(s)) }
+        case .yesNo:
+            if case .bool(let b) = raw { return .success(.bool(b)) }
+        case .date:
+            if case .string(let s) = raw {
+                if let d = CivilDate(iso: s) { return .success(.date(d)) }
+                return fail(dateMessage(raw))
+            }
+        case .text:
+            if case .string(let s) = raw {
+                if let regex = patterns[question.slot], (try? regex.wholeMatch(in: s)) == nil {
+                    return fail(say("valeur refusée ; attendu : \(expectation(question))",
+                                    "value refused; expected: \(expectation(question))"))
+                }
+                return .success(.string(s))
+            }
+        }
+        return fail(say("attendu : \(expectation(question))", "expected: \(expectation(question))"))
+    }
+}

@@ -1,0 +1,162 @@
+/// One node passed on the way to a result, with the transition taken out of it.
+public struct Step: Sendable, Equatable {
+    public let node: NodeRef
+    /// The answer, for a question.
+    public let value: Value?
+    /// Index of the transition taken in the node's `next`.
+    public let transition: Int
+}
+
+/// Where the dialogue itself is wrong for this case. Only a faulty dialogue file
+/// gets here: `conciliation check` proves that the shipped ones never do.
+public struct Fault: Error, Sendable, Equatable, CustomStringConvertible {
+    public let position: SourcePosition
+    public let message: String
+    public var description: String { "\(position): \(message)" }
+}
+
+/// The values of a case as far as the walk has gone: only what was answered on
+/// this path can be read, so an answer left over from another path never leaks in.
+struct PathValues: SlotReader {
+    let dialogue: Dialogue
+    let today: CivilDate
+    var answers: [Value?]
+
+    init(dialogue: Dialogue, today: CivilDate) {
+        self.dialogue = dialogue
+        self.today = today
+        self.answers = Array(repeating: nil, count: dialogue.questions.count)
+    }
+
+    func value(ofSlot slot: Int) throws(EvaluationError) -> Value {
+        if slot < answers.count {
+            guard let v = answers[slot] else { throw .unset(slot: slot) }
+            return v
+        }
+        return try Evaluator.evaluate(dialogue.computed[slot - answers.count].expression.tree, self)
+    }
+
+    func describe(_ error: EvaluationError, in expression: Expression) -> String {
+        switch error {
+        case .unset(let slot):
+            return "`\(expression.source)` reads `\(dialogue.slotNames[slot])`, which is not set on this path"
+        case .unknownValue(let slot):
+            let name = slot.map { "`\(dialogue.slotNames[$0])`" } ?? "a value"
+            return "`\(expression.source)`: \(name) is unknown (null) here; test it with known(…) first"
+        }
+    }
+
+    func evaluate(_ expression: Expression) throws(Fault) -> Value {
+        do {
+            return try Evaluator.evaluate(expression.tree, self)
+        } catch {
+            throw Fault(position: expression.position, message: describe(error, in: expression))
+        }
+    }
+
+    func holds(_ expression: Expression) throws(Fault) -> Bool {
+        try evaluate(expression) == .bool(true)
+    }
+}
+
+/// How a walk through the dialogue ended.
+public enum WalkEnd: Sendable {
+    /// This question has no answer yet.
+    case ask(question: Int)
+    /// This question's answer fails one of its checks; the message says why.
+    case rejected(question: Int, message: LocalizedText)
+    case outcome(Result)
+    case fault(Fault)
+}
+
+/// The result of an interview or of a triaged case: the outcome, the values it
+/// gives, and the path that led there, from which every reason is derived.
+public struct Result: Sendable {
+    public let outcome: Int
+    /// Indexed like `Dialogue.outputs`.
+    public let outputs: [Value]
+    public let path: [Step]
+    /// Rule ids, in the order they applied, each once.
+    public let rules: [String]
+    /// Values of every question and computed slot known at the outcome (nil when
+    /// not on the path), for rendering texts.
+    public let slots: [Value?]
+}
+
+/// Replays answers over the dialogue from its start. A pure function of the
+/// dialogue, the answers and today: going back or editing an answer is a replay,
+/// so nothing computed from an old answer can survive.
+public enum Walker {
+    public static func walk(
+        _ dialogue: Dialogue, today: CivilDate, answer: (Question) -> Value?
+    ) -> (path: [Step], end: WalkEnd) {
+        var values = PathValues(dialogue: dialogue, today: today)
+        var path: [Step] = []
+        var node = dialogue.start
+        do {
+            while true {
+                switch node {
+                case .question(let q):
+                    let question = dialogue.questions[q]
+                    guard let value = answer(question) else { return (path, .ask(question: q)) }
+                    values.answers[q] = value
+                    for check in question.checks where try values.holds(check.rejectIf) {
+                        values.answers[q] = nil
+                        return (path, .rejected(question: q, message: check.message))
+                    }
+                    let taken = try choose(question.next, values, at: question.position, name: question.id)
+                    path.append(Step(node: node, value: value, transition: taken))
+                    node = question.next[taken].target
+                case .branch(let b):
+                    let branch = dialogue.branches[b]
+                    let taken = try choose(branch.next, values, at: branch.position, name: branch.id)
+                    path.append(Step(node: node, value: nil, transition: taken))
+                    node = branch.next[taken].target
+                case .outcome(let o):
+                    return (path, .outcome(try conclude(dialogue, o, path, values)))
+                }
+            }
+        } catch {
+            return (path, .fault(error))
+        }
+    }
+
+    private static func choose(_ next: [Transition], _ values: PathValues, at position: SourcePosition, name: String) throws(Fault) -> Int {
+        for (i, t) in next.enumerated() {
+            guard let condition = t.condition else { return i }
+            if try values.holds(condition) { return i }
+        }
+        throw Fault(position: position, message: "no transition out of `\(name)` applies to this case")
+    }
+
+    private static func conclude(_ dialogue: Dialogue, _ o: Int, _ path: [Step], _ values: PathValues) throws(Fault) -> Result {
+        let outcome = dialogue.outcomes[o]
+        var outputs: [Value] = []
+        outputs.reserveCapacity(dialogue.outputs.count)
+        for (i, output) in dialogue.outputs.enumerated() {
+            if let override = outcome.set.first(where: { $0.output == i }) {
+                outputs.append(try values.evaluate(override.value))
+            } else if let expression = output.value {
+                outputs.append(try values.evaluate(expression))
+            } else {
+                outputs.append(.null)
+            }
+        }
+        var rules: [String] = []
+        for step in path {
+            let transitions: [Transition]
+            switch step.node {
+            case .question(let q): transitions = dialogue.questions[q].next
+            case .branch(let b): transitions = dialogue.branches[b].next
+            case .outcome: continue
+            }
+            if let rule = transitions[step.transition].rule, !rules.contains(rule) { rules.append(rule) }
+        }
+        for rule in outcome.rules where !rules.contains(rule) { rules.append(rule) }
+        var slots: [Value?] = values.answers
+        for c in dialogue.computed {
+            slots.append(try? Evaluator.evaluate(c.expression.tree, values))
+        }
+        return Result(outcome: o, outputs: outputs, path: path, rules: rules, slots: slots)
+    }
+}

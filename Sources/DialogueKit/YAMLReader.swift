@@ -1,0 +1,82 @@
+import Yams
+
+/// A YAML mapping read key by key; every key outside the allowed list is reported
+/// as unknown, at its own position.
+struct YAMLMapping {
+    let node: Node
+    let position: SourcePosition
+    private(set) var pairs: [(key: String, keyPosition: SourcePosition, value: Node)] = []
+    let context: String
+
+    init(_ node: Node, file: String, context: String) throws(DialogueError) {
+        self.node = node
+        self.context = context
+        self.position = YAMLMapping.position(of: node, file: file)
+        guard case .mapping(let mapping) = node else {
+            throw DialogueError(position, "\(context) must be a mapping of `key: value` lines")
+        }
+        var seen: Set<String> = []
+        for (key, value) in mapping {
+            let keyPosition = YAMLMapping.position(of: key, file: file)
+            guard case .scalar(let scalar) = key else {
+                throw DialogueError(keyPosition, "a key in \(context) must be plain text")
+            }
+            guard seen.insert(scalar.string).inserted else {
+                throw DialogueError(keyPosition, "`\(scalar.string)` appears twice in \(context)")
+            }
+            pairs.append((scalar.string, keyPosition, value))
+        }
+    }
+
+    static func position(of node: Node, file: String) -> SourcePosition {
+        let mark = node.mark
+        return SourcePosition(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func optional(_ key: String) -> (node: Node, position: SourcePosition)? {
+        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        return (pair.value, YAMLMapping.position(of: pair.value, file: position.file))
+    }
+
+    func required(_ key: String, _ what: String) throws(DialogueError) -> (node: Node, position: SourcePosition) {
+        guard let found = optional(key) else {
+            throw DialogueError(position, "\(context) lacks `\(key)` (\(what))")
+        }
+        return found
+    }
+
+    /// The keys not read, as errors listing the keys that are allowed.
+    func unknownKeys(allowed: [String]) -> [DialogueError] {
+        pairs.filter { !allowed.contains($0.key) }.map {
+            DialogueError($0.keyPosition, "unknown key `\($0.key)` in \(context); allowed here: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    func finish(allowed: [String]) throws(DialogueError) {
+        if let first = unknownKeys(allowed: allowed).first { throw first }
+    }
+}
+
+extension Node {
+    /// The text of a scalar, or nil for a mapping or sequence.
+    var scalarText: String? {
+        if case .scalar(let s) = self { return s.string }
+        return nil
+    }
+
+    /// Where the text of a scalar begins: after its opening quote, if any.
+    var scalarContentOffset: Int {
+        if case .scalar(let s) = self {
+            switch s.style {
+            case .singleQuoted, .doubleQuoted: return 1
+            default: return 0
+            }
+        }
+        return 0
+    }
+
+    var isNull: Bool {
+        if case .scalar(let s) = self { return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) }
+        return false
+    }
+}

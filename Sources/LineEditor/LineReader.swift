@@ -1,0 +1,20 @@
+/// What reading a line gave.
+public enum LineRead: Sendable, Equatable {
+    case line(String)
+    /// Ctrl-C: the line being typed is abandoned, not the session.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of piped input.
+    case endOfInput
+}
+
+/// A source of lines: libedit on a terminal, plain reads when piped, a script in
+/// tests. The interview loop depends on this protocol only.
+public protocol LineReader: AnyObject {
+    /// Reads one line after showing `prompt`.
+    func readLine(prompt: String) -> LineRead
+    /// Candidates for Tab: given the text before the cursor, the words that could
+    /// complete its last word.
+    var completer: (@Sendable (String) -> [String])? { get set }
+    /// Whether a person is typing at a terminal (colours, line editing).
+    var isInteractive: Bool { get }
+}

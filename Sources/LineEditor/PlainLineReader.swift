@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads lines from standard input without a terminal: one answer per line, the
+/// prompt still printed so that a scripted session can be recorded and read back.
+public final class PlainLineReader: LineReader {
+    public var completer: (@Sendable (String) -> [String])?
+    public let isInteractive = false
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var ended = false
+
+    public init() {}
+
+    public func readLine(prompt: String) -> LineRead {
+        writeOut(prompt)
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+                writeOut(text + "\n")
+                return .line(text)
+            }
+            if ended {
+                guard start < buffer.count else { return .endOfInput }
+                let text = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                writeOut(text + "\n")
+                return .line(text)
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let n = read(0, &chunk, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                ended = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<n])
+            }
+        }
+    }
+}

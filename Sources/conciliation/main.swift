@@ -1,0 +1,3 @@
+import ConciliationCLI
+
+Conciliation.main()
