@@ -255,7 +255,7 @@ private struct Builder {
 
         var questions: [Question] = []
         for (slot, pair) in questionPairs.enumerated() {
-            if let q = attempt({ try $0.question(pair.key, pair.value, slot: slot, ruleIDs: ruleIDs, resolve: resolveTarget) }) {
+            if let q = attempt({ try $0.question(pair.key, pair.value, at: pair.keyPosition, slot: slot, ruleIDs: ruleIDs, resolve: resolveTarget) }) {
                 questions.append(q)
             }
         }
@@ -273,7 +273,7 @@ private struct Builder {
         }
         var outcomes: [Outcome] = []
         for pair in outcomePairs {
-            if let o = attempt({ try $0.outcome(pair.key, pair.value, outputs: outputs, ruleIDs: ruleIDs) }) {
+            if let o = attempt({ try $0.outcome(pair.key, pair.value, at: pair.keyPosition, outputs: outputs, ruleIDs: ruleIDs) }) {
                 outcomes.append(o)
             }
         }
@@ -392,7 +392,7 @@ private struct Builder {
     }
 
     mutating func question(
-        _ id: String, _ node: Node, slot: Int, ruleIDs: Set<String>,
+        _ id: String, _ node: Node, at keyPosition: SourcePosition, slot: Int, ruleIDs: Set<String>,
         resolve: (Node) throws -> (NodeRef, String)
     ) throws -> Question {
         let map = try YAMLMapping(node, file: file, context: "question `\(id)`")
@@ -456,7 +456,7 @@ private struct Builder {
         let next = try transitions(map.required("next", "where to go after this question").node, owner: id, ruleIDs: ruleIDs, resolve: resolve)
         return Question(
             id: id, slot: slot, kind: kind, ask: ask, help: help, unknown: unknown,
-            triageDefault: triageDefault, checks: checks, next: next, position: map.position)
+            triageDefault: triageDefault, checks: checks, next: next, position: keyPosition)
     }
 
     mutating func transitions(
@@ -491,7 +491,7 @@ private struct Builder {
 
     // MARK: Outcomes
 
-    mutating func outcome(_ id: String, _ node: Node, outputs: [Output], ruleIDs: Set<String>) throws -> Outcome {
+    mutating func outcome(_ id: String, _ node: Node, at keyPosition: SourcePosition, outputs: [Output], ruleIDs: Set<String>) throws -> Outcome {
         let map = try YAMLMapping(node, file: file, context: "outcome `\(id)`")
         let allowed = ["recommendation", "route", "rules", "set", "title", "summary", "steps", "parallel", "notes"]
         errors += map.unknownKeys(allowed: allowed)
@@ -552,7 +552,7 @@ private struct Builder {
         let notes = try texts("notes", &self)
         return Outcome(
             id: id, recommendation: recommendation, route: route, rules: rules, set: set, title: title,
-            summary: summary, steps: steps, parallel: parallel, notes: notes, position: map.position)
+            summary: summary, steps: steps, parallel: parallel, notes: notes, position: keyPosition)
     }
 
     // MARK: Shape
@@ -564,17 +564,20 @@ private struct Builder {
         var visiting: Set<NodeRef> = []
         func longest(_ ref: NodeRef) throws -> Int {
             if let known = memo[ref] { return known }
-            let (next, own, at): ([Transition], Int, SourcePosition)
+            let (next, own, name): ([Transition], Int, String)
             switch ref {
             case .outcome: return 0
-            case .question(let i): (next, own, at) = (questions[i].next, 1, questions[i].position)
-            case .branch(let i): (next, own, at) = (branches[i].next, 0, branches[i].position)
+            case .question(let i): (next, own, name) = (questions[i].next, 1, questions[i].id)
+            case .branch(let i): (next, own, name) = (branches[i].next, 0, branches[i].id)
             }
-            guard visiting.insert(ref).inserted else {
-                throw DialogueError(at, "the transitions go round in a cycle through here; an interview must always end")
-            }
+            visiting.insert(ref)
             var best = 0
-            for t in next { best = max(best, try longest(t.target)) }
+            for t in next {
+                if visiting.contains(t.target) {
+                    throw DialogueError(t.position, "going from `\(name)` back to `\(t.targetName)` makes a cycle; an interview must always end")
+                }
+                best = max(best, try longest(t.target))
+            }
             visiting.remove(ref)
             memo[ref] = best + own
             return best + own
