@@ -38,6 +38,10 @@ let package = Package(
             name: "conciliation",
             dependencies: ["ConciliationCLI"]
         ),
+        .executableTarget(
+            name: "conciliation-bench",
+            dependencies: ["DialogueKit"]
+        ),
         .testTarget(
             name: "DialogueKitTests",
             dependencies: ["DialogueKit"]

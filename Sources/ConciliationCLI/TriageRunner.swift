@@ -86,7 +86,6 @@ struct TriageRunner {
                 start = i + 1
             }
             carry.append(contentsOf: buffer[start..<n])
-            if output.bytes.count > 1 << 16 { flush() }
         }
         if !carry.isEmpty || !pending.isEmpty {
             handle(carry[...], endOfInput: true, &self)
@@ -108,13 +107,14 @@ struct TriageRunner {
                 formatter.json(routed, line: line, into: &output)
                 output.bytes.append(0x0A)
             case .text:
-                output.raw(formatter.text(routed, line: line) + "\n\n")
+                output.verbatim(formatter.text(routed, line: line) + "\n\n")
             case .markdown:
-                output.raw(formatter.markdown(routed, line: line) + "\n\n")
+                output.verbatim(formatter.markdown(routed, line: line) + "\n\n")
             }
         case .failure(let error):
             emitError(error, line: line)
         }
+        if output.bytes.count > 1 << 16 { flush() }
     }
 
     mutating func emitError(_ error: CaseError, line: Int) {
@@ -128,7 +128,7 @@ struct TriageRunner {
             formatter.errorJSON(error, line: line, into: &output)
             output.bytes.append(0x0A)
         case .text, .markdown:
-            output.raw(say("Cas de la ligne \(line) : invalide\(field) : \(error.message)\n\n",
+            output.verbatim(say("Cas de la ligne \(line) : invalide\(field) : \(error.message)\n\n",
                            "Case on line \(line): invalid\(field): \(error.message)\n\n"))
         }
     }

@@ -79,9 +79,9 @@ public enum CaseJSON {
             return bytes[index]
         }
 
-        mutating func expect(_ c: UInt8, _ what: String) throws {
+        mutating func expect(_ c: UInt8, _ what: @autoclosure () -> String) throws {
             skipSpace()
-            guard try peek() == c else { throw Invalid(message: "expected \(what) at byte \(index + 1)") }
+            guard try peek() == c else { throw Invalid(message: "expected \(what()) at byte \(index + 1)") }
             index += 1
         }
 
@@ -176,7 +176,13 @@ public enum CaseJSON {
             }
             let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
-            guard let text = String(validating: raw, as: UTF8.self) else {
+            // ASCII needs no validation; only other text pays for it.
+            let text: String
+            if raw.allSatisfy({ $0 < 0x80 }) {
+                text = String(decoding: raw, as: UTF8.self)
+            } else if let valid = String(validating: raw, as: UTF8.self) {
+                text = valid
+            } else {
                 throw Invalid(message: "a string is not valid UTF-8")
             }
             return plain ? text : try unescape(raw)

@@ -1,7 +1,7 @@
 /// A rule set, loaded from a YAML file: the questions, the decision points, the
 /// outcomes, and the law they cite. Everything the interview and `triage` decide
 /// comes from here; the Swift code holds no rule of its own.
-public struct Dialogue: Sendable {
+public final class Dialogue: Sendable {
     public let id: String
     public let version: String
     public let file: String
@@ -20,6 +20,26 @@ public struct Dialogue: Sendable {
     /// For each question, the most questions that can still be asked from it, itself
     /// included: "question 3 (6 au plus)".
     public let remainingQuestions: [Int]
+
+    init(id: String, version: String, file: String, title: LocalizedText, languages: [String], start: NodeRef,
+         sources: [Source], rules: [Rule], questions: [Question], branches: [Branch], outcomes: [Outcome],
+         computed: [Computed], outputs: [Output], slotNames: [String], remainingQuestions: [Int]) {
+        self.id = id
+        self.version = version
+        self.file = file
+        self.title = title
+        self.languages = languages
+        self.start = start
+        self.sources = sources
+        self.rules = rules
+        self.questions = questions
+        self.branches = branches
+        self.outcomes = outcomes
+        self.computed = computed
+        self.outputs = outputs
+        self.slotNames = slotNames
+        self.remainingQuestions = remainingQuestions
+    }
 
     public func question(named name: String) -> Question? {
         questions.first { $0.id == name }
@@ -93,7 +113,7 @@ public struct Check: Sendable {
     public let message: LocalizedText
 }
 
-public struct Question: Sendable {
+public final class Question: Sendable {
     public let id: String
     public let slot: Int
     public let kind: QuestionKind
@@ -107,26 +127,58 @@ public struct Question: Sendable {
     public let next: [Transition]
     public let position: SourcePosition
 
+    init(id: String, slot: Int, kind: QuestionKind, ask: [Audience: LocalizedText], help: LocalizedText,
+         unknown: LocalizedText?, triageDefault: Value?, checks: [Check], next: [Transition], position: SourcePosition) {
+        self.id = id
+        self.slot = slot
+        self.kind = kind
+        self.ask = ask
+        self.help = help
+        self.unknown = unknown
+        self.triageDefault = triageDefault
+        self.checks = checks
+        self.next = next
+        self.position = position
+    }
+
     public func prompt(_ audience: Audience, _ language: Language) -> String {
         (ask[audience] ?? ask[.self] ?? ask.values.first)?.text(language) ?? id
     }
 }
 
 /// One way out of a node. `condition` nil means "otherwise" and is always last.
-public struct Transition: Sendable {
+public final class Transition: Sendable {
     public let condition: Expression?
     public let target: NodeRef
     public let targetName: String
     public let rule: String?
+    /// The rule's index in `Dialogue.rules`.
+    public let ruleIndex: Int?
     public let position: SourcePosition
+
+    init(condition: Expression?, target: NodeRef, targetName: String, rule: String?, ruleIndex: Int?, position: SourcePosition) {
+        self.condition = condition
+        self.target = target
+        self.targetName = targetName
+        self.rule = rule
+        self.ruleIndex = ruleIndex
+        self.position = position
+    }
 }
 
 /// A decision point that asks nothing: it routes on what is already known.
-public struct Branch: Sendable {
+public final class Branch: Sendable {
     public let id: String
     public let title: LocalizedText
     public let next: [Transition]
     public let position: SourcePosition
+
+    init(id: String, title: LocalizedText, next: [Transition], position: SourcePosition) {
+        self.id = id
+        self.title = title
+        self.next = next
+        self.position = position
+    }
 }
 
 /// A text shown only when its condition holds (e.g. the deadline has passed).
@@ -135,11 +187,13 @@ public struct ConditionalText: Sendable {
     public let text: LocalizedText
 }
 
-public struct Outcome: Sendable {
+public final class Outcome: Sendable {
     public let id: String
     public let recommendation: Recommendation
     public let route: String?
     public let rules: [String]
+    /// Indices of `rules` in `Dialogue.rules`.
+    public let ruleIndices: [Int]
     /// Output values this outcome sets, overriding the dialogue's defaults.
     public let set: [(output: Int, value: Expression)]
     public let title: LocalizedText
@@ -148,6 +202,23 @@ public struct Outcome: Sendable {
     public let parallel: [ConditionalText]
     public let notes: [ConditionalText]
     public let position: SourcePosition
+
+    init(id: String, recommendation: Recommendation, route: String?, rules: [String], ruleIndices: [Int], set: [(output: Int, value: Expression)],
+         title: LocalizedText, summary: LocalizedText, steps: [ConditionalText], parallel: [ConditionalText],
+         notes: [ConditionalText], position: SourcePosition) {
+        self.id = id
+        self.recommendation = recommendation
+        self.route = route
+        self.rules = rules
+        self.ruleIndices = ruleIndices
+        self.set = set
+        self.title = title
+        self.summary = summary
+        self.steps = steps
+        self.parallel = parallel
+        self.notes = notes
+        self.position = position
+    }
 }
 
 /// The recommendations of the stable `triage` interface.
@@ -167,10 +238,18 @@ public struct Computed: Sendable {
 
 /// A value every result carries (`appeal_deadline`, `wait_until`, …): its default
 /// expression, or null when there is none.
-public struct Output: Sendable {
+public final class Output: Sendable {
     public let name: String
     public let type: ValueType
     public let value: Expression?
     public let label: LocalizedText
     public let position: SourcePosition
+
+    init(name: String, type: ValueType, value: Expression?, label: LocalizedText, position: SourcePosition) {
+        self.name = name
+        self.type = type
+        self.value = value
+        self.label = label
+        self.position = position
+    }
 }

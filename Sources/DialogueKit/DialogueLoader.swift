@@ -189,7 +189,7 @@ private struct Builder {
         let sources = parseSources(top.optional("sources")?.node)
         let sourceIDs = Set(sources.map(\.id))
         let rules = parseRules(top.optional("rules")?.node, sourceIDs: sourceIDs)
-        let ruleIDs = Set(rules.map(\.id))
+        let ruleIDs = rules.map(\.id)
 
         // Names first, so that any expression can refer to any question.
         let questionsNode = try top.required("questions", "the questions to ask").node
@@ -392,7 +392,7 @@ private struct Builder {
     }
 
     mutating func question(
-        _ id: String, _ node: Node, at keyPosition: SourcePosition, slot: Int, ruleIDs: Set<String>,
+        _ id: String, _ node: Node, at keyPosition: SourcePosition, slot: Int, ruleIDs: [String],
         resolve: (Node) throws -> (NodeRef, String)
     ) throws -> Question {
         let map = try YAMLMapping(node, file: file, context: "question `\(id)`")
@@ -460,12 +460,12 @@ private struct Builder {
     }
 
     mutating func transitions(
-        _ node: Node, owner: String, ruleIDs: Set<String>,
+        _ node: Node, owner: String, ruleIDs: [String],
         resolve: (Node) throws -> (NodeRef, String)
     ) throws -> [Transition] {
         if node.scalarText != nil {
             let (ref, name) = try resolve(node)
-            return [Transition(condition: nil, target: ref, targetName: name, rule: nil, position: position(node))]
+            return [Transition(condition: nil, target: ref, targetName: name, rule: nil, ruleIndex: nil, position: position(node))]
         }
         let items = try sequence(node, "`next` of `\(owner)`")
         var result: [Transition] = []
@@ -484,14 +484,15 @@ private struct Builder {
             }
             try map.finish(allowed: ["when", "goto", "rule"])
             let (ref, name) = try resolve(targetNode)
-            result.append(Transition(condition: condition, target: ref, targetName: name, rule: rule, position: map.position))
+            result.append(Transition(condition: condition, target: ref, targetName: name, rule: rule,
+                                     ruleIndex: rule.flatMap(ruleIDs.firstIndex(of:)), position: map.position))
         }
         return result
     }
 
     // MARK: Outcomes
 
-    mutating func outcome(_ id: String, _ node: Node, at keyPosition: SourcePosition, outputs: [Output], ruleIDs: Set<String>) throws -> Outcome {
+    mutating func outcome(_ id: String, _ node: Node, at keyPosition: SourcePosition, outputs: [Output], ruleIDs: [String]) throws -> Outcome {
         let map = try YAMLMapping(node, file: file, context: "outcome `\(id)`")
         let allowed = ["recommendation", "route", "rules", "set", "title", "summary", "steps", "parallel", "notes"]
         errors += map.unknownKeys(allowed: allowed)
@@ -551,7 +552,8 @@ private struct Builder {
         let parallel = try texts("parallel", &self)
         let notes = try texts("notes", &self)
         return Outcome(
-            id: id, recommendation: recommendation, route: route, rules: rules, set: set, title: title,
+            id: id, recommendation: recommendation, route: route, rules: rules,
+            ruleIndices: rules.compactMap(ruleIDs.firstIndex(of:)), set: set, title: title,
             summary: summary, steps: steps, parallel: parallel, notes: notes, position: keyPosition)
     }
 

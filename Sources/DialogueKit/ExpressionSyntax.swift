@@ -50,11 +50,23 @@ public enum Builtin: String, Sendable, CaseIterable {
 
 /// An expression as written, with where it came from, for error messages and for
 /// showing guards to trainers.
-public struct Expression: Sendable {
+public final class Expression: Sendable {
     public let source: String
     public let position: SourcePosition
     public let tree: Expr
     public let type: ValueType
     /// Question and computed-value slots this expression reads directly.
     public let reads: [Int]
+    let evaluate: CompiledValue
+    let test: CompiledTest
+
+    init(source: String, position: SourcePosition, tree: Expr, type: ValueType, reads: [Int]) {
+        self.source = source
+        self.position = position
+        self.tree = tree
+        self.type = type
+        self.reads = reads
+        self.evaluate = ExpressionCompiler.value(tree)
+        self.test = type == .bool ? ExpressionCompiler.test(tree) : { @Sendable _ in false }
+    }
 }

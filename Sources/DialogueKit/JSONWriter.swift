@@ -5,34 +5,67 @@ public struct JSONWriter: Sendable {
 
     public init() {}
 
-    public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    /// Literal JSON punctuation and keys: copied from static memory, no refcounting.
+    public mutating func raw(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Text that is already valid JSON (a number, a pre-rendered fragment).
+    public mutating func verbatim(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     public mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for c in s.utf8 {
-            switch c {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]])
-            default: bytes.append(c)
+        var s = s
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            for (i, c) in utf8.enumerated() where c < 0x20 || c == 0x7F || c == 34 || c == 92 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                escape(c)
+                runStart = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ c: UInt8) {
+        switch c {
+        case 34: bytes.append(contentsOf: [92, 34])
+        case 92: bytes.append(contentsOf: [92, 92])
+        case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]])
+        }
     }
 
     public mutating func value(_ v: Value) {
         switch v {
         case .null: raw("null")
-        case .bool(let b): raw(b ? "true" : "false")
-        case .int(let i): raw(String(i))
+        case .bool(let b): if b { raw("true") } else { raw("false") }
+        case .int(let i): verbatim(String(i))
         case .string(let s): string(s)
-        case .date(let d): string(d.iso)
+        case .date(let d): date(d)
         }
+    }
+
+    /// `"YYYY-MM-DD"`, digit by digit: dates are on every result line.
+    public mutating func date(_ d: CivilDate) {
+        func digits(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var n = n
+            while divisor > 0 {
+                bytes.append(UInt8(48 + n / divisor))
+                n %= divisor
+                divisor /= 10
+            }
+        }
+        bytes.append(34)
+        digits(d.year, 4); bytes.append(45); digits(d.month, 2); bytes.append(45); digits(d.day, 2)
+        bytes.append(34)
     }
 
     public mutating func key(_ k: String) {

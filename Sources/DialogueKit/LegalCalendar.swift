@@ -51,23 +51,28 @@ public enum LegalCalendar {
     }
 
     public static func holiday(on date: CivilDate, department: String? = nil) -> Holiday? {
+        let alsace = department.map(alsaceMoselle.contains) == true
+        let name: String?
         switch (date.month, date.day) {
-        case (1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25):
-            return holidays(date.year, department: department).first { $0.date == date }
-        case (12, 26) where department.map(alsaceMoselle.contains) == true:
-            return Holiday(date: date, name: "Saint-Étienne")
-        default:
-            break
+        case (1, 1): name = "Jour de l'an"
+        case (5, 1): name = "Fête du travail"
+        case (5, 8): name = "Victoire 1945"
+        case (7, 14): name = "Fête nationale"
+        case (8, 15): name = "Assomption"
+        case (11, 1): name = "Toussaint"
+        case (11, 11): name = "Armistice 1918"
+        case (12, 25): name = "Noël"
+        case (12, 26) where alsace: name = "Saint-Étienne"
+        default: name = nil
         }
+        if let name { return Holiday(date: date, name: name) }
         // Movable feasts fall between 20 March and 14 June.
         guard (3...6).contains(date.month) else { return nil }
-        let offset = easter(date.year).days(until: date)
-        switch offset {
+        switch easter(date.year).days(until: date) {
         case 1: return Holiday(date: date, name: "Lundi de Pâques")
         case 39: return Holiday(date: date, name: "Ascension")
         case 50: return Holiday(date: date, name: "Lundi de Pentecôte")
-        case -2 where department.map(alsaceMoselle.contains) == true:
-            return Holiday(date: date, name: "Vendredi saint")
+        case -2 where alsace: return Holiday(date: date, name: "Vendredi saint")
         default: return nil
         }
     }

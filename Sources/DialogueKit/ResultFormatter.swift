@@ -10,19 +10,24 @@ public struct ResultFormatter: Sendable {
     public let dialogue: Dialogue
     public let language: Language
     public let renderer: TextRenderer
-    private let ruleJSON: [String: [UInt8]]
+    /// Each rule with its sources, as JSON, by rule index.
+    private let ruleJSON: [[UInt8]]
+    /// `,"name":` for each output.
+    private let outputKeys: [[UInt8]]
+    /// Each outcome's title as JSON, when it holds no `{slot}` to fill per case.
+    private let fixedTitleJSON: [[UInt8]?]
 
     public init(dialogue: Dialogue, language: Language) {
         self.dialogue = dialogue
         self.language = language
         self.renderer = TextRenderer(dialogue: dialogue, language: language)
-        var fragments: [String: [UInt8]] = [:]
+        var fragments: [[UInt8]] = []
         for rule in dialogue.rules {
             var w = JSONWriter()
             w.raw("{")
             w.key("rule"); w.string(rule.id)
             w.raw(","); w.key("title"); w.string(rule.title.text(language))
-            w.raw(","); w.key("confirmed"); w.raw(rule.confirmed ? "true" : "false")
+            w.raw(","); w.key("confirmed"); w.value(.bool(rule.confirmed))
             w.raw(","); w.key("sources"); w.raw("[")
             for (i, id) in rule.sources.enumerated() {
                 guard let source = dialogue.source(id) else { continue }
@@ -33,9 +38,22 @@ public struct ResultFormatter: Sendable {
                 w.raw("}")
             }
             w.raw("]}")
-            fragments[rule.id] = w.bytes
+            fragments.append(w.bytes)
         }
         self.ruleJSON = fragments
+        self.outputKeys = dialogue.outputs.map { output in
+            var w = JSONWriter()
+            w.raw(",")
+            w.key(output.name)
+            return w.bytes
+        }
+        self.fixedTitleJSON = dialogue.outcomes.map { outcome in
+            let title = outcome.title.text(language)
+            guard !title.utf8.contains(UInt8(ascii: "{")) else { return nil }
+            var w = JSONWriter()
+            w.string(title)
+            return w.bytes
+        }
     }
 
     /// One JSON object on one line, as `triage --format json` prints it.
@@ -44,28 +62,34 @@ public struct ResultFormatter: Sendable {
         let outcome = dialogue.outcomes[result.outcome]
         w.raw("{")
         if let line {
-            w.key("line"); w.raw(String(line)); w.raw(",")
+            w.key("line"); w.verbatim(String(line)); w.raw(",")
         }
         w.key("recommendation"); w.string(outcome.recommendation.rawValue)
         w.raw(","); w.key("route"); w.value(outcome.route.map(Value.string) ?? .null)
-        for (i, output) in dialogue.outputs.enumerated() {
-            w.raw(","); w.key(output.name); w.value(result.outputs[i])
+        for i in dialogue.outputs.indices {
+            w.bytes.append(contentsOf: outputKeys[i])
+            w.value(result.outputs[i])
         }
         w.raw(","); w.key("outcome"); w.string(outcome.id)
-        w.raw(","); w.key("title"); w.string(renderer.fill(outcome.title, result: result, today: routed.today))
+        w.raw(","); w.key("title")
+        if let fixed = fixedTitleJSON[result.outcome] {
+            w.bytes.append(contentsOf: fixed)
+        } else {
+            w.string(renderer.fill(outcome.title, result: result, today: routed.today))
+        }
         w.raw(","); w.key("reasons"); w.raw("[")
-        for (i, rule) in result.rules.enumerated() {
+        for (i, rule) in result.ruleIndices.enumerated() {
             if i > 0 { w.raw(",") }
-            w.bytes.append(contentsOf: ruleJSON[rule] ?? [])
+            w.bytes.append(contentsOf: ruleJSON[rule])
         }
         w.raw("],"); w.key("dialogue")
         w.raw("{"); w.key("id"); w.string(dialogue.id); w.raw(","); w.key("version"); w.string(dialogue.version); w.raw("}")
-        w.raw(","); w.key("today"); w.string(routed.today.iso)
+        w.raw(","); w.key("today"); w.date(routed.today)
         w.raw("}")
     }
 
     public func errorJSON(_ error: CaseError, line: Int, into w: inout JSONWriter) {
-        w.raw("{"); w.key("line"); w.raw(String(line))
+        w.raw("{"); w.key("line"); w.verbatim(String(line))
         w.raw(","); w.key("error"); w.raw("{")
         w.key("field"); w.value(error.field.map(Value.string) ?? .null)
         w.raw(","); w.key("message"); w.string(error.message)
@@ -125,7 +149,7 @@ public struct ResultFormatter: Sendable {
     /// Each rule applied, with its sources by title and address.
     public func reasonLines(_ result: Result) -> [String] {
         var lines: [String] = []
-        for id in result.rules {
+        for id in result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
             let unconfirmed = rule.confirmed ? "" : say(" [non confirmé aujourd'hui]", " [not confirmed today]")
             lines.append("  - [\(rule.id)] \(rule.title.text(language))\(unconfirmed)")
@@ -170,7 +194,7 @@ public struct ResultFormatter: Sendable {
         md.append("")
         md.append("### " + say("Pourquoi", "Why"))
         md.append("")
-        for id in result.rules {
+        for id in result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
             let unconfirmed = rule.confirmed ? "" : say(" *(non confirmé aujourd'hui)*", " *(not confirmed today)*")
             md.append("- **\(rule.title.text(language))**\(unconfirmed) — \(rule.text.text(language)) (`\(rule.id)`)")

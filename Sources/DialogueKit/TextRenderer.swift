@@ -32,16 +32,17 @@ public struct TextRenderer: Sendable {
         if let i = dialogue.outputs.firstIndex(where: { $0.name == name }) {
             return format(result.outputs[i])
         }
-        if let slot = dialogue.slotNames.firstIndex(of: name) {
-            guard let v = result.slots[slot] else { return nil }
-            return format(v, question: slot < dialogue.questions.count ? dialogue.questions[slot] : nil)
+        guard let slot = dialogue.slotNames.firstIndex(of: name) else { return nil }
+        if slot < dialogue.questions.count {
+            return result.answers[slot].map { format($0, question: dialogue.questions[slot]) }
         }
-        return nil
+        let values = PathValues(dialogue: dialogue, today: today, answers: result.answers)
+        return (try? values.value(ofSlot: slot)).map { format($0) }
     }
 
     public func fill(_ text: LocalizedText, result: Result, today: CivilDate) -> String {
         let template = text.text(language)
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -57,8 +58,7 @@ public struct TextRenderer: Sendable {
     public func applicable(_ texts: [ConditionalText], result: Result, today: CivilDate) -> [String] {
         texts.compactMap { item in
             if let condition = item.condition {
-                var values = PathValues(dialogue: dialogue, today: today)
-                values.answers = Array(result.slots.prefix(dialogue.questions.count))
+                let values = PathValues(dialogue: dialogue, today: today, answers: result.answers)
                 guard (try? values.holds(condition)) == true else { return nil }
             }
             return fill(item.text, result: result, today: today)

@@ -17,15 +17,18 @@ public struct Fault: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// The values of a case as far as the walk has gone: only what was answered on
 /// this path can be read, so an answer left over from another path never leaks in.
-struct PathValues: SlotReader {
+/// A computed value, once known, is kept: its inputs can no longer change.
+final class PathValues {
     let dialogue: Dialogue
     let today: CivilDate
     var answers: [Value?]
+    private var memo: [Value?]
 
-    init(dialogue: Dialogue, today: CivilDate) {
+    init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil) {
         self.dialogue = dialogue
         self.today = today
-        self.answers = Array(repeating: nil, count: dialogue.questions.count)
+        self.answers = answers ?? Array(repeating: nil, count: dialogue.questions.count)
+        self.memo = Array(repeating: nil, count: dialogue.computed.count)
     }
 
     func value(ofSlot slot: Int) throws(EvaluationError) -> Value {
@@ -33,7 +36,16 @@ struct PathValues: SlotReader {
             guard let v = answers[slot] else { throw .unset(slot: slot) }
             return v
         }
-        return try Evaluator.evaluate(dialogue.computed[slot - answers.count].expression.tree, self)
+        let index = slot - answers.count
+        if let known = memo[index] { return known }
+        let v = try dialogue.computed[index].expression.evaluate(self)
+        memo[index] = v
+        return v
+    }
+
+    /// A refused answer may have fed a computed value already read by a check.
+    func forgetComputed() {
+        for i in memo.indices { memo[i] = nil }
     }
 
     func describe(_ error: EvaluationError, in expression: Expression) -> String {
@@ -48,14 +60,18 @@ struct PathValues: SlotReader {
 
     func evaluate(_ expression: Expression) throws(Fault) -> Value {
         do {
-            return try Evaluator.evaluate(expression.tree, self)
+            return try expression.evaluate(self)
         } catch {
             throw Fault(position: expression.position, message: describe(error, in: expression))
         }
     }
 
     func holds(_ expression: Expression) throws(Fault) -> Bool {
-        try evaluate(expression) == .bool(true)
+        do {
+            return try expression.test(self)
+        } catch {
+            throw Fault(position: expression.position, message: describe(error, in: expression))
+        }
     }
 }
 
@@ -76,11 +92,14 @@ public struct Result: Sendable {
     /// Indexed like `Dialogue.outputs`.
     public let outputs: [Value]
     public let path: [Step]
-    /// Rule ids, in the order they applied, each once.
-    public let rules: [String]
-    /// Values of every question and computed slot known at the outcome (nil when
-    /// not on the path), for rendering texts.
-    public let slots: [Value?]
+    /// Indices in `Dialogue.rules` of the rules that applied, in order, each once.
+    public let ruleIndices: [Int]
+    /// The answers on the path, by question slot (nil when not on the path); texts
+    /// and computed values are rendered from them.
+    public let answers: [Value?]
+
+    /// Ids of the rules that applied, in order.
+    public func rules(in dialogue: Dialogue) -> [String] { ruleIndices.map { dialogue.rules[$0].id } }
 }
 
 /// Replays answers over the dialogue from its start. A pure function of the
@@ -90,8 +109,9 @@ public enum Walker {
     public static func walk(
         _ dialogue: Dialogue, today: CivilDate, answer: (Question) -> Value?
     ) -> (path: [Step], end: WalkEnd) {
-        var values = PathValues(dialogue: dialogue, today: today)
+        let values = PathValues(dialogue: dialogue, today: today)
         var path: [Step] = []
+        path.reserveCapacity(16)
         var node = dialogue.start
         do {
             while true {
@@ -102,6 +122,7 @@ public enum Walker {
                     values.answers[q] = value
                     for check in question.checks where try values.holds(check.rejectIf) {
                         values.answers[q] = nil
+                        values.forgetComputed()
                         return (path, .rejected(question: q, message: check.message))
                     }
                     let taken = try choose(question.next, values, at: question.position, name: question.id)
@@ -142,21 +163,17 @@ public enum Walker {
                 outputs.append(.null)
             }
         }
-        var rules: [String] = []
+        var rules: [Int] = []
         for step in path {
-            let transitions: [Transition]
+            let transition: Transition
             switch step.node {
-            case .question(let q): transitions = dialogue.questions[q].next
-            case .branch(let b): transitions = dialogue.branches[b].next
+            case .question(let q): transition = dialogue.questions[q].next[step.transition]
+            case .branch(let b): transition = dialogue.branches[b].next[step.transition]
             case .outcome: continue
             }
-            if let rule = transitions[step.transition].rule, !rules.contains(rule) { rules.append(rule) }
+            if let rule = transition.ruleIndex, !rules.contains(rule) { rules.append(rule) }
         }
-        for rule in outcome.rules where !rules.contains(rule) { rules.append(rule) }
-        var slots: [Value?] = values.answers
-        for c in dialogue.computed {
-            slots.append(try? Evaluator.evaluate(c.expression.tree, values))
-        }
-        return Result(outcome: o, outputs: outputs, path: path, rules: rules, slots: slots)
+        for rule in outcome.ruleIndices where !rules.contains(rule) { rules.append(rule) }
+        return Result(outcome: o, outputs: outputs, path: path, ruleIndices: rules, answers: values.answers)
     }
 }

@@ -185,8 +185,8 @@ struct RoutingTests {
         #expect(output(routed.result, "appeal_deadline") == c.appealDeadline)
         #expect(output(routed.result, "wait_until") == c.waitUntil)
         #expect(output(routed.result, "conciliator_from") == c.conciliatorFrom)
-        if let rule = c.rule { #expect(routed.result.rules.contains(rule), "rules: \(routed.result.rules)") }
-        #expect(!routed.result.rules.isEmpty || outcome.recommendation == .noAction)
+        if let rule = c.rule { #expect(routed.result.rules(in: Self.dialogue).contains(rule), "rules: \(routed.result.rules(in: Self.dialogue))") }
+        #expect(!routed.result.ruleIndices.isEmpty || outcome.recommendation == .noAction)
     }
 
     @Test(arguments: routingErrors)

@@ -1,0 +1,88 @@
+// In-process timings of the hot paths, phase by phase, for scripts/bench.
+// Usage: conciliation-bench DIALOGUE CASES.jsonl
+#if canImport(Glibc)
+import Glibc
+#endif
+import DialogueKit
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func readFile(_ path: String) -> [UInt8] {
+    guard let f = fopen(path, "rb") else { fatalError("cannot open \(path)") }
+    defer { fclose(f) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = fread(&chunk, 1, chunk.count, f)
+        if n == 0 { break }
+        bytes.append(contentsOf: chunk[0..<n])
+    }
+    return bytes
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    print("usage: conciliation-bench DIALOGUE.yaml CASES.jsonl")
+    exit(2)
+}
+let dialogue = try DialogueLoader.load(yaml: String(decoding: readFile(arguments[1]), as: UTF8.self), file: arguments[1])
+let input = readFile(arguments[2])
+let lines = input.split(separator: 0x0A)
+let triage = Triage(dialogue: dialogue)
+let formatter = ResultFormatter(dialogue: dialogue, language: .fr)
+let clock = CivilDate(iso: "2026-11-23")!
+// BENCH_PHASES=parse,route,walk,render selects phases (all by default), so that an
+// instruction counter can attribute cost to each.
+let phases = Set((getenv("BENCH_PHASES").map { String(cString: $0) } ?? "parse,route,walk,render").split(separator: ",").map(String.init))
+
+var t0 = now()
+var parsed: [[(key: String, value: CaseValue)]] = []
+parsed.reserveCapacity(lines.count)
+for line in lines where phases.contains("parse") || phases.contains("route") || phases.contains("walk") || phases.contains("render") {
+    let p = line.withUnsafeBufferPointer { CaseJSON.parse($0) }
+    if case .object(let pairs) = p { parsed.append(pairs) }
+}
+let parseTime = now() - t0
+
+t0 = now()
+var routed: [RoutedCase] = []
+routed.reserveCapacity(parsed.count)
+for pairs in parsed where phases.contains("route") || phases.contains("render") {
+    if case .success(let r) = triage.route(pairs, todayOverride: nil, clockToday: clock) { routed.append(r) }
+}
+let routeTime = now() - t0
+
+// Routing again without keeping the results: the cost of the walk alone.
+t0 = now()
+var kept = 0
+for pairs in parsed where phases.contains("walk") {
+    if case .success(let r) = triage.route(pairs, todayOverride: nil, clockToday: clock) { kept &+= r.result.outcome }
+}
+let walkTime = now() - t0
+
+t0 = now()
+var writer = JSONWriter()
+var bytes = 0
+for (i, r) in routed.enumerated() where phases.contains("render") {
+    formatter.json(r, line: i + 1, into: &writer)
+    if writer.bytes.count > 1 << 16 {
+        bytes += writer.bytes.count
+        writer.bytes.removeAll(keepingCapacity: true)
+    }
+}
+let renderTime = now() - t0
+
+func row(_ name: String, _ seconds: Double, _ n: Int) {
+    let perCase = seconds / Double(max(n, 1)) * 1e6
+    print("\(name): \(Int(seconds * 1000)) ms, \(String(format1(perCase))) µs/case, \(Int(Double(n) / seconds)) cases/s")
+}
+func format1(_ x: Double) -> String { String(Double(Int(x * 100)) / 100) }
+row("parse ", parseTime, parsed.count)
+row("route ", routeTime, routed.count)
+row("route (results dropped)", walkTime, parsed.count)
+row("render", renderTime, routed.count)
+row("total ", parseTime + routeTime + renderTime, routed.count)
