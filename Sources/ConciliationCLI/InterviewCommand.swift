@@ -6,20 +6,44 @@ import LineEditor
 struct InterviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
-        abstract: "Start the interview (the default command).")
+        abstract: "Start the interview (the default command).",
+        discussion: "Answers are saved after each one, owner-only, under $XDG_STATE_HOME/conciliation (else ~/.local/state/conciliation); 'conciliation resume' takes an interview up again.")
 
     @OptionGroup var options: DialogueOptions
 
-    @Option(name: .long, help: "Who reads the questions: agent (read out on the phone) or self (the insured person).")
+    @Option(name: .long, help: "Who reads the questions: agent (an agent reading them out on the phone) or self (the insured person).")
     var audience: Audience = .self
+
+    @Flag(name: .long, help: "Write nothing to disk (a shared computer).")
+    var noSave = false
 
     func run() throws {
         let dialogue = try options.loadDialogue()
-        let today = options.today ?? ProcessEnvironment.clockToday()
-        let reader = Terminal.makeReader()
-        var repl = InterviewLoop(
-            dialogue: dialogue, today: today, language: options.lang, audience: audience, reader: reader,
-            output: StandardOutput())
-        repl.run()
+        let path = options.dialogue ?? DialogueFiles.defaultPath() ?? ""
+        let record = SessionRecord(
+            id: SessionStore.newID(), dialogueFile: path, dialogueID: dialogue.id, dialogueVersion: dialogue.version,
+            language: options.lang, audience: audience, todayOverride: options.today, created: Timestamp.now(),
+            updated: Timestamp.now(), finished: false, outcome: nil, answers: [])
+        let interview = Interview(dialogue: dialogue, today: options.today ?? ProcessEnvironment.clockToday())
+        try InterviewSession.run(interview: interview, record: record, noSave: noSave)
+    }
+}
+
+/// Starts the loop on the best reader for this process and maps how it ended to
+/// an exit status.
+enum InterviewSession {
+    static func run(interview: Interview, record: SessionRecord, noSave: Bool) throws {
+        let store = noSave ? nil : SessionStore.defaultDirectory().map(SessionStore.init)
+        let settings = InterviewSettings(
+            language: record.language, audience: record.audience, colors: Terminal.colorsEnabled, store: store)
+        let loop = InterviewLoop(interview: interview, record: record, settings: settings,
+                                 reader: Terminal.makeReader(), output: StandardOutput())
+        if store == nil && !noSave {
+            loop.output.write("Attention : ni XDG_STATE_HOME ni HOME ne sont définis ; l'entretien ne sera pas enregistré.\n")
+        }
+        switch loop.run() {
+        case .quit, .endOfInput: return
+        case .terminated: throw ExitCode(143)
+        }
     }
 }

@@ -1,55 +1,544 @@
 import DialogueKit
 import LineEditor
 
-/// The interview on a line reader: asks, parses, shows. All decisions are the
-/// state machine's (`Interview`); this loop only talks.
-public struct InterviewLoop {
-    var interview: Interview
-    let language: Language
-    let audience: Audience
-    let reader: LineReader
-    let output: OutputSink
-    let formatter: ResultFormatter
+/// How the interview loop ended.
+public enum InterviewExit: Equatable {
+    case quit
+    case endOfInput
+    case terminated
+}
 
-    public init(dialogue: Dialogue, today: CivilDate, language: Language, audience: Audience, reader: LineReader, output: OutputSink) {
-        self.interview = Interview(dialogue: dialogue, today: today)
+/// What the interview needs from outside: who reads, in which language, with
+/// colours or not, saving where.
+public struct InterviewSettings {
+    public var language: Language
+    public var audience: Audience
+    public var colors: Bool
+    /// nil: nothing written to disk (--no-save, for a shared computer).
+    var store: SessionStore?
+
+    init(language: Language, audience: Audience, colors: Bool, store: SessionStore?) {
         self.language = language
         self.audience = audience
-        self.reader = reader
-        self.output = output
-        self.formatter = ResultFormatter(dialogue: dialogue, language: language)
+        self.colors = colors
+        self.store = store
+    }
+}
+
+/// The interview on a line reader. It only talks: every decision is the state
+/// machine's (`Interview`), and every text comes from the dialogue.
+final class InterviewLoop {
+    /// What the next line typed is for.
+    enum Mode: Equatable {
+        /// An answer to the question being asked.
+        case answering
+        /// A new answer to an earlier question (`:modifier N`).
+        case editing(question: Int)
+        /// The result is shown; only commands remain.
+        case finished
+        /// "Quitter ?" after Ctrl-D.
+        indirect case confirmingQuit(then: Mode)
+        /// "Recommencer ?"
+        indirect case confirmingRestart(then: Mode)
+        /// "Remplacer le fichier ?"
+        indirect case confirmingOverwrite(path: String, then: Mode)
     }
 
-    public mutating func run() {
-        var action = interview.replay()
+    private(set) var interview: Interview
+    private(set) var record: SessionRecord
+    private(set) var mode: Mode = .answering
+    let settings: InterviewSettings
+    let reader: LineReader
+    let output: OutputSink
+    let style: Style
+    private var parser: AnswerParser
+    private var saveWarned = false
+    private var pendingExport: [UInt8] = []
+
+    init(interview: Interview, record: SessionRecord, settings: InterviewSettings, reader: LineReader, output: OutputSink) {
+        self.interview = interview
+        self.record = record
+        self.settings = settings
+        self.reader = reader
+        self.output = output
+        self.style = Style(enabled: settings.colors)
+        self.parser = AnswerParser(today: interview.today, language: settings.language)
+    }
+
+    var dialogue: Dialogue { interview.dialogue }
+    var language: Language { settings.language }
+    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+    private func write(_ text: String) { output.write(text + "\n") }
+
+    // MARK: The loop
+
+    func run() -> InterviewExit {
+        show(interview.replay())
         while true {
-            switch action {
-            case .ask(let q, let progress, let rejection, _):
-                let question = interview.dialogue.questions[q]
-                if let rejection { output.write(rejection.text(language) + "\n") }
-                output.write("\nquestion \(progress.number) (\(progress.atMost) au plus)\n")
-                output.write(question.prompt(audience, language) + "\n")
-                if case .choice(let choices) = question.kind {
-                    for (i, c) in choices.enumerated() { output.write("  \(i + 1). \(c.label.text(language))\n") }
+            reader.completer = completer()
+            switch reader.readLine(prompt: style.prompt(promptText())) {
+            case .terminated:
+                save()
+                write(say("Interruption : l'entretien est enregistré.", "Interrupted: the interview is saved."))
+                return .terminated
+            case .interrupted:
+                continue
+            case .endOfInput:
+                if !reader.isInteractive {
+                    save()
+                    return .endOfInput
                 }
-                switch reader.readLine(prompt: "> ") {
-                case .endOfInput: return
-                case .interrupted: continue
-                case .line(let text):
-                    switch AnswerParser(today: interview.today, language: language).parse(text, for: question) {
-                    case .success(let value): action = interview.answer(value)
-                    case .failure(let error): output.write(error.message + "\n")
-                    }
-                }
-            case .conclude(let result):
-                output.write("\n" + formatter.text(RoutedCase(result: result, today: interview.today)) + "\n")
-                return
-            case .report(let fault):
-                output.write("\(fault)\n")
-                return
-            case .none:
-                return
+                if case .confirmingQuit = mode { save(); return .endOfInput }
+                mode = .confirmingQuit(then: mode)
+                write(say("Quitter l'entretien ? Il reste enregistré. (o/n)", "Leave the interview? It stays saved. (y/n)"))
+            case .line(let text):
+                if let exit = handle(text) { return exit }
             }
+        }
+    }
+
+    /// One line typed; returns how the loop ends, if it does.
+    func handle(_ text: String) -> InterviewExit? {
+        switch mode {
+        case .confirmingQuit(let previous):
+            guard let yes = confirm(text) else { return nil }
+            if yes {
+                save()
+                farewell()
+                return .quit
+            }
+            mode = previous
+            reask()
+            return nil
+        case .confirmingRestart(let previous):
+            guard let yes = confirm(text) else { return nil }
+            if yes { restart() } else { mode = previous; reask() }
+            return nil
+        case .confirmingOverwrite(let path, let previous):
+            guard let yes = confirm(text) else { return nil }
+            mode = previous
+            if yes { writeExport(pendingExport, to: path, overwrite: true) }
+            else { write(say("Rien n'a été écrit.", "Nothing was written.")) }
+            return nil
+        default:
+            break
+        }
+        if let parsed = ReplCommand.parse(text) {
+            switch parsed {
+            case .success(let command): return run(command)
+            case .failure(.unknown(let name)):
+                write(style.error(say("Commande inconnue : \(name). Tapez :aide pour la liste des commandes.",
+                                      "Unknown command: \(name). Type :help for the list of commands.")))
+            case .failure(.badNumber(let word)):
+                write(style.error(say("« \(word) » n'est pas un numéro de réponse ; tapez :réponses pour les voir.",
+                                      "“\(word)” is not an answer number; type :answers to see them.")))
+            }
+            return nil
+        }
+        switch mode {
+        case .answering:
+            guard case .asking(let q) = interview.state else { return nil }
+            guard let value = parse(text, for: q) else { return nil }
+            echo(value, for: q)
+            show(interview.answer(value))
+            save()
+        case .editing(let q):
+            guard let value = parse(text, for: q) else { return nil }
+            echo(value, for: q)
+            mode = .answering
+            show(interview.edit(question: q, to: value))
+            save()
+        case .finished:
+            if !text.trimmingCharacters(in: " \t").isEmpty {
+                write(say("L'entretien est terminé : tapez une commande, par exemple :résumé, :exporter dossier.txt ou :recommencer (:aide pour toutes).",
+                          "The interview is over: type a command, such as :summary, :export case.txt or :restart (:help for all)."))
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// The answer typed, or nil after saying what is expected and asking again.
+    private func parse(_ text: String, for q: Int) -> Value? {
+        let question = dialogue.questions[q]
+        if text.trimmingCharacters(in: " \t").isEmpty, let previous = defaultAnswer(for: q) {
+            return previous
+        }
+        switch parser.parse(text, for: question) {
+        case .success(let value): return value
+        case .failure(let error):
+            write(style.error(capitalized(error.message) + "."))
+            ask(q, progress: nil, previous: defaultAnswer(for: q), brief: true)
+            return nil
+        }
+    }
+
+    private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// Dates are read back in words, so an agent can check them with the caller.
+    private func echo(_ value: Value, for q: Int) {
+        if case .date(let d) = value {
+            write(style.dim("→ " + DateWords.words(d, language)))
+        }
+    }
+
+    private func confirm(_ text: String) -> Bool? {
+        switch TextFolding.fold(text.trimmingCharacters(in: " \t")) {
+        case "o", "oui", "y", "yes": return true
+        case "n", "non", "no": return false
+        default:
+            write(style.error(say("Répondez oui ou non (o / n).", "Answer yes or no (y / n).")))
+            return nil
+        }
+    }
+
+    // MARK: Showing
+
+    private func show(_ action: Interview.Action) {
+        switch action {
+        case .ask(let q, let progress, let rejection, let previous):
+            mode = .answering
+            if let rejection { write(style.error(rejection.text(language))) }
+            ask(q, progress: progress, previous: previous, brief: false)
+        case .conclude(let result):
+            mode = .finished
+            showResult(result)
+        case .report(let fault):
+            mode = .finished
+            write(style.error(say("Le dialogue ne sait pas traiter ces réponses (erreur du fichier de règles) : ",
+                                  "The dialogue cannot handle these answers (an error in the rules file): ") + "\(fault)"))
+            write(say("Vous pouvez revenir en arrière (:retour) ou modifier une réponse (:modifier N).",
+                      "You can go back (:back) or change an answer (:edit N)."))
+        case .none:
+            write(say("Vous êtes à la première question.", "This is the first question."))
+            reask()
+        }
+    }
+
+    /// Asks again what the current mode waits for.
+    private func reask() {
+        switch mode {
+        case .answering:
+            if case .asking(let q) = interview.state { ask(q, progress: nil, previous: defaultAnswer(for: q), brief: true) }
+        case .editing(let q):
+            ask(q, progress: nil, previous: defaultAnswer(for: q), brief: true)
+        default:
+            break
+        }
+    }
+
+    private func defaultAnswer(for q: Int) -> Value? {
+        interview.answers[q] ?? interview.setAside[q]
+    }
+
+    private func progressText(_ p: Interview.Progress) -> String {
+        say("question \(p.number) (\(p.atMost) au plus)", "question \(p.number) (at most \(p.atMost))")
+    }
+
+    private func ask(_ q: Int, progress: Interview.Progress?, previous: Value?, brief: Bool) {
+        let question = dialogue.questions[q]
+        if !brief {
+            write("")
+            if let progress { write(style.dim(progressText(progress))) }
+        }
+        write(style.bold(question.prompt(settings.audience, language)))
+        if case .choice(let choices) = question.kind {
+            for (i, choice) in choices.enumerated() {
+                write("  \(style.accent(String(i + 1))). \(choice.label.text(language))")
+            }
+        }
+        var hints: [String] = []
+        switch question.kind {
+        case .yesNo: hints.append(say("oui / non", "yes / no"))
+        case .date: hints.append(say("date : 23/11/2026, 23 novembre 2026, hier, il y a 2 semaines…",
+                                     "date: 23/11/2026, 23 November 2026, yesterday, 2 weeks ago…"))
+        case .choice: hints.append(say("un numéro, ou le début de la réponse (Tab complète)",
+                                       "a number, or the start of the answer (Tab completes)"))
+        case .text(_, let hint): if let hint { hints.append(hint.text(language)) }
+        }
+        if let unknown = question.unknown { hints.append("« \(unknown.text(language)) »") }
+        if let previous {
+            hints.append(say("Entrée : ", "Enter: ") + CaseNote(dialogue: dialogue, language: language).answerText(previous, question: question))
+        }
+        if !brief { hints.append(say(":aide pour de l'aide", ":help for help")) }
+        write(style.dim("(" + hints.joined(separator: " ; ") + ")"))
+    }
+
+    private func promptText() -> String {
+        switch mode {
+        case .answering, .editing: return "> "
+        case .finished: return say("commande (:aide) > ", "command (:help) > ")
+        case .confirmingQuit, .confirmingRestart, .confirmingOverwrite: return say("(o/n) > ", "(y/n) > ")
+        }
+    }
+
+    private var routed: RoutedCase? {
+        if case .finished(let result) = interview.state { return RoutedCase(result: result, today: interview.today) }
+        return nil
+    }
+
+    private func showResult(_ result: Result) {
+        let routed = RoutedCase(result: result, today: interview.today)
+        let formatter = ResultFormatter(dialogue: dialogue, language: language)
+        let outcome = dialogue.outcomes[result.outcome]
+        let renderer = formatter.renderer
+        write("")
+        write(style.result("→ " + renderer.fill(outcome.title, result: result, today: routed.today)))
+        for line in formatter.dateLines(routed) { write("  " + style.bold(line)) }
+        write("")
+        write(renderer.fill(outcome.summary, result: result, today: routed.today))
+        let steps = renderer.applicable(outcome.steps, result: result, today: routed.today)
+        if !steps.isEmpty {
+            write("")
+            write(style.bold(say("À faire :", "What to do:")))
+            for (i, s) in steps.enumerated() { write("  \(i + 1). \(s)") }
+        }
+        let parallel = renderer.applicable(outcome.parallel, result: result, today: routed.today)
+        if !parallel.isEmpty {
+            write("")
+            write(style.bold(say("En parallèle :", "In parallel:")))
+            for p in parallel { write("  - \(p)") }
+        }
+        for note in renderer.applicable(outcome.notes, result: result, today: routed.today) {
+            write("")
+            write(note)
+        }
+        if settings.audience == .agent {
+            write("")
+            write(style.bold(say("Résumé pour la fiche (:résumé pour le réafficher) :", "Summary for the case note (:summary shows it again):")))
+            write(CaseNote(dialogue: dialogue, language: language).text(answers: interview.answeredPath, routed: routed))
+        }
+        write("")
+        write(style.dim(say("Pourquoi ce résultat : :pourquoi ; exporter : :exporter dossier.txt ; nouvel entretien : :recommencer ; quitter : :quitter",
+                            "Why: :why; export: :export case.txt; new interview: :restart; quit: :quit")))
+    }
+
+    private func farewell() {
+        if case .finished = interview.state {
+            write(say("Au revoir.", "Goodbye."))
+        } else if settings.store != nil {
+            write(say("L'entretien est enregistré ; reprenez-le avec « conciliation resume ».",
+                      "The interview is saved; resume it with “conciliation resume”."))
+        }
+    }
+
+    // MARK: Commands
+
+    private func run(_ command: ReplCommand) -> InterviewExit? {
+        switch command {
+        case .help: help()
+        case .back:
+            mode = .answering
+            show(interview.back())
+            save()
+        case .edit(nil):
+            listAnswers()
+            write(say("Tapez :modifier suivi du numéro de la réponse à changer.", "Type :edit followed by the number of the answer to change."))
+        case .edit(let n?):
+            let path = interview.answeredPath
+            guard n <= path.count else {
+                write(style.error(path.isEmpty
+                    ? say("Aucune réponse à modifier pour l'instant.", "No answer to change yet.")
+                    : say("Il n'y a que \(path.count) réponses ; tapez un numéro de 1 à \(path.count).",
+                          "There are only \(path.count) answers; type a number from 1 to \(path.count).")))
+                return nil
+            }
+            mode = .editing(question: path[n - 1].question)
+            write("")
+            write(style.dim(say("Modification de la réponse \(n) :", "Changing answer \(n):")))
+            ask(path[n - 1].question, progress: nil, previous: path[n - 1].value, brief: true)
+        case .answers: listAnswers(); reask()
+        case .why: why(); reask()
+        case .summary:
+            write(CaseNote(dialogue: dialogue, language: language).text(answers: interview.answeredPath, routed: routed))
+            reask()
+        case .export(let path, let force): export(path, force: force)
+        case .restart:
+            if interview.answeredPath.isEmpty { restart() }
+            else {
+                mode = .confirmingRestart(then: mode)
+                write(say("Recommencer efface les réponses de cet entretien. Continuer ? (o/n)",
+                          "Restarting erases this interview's answers. Go on? (y/n)"))
+            }
+        case .quit:
+            save()
+            farewell()
+            return .quit
+        }
+        return nil
+    }
+
+    private func help() {
+        switch mode {
+        case .answering, .editing:
+            let q: Int? = if case .editing(let e) = mode { e } else if case .asking(let a) = interview.state { a } else { nil }
+            if let q {
+                write(style.bold(say("Aide :", "Help:")) + " " + dialogue.questions[q].help.text(language))
+            }
+        default: break
+        }
+        write(style.bold(say("Commandes :", "Commands:")))
+        for c in ReplCommand.names {
+            write("  \(c.fr) / \(c.en) — \(language == .fr ? c.usage.fr : c.usage.en)")
+        }
+        write(say("Ctrl-C efface la ligne en cours ; Ctrl-D propose de quitter ; ↑ rappelle une ligne déjà tapée.",
+                  "Ctrl-C clears the line being typed; Ctrl-D offers to leave; ↑ recalls a line already typed."))
+        reask()
+    }
+
+    private func listAnswers() {
+        let lines = CaseNote(dialogue: dialogue, language: language).answerLines(interview.answeredPath)
+        if lines.isEmpty { write(say("Aucune réponse pour l'instant.", "No answer yet.")) }
+        for line in lines { write(line) }
+    }
+
+    /// The path so far: each answer, each decision with its rule, and the sources.
+    private func why() {
+        var cited: [String] = []
+        for step in interview.path {
+            let transition: Transition
+            switch step.node {
+            case .question(let q):
+                transition = dialogue.questions[q].next[step.transition]
+                let note = CaseNote(dialogue: dialogue, language: language)
+                if let v = step.value { write("• " + dialogue.questions[q].label.text(language) + " : " + note.answerText(v, question: dialogue.questions[q])) }
+            case .branch(let b):
+                transition = dialogue.branches[b].next[step.transition]
+                write("• " + dialogue.branches[b].title.text(language))
+            case .outcome:
+                continue
+            }
+            if let id = transition.rule, let rule = dialogue.rule(id) {
+                explain(rule)
+                cited.append(id)
+            }
+        }
+        if case .finished(let result) = interview.state {
+            for index in dialogue.outcomes[result.outcome].ruleIndices where !cited.contains(dialogue.rules[index].id) {
+                explain(dialogue.rules[index])
+            }
+        }
+        if interview.path.isEmpty { write(say("Aucune règle appliquée pour l'instant.", "No rule applied yet.")) }
+    }
+
+    private func explain(_ rule: Rule) {
+        let unconfirmed = rule.confirmed ? "" : say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+        write("    " + style.bold(rule.title.text(language)) + unconfirmed + " (\(rule.id))")
+        write("    " + rule.text.text(language))
+        for id in rule.sources {
+            guard let s = dialogue.source(id) else { continue }
+            write("      " + say("source : ", "source: ") + s.title + (s.url.map { " — \($0)" } ?? ""))
+        }
+    }
+
+    private func export(_ path: String?, force: Bool) {
+        guard let path else {
+            write(style.error(say("Donnez un nom de fichier : :exporter dossier.txt (ou .md, .json).",
+                                  "Give a file name: :export case.txt (or .md, .json).")))
+            return
+        }
+        guard let routed else {
+            write(style.error(say("L'entretien n'est pas terminé : répondez aux questions avant d'exporter (:résumé montre les réponses).",
+                                  "The interview is not over: answer the questions before exporting (:summary shows the answers).")))
+            reask()
+            return
+        }
+        let exporter = Exporter(dialogue: dialogue, language: language, record: record)
+        let bytes: [UInt8]
+        switch exporter.render(routed: routed, answers: interview.answeredPath, extensionOf: path) {
+        case .success(let b): bytes = b
+        case .failure(let error):
+            write(style.error(error.message))
+            return
+        }
+        if FileIO.exists(path) && !force {
+            pendingExport = bytes
+            mode = .confirmingOverwrite(path: path, then: mode)
+            write(say("Le fichier \(path) existe déjà. Le remplacer ? (o/n)", "The file \(path) already exists. Replace it? (y/n)"))
+            return
+        }
+        writeExport(bytes, to: path, overwrite: force)
+    }
+
+    private func writeExport(_ bytes: [UInt8], to path: String, overwrite: Bool) {
+        do {
+            try FileIO.writeAtomically(bytes, to: path, overwrite: overwrite)
+            write(say("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only)."))
+        } catch {
+            write(style.error(say("Export impossible : \(error).", "Cannot export: \(error).")))
+        }
+    }
+
+    private func restart() {
+        if let store = settings.store { store.delete(record.id) }
+        record = SessionRecord(
+            id: SessionStore.newID(), dialogueFile: record.dialogueFile, dialogueID: record.dialogueID,
+            dialogueVersion: record.dialogueVersion, language: record.language, audience: record.audience,
+            todayOverride: record.todayOverride, created: Timestamp.now(), updated: Timestamp.now(),
+            finished: false, outcome: nil, answers: [])
+        write(say("Nouvel entretien.", "New interview."))
+        show(interview.restart())
+    }
+
+    // MARK: Saving
+
+    /// Writes the session after every answer. A failure warns once; the interview
+    /// goes on, and later answers try again.
+    func save() {
+        guard let store = settings.store else { return }
+        record.answers = interview.order.compactMap { q in
+            interview.answers[q].map { (dialogue.questions[q].id, $0) }
+        }
+        record.updated = Timestamp.now()
+        if case .finished(let result) = interview.state {
+            record.finished = true
+            record.outcome = dialogue.outcomes[result.outcome].id
+        } else {
+            record.finished = false
+            record.outcome = nil
+        }
+        do {
+            try store.save(record)
+            saveWarned = false
+        } catch {
+            if !saveWarned {
+                write(style.error(say("Attention : l'entretien ne peut pas être enregistré (\(error)). Il continue sans sauvegarde.",
+                                      "Warning: the interview cannot be saved (\(error)). It goes on without saving.")))
+                saveWarned = true
+            }
+        }
+    }
+
+    // MARK: Completion
+
+    /// Candidates for Tab in the current mode: the commands after `:`, else the
+    /// forms an answer to the current question can take.
+    private func completer() -> @Sendable (String) -> [String] {
+        let commands = ReplCommand.names.flatMap { [$0.fr, $0.en] }
+        var answers: [String] = []
+        let q: Int? = switch mode {
+        case .editing(let e): e
+        case .answering: if case .asking(let a) = interview.state { a } else { nil }
+        default: nil
+        }
+        if let q {
+            let question = dialogue.questions[q]
+            switch question.kind {
+            case .choice(let choices): answers = choices.map { $0.label.text(language) }
+            case .yesNo: answers = language == .fr ? ["oui", "non"] : ["yes", "no"]
+            case .date: answers = language == .fr ? ["aujourd'hui", "hier", "avant-hier", "il y a "] : ["today", "yesterday"]
+            case .text: break
+            }
+            if let unknown = question.unknown { answers.append(unknown.text(language)) }
+        } else if case .confirmingQuit = mode {
+            answers = language == .fr ? ["oui", "non"] : ["yes", "no"]
+        }
+        let candidates = answers
+        return { typed in
+            let folded = TextFolding.fold(typed)
+            let pool = typed.hasPrefix(":") ? commands : candidates
+            return pool.filter { TextFolding.fold($0).hasPrefix(folded) }
         }
     }
 }

@@ -118,6 +118,8 @@ public final class Question: Sendable {
     public let slot: Int
     public let kind: QuestionKind
     public let ask: [Audience: LocalizedText]
+    /// A few words naming the answer in summaries ("Date de notification").
+    public let label: LocalizedText
     public let help: LocalizedText
     /// The label of "I don't know" when the dialogue accepts it (the answer is null).
     public let unknown: LocalizedText?
@@ -127,12 +129,13 @@ public final class Question: Sendable {
     public let next: [Transition]
     public let position: SourcePosition
 
-    init(id: String, slot: Int, kind: QuestionKind, ask: [Audience: LocalizedText], help: LocalizedText,
+    init(id: String, slot: Int, kind: QuestionKind, ask: [Audience: LocalizedText], label: LocalizedText, help: LocalizedText,
          unknown: LocalizedText?, triageDefault: Value?, checks: [Check], next: [Transition], position: SourcePosition) {
         self.id = id
         self.slot = slot
         self.kind = kind
         self.ask = ask
+        self.label = label
         self.help = help
         self.unknown = unknown
         self.triageDefault = triageDefault

@@ -396,7 +396,7 @@ private struct Builder {
         resolve: (Node) throws -> (NodeRef, String)
     ) throws -> Question {
         let map = try YAMLMapping(node, file: file, context: "question `\(id)`")
-        let allowed = ["kind", "ask", "help", "choices", "unknown", "triage_default", "checks", "next", "pattern", "pattern_hint"]
+        let allowed = ["kind", "ask", "label", "help", "choices", "unknown", "triage_default", "checks", "next", "pattern", "pattern_hint"]
         errors += map.unknownKeys(allowed: allowed)
         let kindNode = try map.required("kind", "choice, yes-no, date or text").node
         let kind: QuestionKind
@@ -430,6 +430,7 @@ private struct Builder {
             ask[audience] = try localized(node.node, "the `\(audience.rawValue)` wording of `\(id)`")
         }
         try askReader.finish(allowed: Audience.allCases.map(\.rawValue))
+        let label = try localized(map.required("label", "a few words naming the answer in summaries").node, "the label of `\(id)`")
         let help = try localized(map.required("help", "help on this question").node, "the help of `\(id)`")
         let unknown = try map.optional("unknown").map { try localized($0.node, "the `unknown` label of `\(id)`") }
         var triageDefault: Value?
@@ -455,7 +456,7 @@ private struct Builder {
         }
         let next = try transitions(map.required("next", "where to go after this question").node, owner: id, ruleIDs: ruleIDs, resolve: resolve)
         return Question(
-            id: id, slot: slot, kind: kind, ask: ask, help: help, unknown: unknown,
+            id: id, slot: slot, kind: kind, ask: ask, label: label, help: help, unknown: unknown,
             triageDefault: triageDefault, checks: checks, next: next, position: keyPosition)
     }
 

@@ -66,7 +66,7 @@ public struct Triage {
                     "clé inconnue ; les clés possibles sont : \(keys)",
                     "unknown key; the keys are: \(keys)")))
             }
-            switch value(raw, for: dialogue.questions[q]) {
+            switch answer(raw, for: dialogue.questions[q]) {
             case .success(let v): answers[q] = v
             case .failure(let e): return .failure(e)
             }
@@ -117,7 +117,9 @@ public struct Triage {
                    "a date is expected as \"YYYY-MM-DD\", for example \"2026-10-05\"")
     }
 
-    private func value(_ raw: CaseValue, for question: Question) -> Swift.Result<Value, CaseError> {
+    /// A case's value for a question, checked against the question's kind; also how
+    /// a saved session's answers are read back.
+    public func answer(_ raw: CaseValue, for question: Question) -> Swift.Result<Value, CaseError> {
         func fail(_ message: String) -> Swift.Result<Value, CaseError> {
             .failure(CaseError(field: question.id, message: message))
         }

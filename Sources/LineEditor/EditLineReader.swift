@@ -3,10 +3,6 @@ import CEditLine
 import Glibc
 #endif
 
-/// Set by the SIGINT handler, read by the character reader. A C signal handler
-/// cannot reach Swift objects; this flag is its only effect.
-nonisolated(unsafe) private var interruptPending: sig_atomic_t = 0
-
 /// Line editing with the system's libedit: emacs keys, UTF-8, in-session history
 /// (never written to disk: one caller's answers must not reach the next), and Tab
 /// completion through `completer`.
@@ -19,11 +15,7 @@ public final class EditLineReader: LineReader {
 
     public init() {
         EditLineReader.setUTF8Locale()
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptPending = 1 }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: a blocked read returns EINTR
-        sigaction(SIGINT, &action, nil)
+        Signals.install()
 
         if getenv("TERM") == nil { setenv("TERM", "dumb", 1) }
         editLine = el_init("conciliation", ce_stdin(), ce_stdout(), ce_stderr())
@@ -73,13 +65,13 @@ public final class EditLineReader: LineReader {
     private static func readCharacter(_ el: OpaquePointer, _ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
         var state = mbstate_t()
         while true {
-            if interruptPending != 0 { return -1 }
+            if interruptPending != 0 || terminationPending != 0 { return -1 }
             var byte: UInt8 = 0
             let n = read(0, &byte, 1)
             if n == 0 { return 0 }
             if n < 0 {
                 if errno == EINTR {
-                    if interruptPending != 0 { return -1 }
+                    if interruptPending != 0 || terminationPending != 0 { return -1 }
                     continue
                 }
                 return -1
@@ -104,6 +96,7 @@ public final class EditLineReader: LineReader {
         interruptPending = 0
         var count: Int32 = 0
         guard let raw = el_gets(el, &count) else {
+            if terminationPending != 0 { return .terminated }
             if interruptPending != 0 || count < 0 {
                 interruptPending = 0
                 writeOut("^C\n")
@@ -117,32 +110,32 @@ public final class EditLineReader: LineReader {
         return .line(line)
     }
 
-    /// Tab: completes the last word before the cursor; lists the candidates when
-    /// more than one fits.
+    /// Tab: completes what is typed before the cursor. One candidate replaces it
+    /// (so "le f" becomes "Le fonctionnement de la caisse…"); several are extended
+    /// to their common start, or listed.
     private func complete(_ el: OpaquePointer) -> UInt8 {
         guard let info = el_line(el)?.pointee, let completer else { return UInt8(CC_ERROR) }
         let length = info.cursor - info.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length), as: UTF8.self)
         let candidates = completer(before)
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-        let word = String(before.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
-        let common = EditLineReader.commonPrefix(candidates)
-        if candidates.count == 1 || common.count > word.count {
-            var insertion = String(common.dropFirst(word.count))
-            if candidates.count == 1 { insertion += " " }
-            if !insertion.isEmpty { el_insertstr(el, insertion) }
-            if candidates.count == 1 || !insertion.isEmpty { return UInt8(CC_REFRESH) }
+        let replacement = candidates.count == 1 ? candidates[0] : EditLineReader.commonPrefix(candidates)
+        if replacement.count > before.count || (candidates.count == 1 && replacement != before) {
+            el_deletestr(el, Int32(before.count))
+            el_insertstr(el, replacement)
+            return UInt8(CC_REFRESH)
         }
         writeOut("\n" + candidates.joined(separator: "\n") + "\n")
         return UInt8(CC_REDISPLAY)
     }
 
+    /// The longest common start, compared without case so that "Oui"/"oui" agree.
     static func commonPrefix(_ words: [String]) -> String {
         guard var prefix = words.first.map(Array.init) else { return "" }
         for word in words.dropFirst() {
             let chars = Array(word)
             var n = 0
-            while n < prefix.count, n < chars.count, prefix[n] == chars[n] { n += 1 }
+            while n < prefix.count, n < chars.count, prefix[n].lowercased() == chars[n].lowercased() { n += 1 }
             prefix = Array(prefix[0..<n])
         }
         return String(prefix)

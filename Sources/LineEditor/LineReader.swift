@@ -5,6 +5,8 @@ public enum LineRead: Sendable, Equatable {
     case interrupted
     /// Ctrl-D on an empty line, or the end of piped input.
     case endOfInput
+    /// SIGTERM or SIGHUP arrived: save and leave.
+    case terminated
 }
 
 /// A source of lines: libedit on a terminal, plain reads when piped, a script in
@@ -12,8 +14,8 @@ public enum LineRead: Sendable, Equatable {
 public protocol LineReader: AnyObject {
     /// Reads one line after showing `prompt`.
     func readLine(prompt: String) -> LineRead
-    /// Candidates for Tab: given the text before the cursor, the words that could
-    /// complete its last word.
+    /// Candidates for Tab: given the text before the cursor, whole replacements
+    /// for it (a choice's label, a command name).
     var completer: (@Sendable (String) -> [String])? { get set }
     /// Whether a person is typing at a terminal (colours, line editing).
     var isInteractive: Bool { get }

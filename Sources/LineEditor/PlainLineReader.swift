@@ -11,7 +11,9 @@ public final class PlainLineReader: LineReader {
     private var start = 0
     private var ended = false
 
-    public init() {}
+    public init() {
+        Signals.install()
+    }
 
     public func readLine(prompt: String) -> LineRead {
         writeOut(prompt)
@@ -36,7 +38,14 @@ public final class PlainLineReader: LineReader {
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let n = read(0, &chunk, chunk.count)
-            if n < 0 && errno == EINTR { continue }
+            if terminationPending != 0 { return .terminated }
+            if n < 0 && errno == EINTR {
+                if interruptPending != 0 {
+                    interruptPending = 0
+                    return .interrupted
+                }
+                continue
+            }
             if n <= 0 {
                 ended = true
             } else {

@@ -21,6 +21,7 @@ outputs:
 questions:
   topic:
     kind: choice
+    label: {fr: Sujet, en: Topic}
     ask:
       agent: {fr: Demandez, en: Ask}
       self: {fr: Quoi ?, en: What?}
@@ -35,6 +36,7 @@ questions:
       - goto: when_q
   when_q:
     kind: date
+    label: {fr: Date, en: Date}
     ask:
       agent: {fr: Quand ?, en: When?}
       self: {fr: Quand ?, en: When?}
@@ -78,60 +80,60 @@ struct DialogueLoaderTests {
 
     @Test func unknownTopLevelKey() {
         #expect(loadErrors(miniDialogue + "\nauthor: me\n") == [
-            "mini.yaml:44:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes",
+            "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes",
         ])
     }
 
     @Test func unknownKeyInQuestion() {
         let errors = loadErrors(replacing("    kind: date\n", with: "    kind: date\n    colour: red\n"))
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("mini.yaml:33:5: unknown key `colour` in question `when_q`") == true)
+        #expect(errors.first?.hasPrefix("mini.yaml:34:5: unknown key `colour` in question `when_q`") == true)
     }
 
     @Test func choiceMisspelledInAGuard() {
         #expect(loadErrors(replacing(#"'topic == "a"'"#, with: #"'topic == "c"'"#)) == [
-            "mini.yaml:27:25: \"c\" is not one of the choices: a, b",
+            "mini.yaml:28:25: \"c\" is not one of the choices: a, b",
         ])
     }
 
     @Test func unknownNameInAGuard() {
         #expect(loadErrors(replacing(#"'topic == "a"'"#, with: #"'topc == "a"'"#)) == [
-            "mini.yaml:27:16: unknown name `topc`: not a question, a computed value or a parameter of this dialogue",
+            "mini.yaml:28:16: unknown name `topc`: not a question, a computed value or a parameter of this dialogue",
         ])
     }
 
     @Test func typeMismatchInAGuard() {
         #expect(loadErrors(replacing(#"'topic == "a"'"#, with: #"'when_q > 3'"#)) == [
-            "mini.yaml:27:25: the right side of `>` must be date, not nombre (int)",
+            "mini.yaml:28:25: the right side of `>` must be date, not nombre (int)",
         ])
     }
 
     @Test func singleEqualsSign() {
         #expect(loadErrors(replacing(#"'topic == "a"'"#, with: #"'topic = "a"'"#)) == [
-            "mini.yaml:27:22: unexpected character `=` (write `==` to compare)",
+            "mini.yaml:28:22: unexpected character `=` (write `==` to compare)",
         ])
     }
 
     @Test func missingLanguage() {
         #expect(loadErrors(replacing("help: {fr: Aide, en: Help}\n    choices", with: "help: {fr: Aide}\n    choices")) == [
-            "mini.yaml:22:11: the help of `topic` has no `en` text",
+            "mini.yaml:23:11: the help of `topic` has no `en` text",
         ])
     }
 
     @Test func gotoNowhere() {
         #expect(loadErrors(replacing("    next: done\n", with: "    next: dne\n")) == [
-            "mini.yaml:37:11: `dne` is no question, branch or outcome of this dialogue",
+            "mini.yaml:39:11: `dne` is no question, branch or outcome of this dialogue",
         ])
     }
 
     @Test func otherwiseMustBeLast() {
         let yaml = replacing("      - goto: when_q\n", with: "      - goto: when_q\n      - when: 'true'\n        goto: done\n")
-        #expect(loadErrors(yaml).first == "mini.yaml:30:9: a transition without `when` means \"otherwise\" and must come last")
+        #expect(loadErrors(yaml).first == "mini.yaml:31:9: a transition without `when` means \"otherwise\" and must come last")
     }
 
     @Test func cycleIsRejected() {
         #expect(loadErrors(replacing("    next: done\n", with: "    next: topic\n")) == [
-            "mini.yaml:37:11: going from `when_q` back to `topic` makes a cycle; an interview must always end",
+            "mini.yaml:39:11: going from `when_q` back to `topic` makes a cycle; an interview must always end",
         ])
     }
 
@@ -147,19 +149,19 @@ struct DialogueLoaderTests {
             .replacingOccurrences(of: "sources: [s1]", with: "sources: [s2]"))
         #expect(errors == [
             "mini.yaml:11:15: rule `r1` cites `s2`, which is not in `sources`",
-            "mini.yaml:29:15: rule `r9` is not in `rules`",
+            "mini.yaml:30:15: rule `r9` is not in `rules`",
         ])
     }
 
     @Test func badRecommendation() {
         #expect(loadErrors(replacing("recommendation: reclaim-first", with: "recommendation: complain")) == [
-            "mini.yaml:40:21: `complain` is not a recommendation; write one of reclaim-first, wait-for-answer, refer-to-conciliator, contentious-appeal, no-action",
+            "mini.yaml:42:21: `complain` is not a recommendation; write one of reclaim-first, wait-for-answer, refer-to-conciliator, contentious-appeal, no-action",
         ])
     }
 
     @Test func templateNamesMustExist() {
         #expect(loadErrors(replacing("summary: {fr: Résumé, en: Summary}", with: "summary:\n      fr: Résumé {nowhere}\n      en: Summary")) == [
-            "mini.yaml:44:11: the summary of `done` shows `{nowhere}`, which is not a question, computed value, output or parameter",
+            "mini.yaml:46:11: the summary of `done` shows `{nowhere}`, which is not a question, computed value, output or parameter",
         ])
     }
 

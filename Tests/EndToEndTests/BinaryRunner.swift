@@ -34,7 +34,7 @@ struct BinaryRunner {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let inputFile = scratch.appendingPathComponent("stdin"), errorFile = scratch.appendingPathComponent("stderr")
         try Data(stdin.utf8).write(to: inputFile)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        try Data().write(to: errorFile)
         let output = Pipe()
         process.standardInput = try FileHandle(forReadingFrom: inputFile)
         process.standardOutput = output
