@@ -35,7 +35,8 @@ enum InterviewSession {
     static func run(interview: Interview, record: SessionRecord, noSave: Bool) throws {
         let store = noSave ? nil : SessionStore.defaultDirectory().map(SessionStore.init)
         let settings = InterviewSettings(
-            language: record.language, audience: record.audience, colors: Terminal.colorsEnabled, store: store)
+            language: record.language, audience: record.audience, colors: Terminal.colorsEnabled,
+            width: Terminal.width, store: store)
         let loop = InterviewLoop(interview: interview, record: record, settings: settings,
                                  reader: Terminal.makeReader(), output: StandardOutput())
         if store == nil && !noSave {

@@ -14,13 +14,16 @@ public struct InterviewSettings {
     public var language: Language
     public var audience: Audience
     public var colors: Bool
+    /// The terminal's width, to break lines between words; nil when not a terminal.
+    public var width: Int?
     /// nil: nothing written to disk (--no-save, for a shared computer).
     var store: SessionStore?
 
-    init(language: Language, audience: Audience, colors: Bool, store: SessionStore?) {
+    init(language: Language, audience: Audience, colors: Bool, width: Int? = nil, store: SessionStore?) {
         self.language = language
         self.audience = audience
         self.colors = colors
+        self.width = width
         self.store = store
     }
 }
@@ -68,11 +71,18 @@ final class InterviewLoop {
     var dialogue: Dialogue { interview.dialogue }
     var language: Language { settings.language }
     private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
-    private func write(_ text: String) { output.write(text + "\n") }
+    private func write(_ text: String) {
+        output.write((settings.width.map { WordWrap.wrap(text, width: $0) } ?? text) + "\n")
+    }
 
     // MARK: The loop
 
     func run() -> InterviewExit {
+        if interview.answeredPath.isEmpty {
+            write(style.bold(dialogue.title.text(language)))
+            write(style.dim(say("Répondez aux questions ; tapez :aide à tout moment. Les réponses restent sur cet ordinateur.",
+                                "Answer the questions; type :help at any time. The answers stay on this computer.")))
+        }
         show(interview.replay())
         while true {
             reader.completer = completer()
@@ -90,6 +100,7 @@ final class InterviewLoop {
                 }
                 if case .confirmingQuit = mode { save(); return .endOfInput }
                 mode = .confirmingQuit(then: mode)
+                write("")
                 write(say("Quitter l'entretien ? Il reste enregistré. (o/n)", "Leave the interview? It stays saved. (y/n)"))
             case .line(let text):
                 if let exit = handle(text) { return exit }

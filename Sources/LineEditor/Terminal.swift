@@ -19,3 +19,12 @@ public enum Terminal {
         isInteractive ? EditLineReader() : PlainLineReader()
     }
 }
+
+extension Terminal {
+    /// The width of the terminal on standard output, or nil when it is not one.
+    public static var width: Int? {
+        var size = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

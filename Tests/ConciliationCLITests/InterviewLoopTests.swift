@@ -188,3 +188,22 @@ struct ReplCommandTests {
         #expect(ReplCommand.parse(":modifier x") == .failure(.badNumber("x")))
     }
 }
+
+@Suite("Word wrap for the terminal")
+struct WordWrapTests {
+    @Test func breaksBetweenWordsAndKeepsListIndentation() {
+        let text = "  1. Écrivez à la commission de recours amiable de votre caisse au plus tard le lundi 7 décembre 2026."
+        let wrapped = WordWrap.wrap(text, width: 40)
+        #expect(wrapped == """
+              1. Écrivez à la commission de recours
+                 amiable de votre caisse au plus
+                 tard le lundi 7 décembre 2026.
+            """)
+        #expect(wrapped.split(separator: "\n").allSatisfy { $0.count <= 40 })
+    }
+
+    @Test func colourCodesDoNotCount() {
+        let coloured = "\u{1B}[1mQuestion\u{1B}[0m"
+        #expect(WordWrap.wrap(coloured, width: 20) == coloured)
+    }
+}

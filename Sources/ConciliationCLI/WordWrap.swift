@@ -1,0 +1,61 @@
+/// Breaks lines at spaces to fit a terminal, so that no word is cut in two.
+/// Continuation lines keep the indentation of the line's text (after "  1. " or
+/// "  - "), and colour codes do not count as width.
+enum WordWrap {
+    static func wrap(_ text: String, width: Int) -> String {
+        guard width >= 20 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { wrapLine(String($0), width: width) }
+            .joined(separator: "\n")
+    }
+
+    static func visibleCount(_ s: Substring) -> Int {
+        var count = 0
+        var inEscape = false
+        for scalar in s.unicodeScalars {
+            if inEscape {
+                if scalar == "m" { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    static func wrapLine(_ line: String, width: Int) -> String {
+        guard visibleCount(Substring(line)) > width else { return line }
+        // Indentation for continuation lines: leading spaces plus a list marker.
+        var indent = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(indent)
+        if let marker = rest.split(separator: " ", maxSplits: 1).first,
+            marker == "-" || marker == "•" || marker == "→" || (marker.hasSuffix(".") && Int(marker.dropLast()) != nil)
+        {
+            indent += marker.count + 1
+        }
+        indent = min(indent, width / 2)
+        let leading = line.prefix { $0 == " " }
+        var lines: [String] = []
+        var current = String(leading)
+        var currentWidth = leading.count
+        var first = true
+        for word in line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false) {
+            let w = visibleCount(word)
+            if first {
+                current += word
+                currentWidth += w
+                first = false
+            } else if currentWidth + 1 + w > width && currentWidth > indent {
+                lines.append(current)
+                current = String(repeating: " ", count: indent) + word
+                currentWidth = indent + w
+            } else {
+                current += " " + word
+                currentWidth += 1 + w
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}
