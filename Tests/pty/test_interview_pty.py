@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the interview on a real pseudo-terminal with real libedit.
+
+Each test starts the built binary under pexpect (which gives it a controlling
+terminal, so Ctrl-C and Ctrl-D behave as on a person's screen), types as a person
+would, and checks what the screen shows and what is left on disk.
+Run by scripts/test; prints "N passed, N failed" and exits 1 on any failure.
+"""
+import glob
+import json
+import os
+import shutil
+import signal
+import stat
+import sys
+import tempfile
+import time
+import traceback
+
+import pexpect
+
+BIN = os.environ.get("CONCILIATION_BIN") or os.path.join(
+    os.path.dirname(__file__), "..", "..", ".build", "debug", "conciliation")
+TIMEOUT = 15
+
+
+class Session:
+    """A fresh HOME and state folder, and the program on a pseudo-terminal."""
+
+    def __init__(self, *args, home=None):
+        self.home = home or tempfile.mkdtemp(prefix="conciliation-pty-")
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.home,
+            "XDG_STATE_HOME": os.path.join(self.home, "state"),
+            "TERM": "xterm",
+            "LANG": "C.UTF-8",
+            "NO_COLOR": "1",
+        }
+        self.child = pexpect.spawn(BIN, list(args), env=env, encoding="utf-8",
+                                   timeout=TIMEOUT, dimensions=(50, 200))
+
+    def expect(self, text):
+        self.child.expect_exact(text)
+
+    def prompt(self):
+        self.child.expect_exact("> ")
+
+    def send(self, line):
+        self.child.sendline(line)
+
+    def sessions(self):
+        return sorted(glob.glob(os.path.join(self.home, "state", "conciliation", "*.json")))
+
+    def close(self):
+        if self.child.isalive():
+            self.child.kill(signal.SIGKILL)
+        self.child.close(force=True)
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+def answer_functioning_until_channel(s):
+    s.expect("question 1 (10 au plus)")
+    s.prompt()
+    s.send("4")
+    s.expect("Avez-vous déjà saisi un tribunal")
+    s.prompt()
+    s.send("non")
+    s.expect("Avez-vous déjà fait une réclamation")
+    s.prompt()
+    s.send("oui")
+    s.expect("À quelle date avez-vous fait cette réclamation")
+    s.prompt()
+    s.send("02/11/2026")
+    s.expect("→ lundi 2 novembre 2026")
+    s.expect("Comment avez-vous fait cette réclamation")
+    s.prompt()
+
+
+def test_starts_at_the_first_question_in_french():
+    s = Session("--today", "2026-11-23")
+    try:
+        s.expect("Litige avec l'Assurance Maladie")
+        s.expect("question 1 (10 au plus)")
+        s.expect("Sur quoi porte votre désaccord avec votre caisse d'Assurance Maladie ?")
+        s.expect("4. Le fonctionnement de la caisse")
+        s.prompt()
+    finally:
+        s.close()
+
+
+def test_tab_completes_a_choice():
+    s = Session("--today", "2026-11-23")
+    try:
+        s.prompt()
+        s.child.send("le f\t")
+        s.expect("Le fonctionnement de la caisse (délais, accueil, horaires, dossier perdu, carte Vitale…)")
+        s.child.send("\r")
+        s.expect("question 2 (6 au plus)")
+        s.expect("Avez-vous déjà saisi un tribunal")
+    finally:
+        s.close()
+
+
+def test_editing_a_word_with_an_accent():
+    s = Session("--today", "2026-11-23")
+    try:
+        answer_functioning_until_channel(s)
+        # Type with a typo, erase the last character, then erase é in the middle
+        # with Ctrl-B/backspace and type it again: one key per character.
+        s.child.send("Téléphonx")
+        s.child.send("\x7f")            # backspace
+        s.child.send("e")
+        s.child.send("\x01")            # Ctrl-A: start of line
+        s.child.send("\x06\x06")        # Ctrl-F twice: after "Té"
+        s.child.send("\x7f")            # backspace removes é, one character
+        s.child.send("é")
+        s.child.send("\r")
+        s.expect("La caisse a-t-elle répondu")
+        s.prompt()
+        s.send(":réponses")
+        s.expect("5. Moyen de la réclamation : Téléphone (3646)")
+    finally:
+        s.close()
+
+
+def test_up_arrow_recalls_a_line_of_this_session():
+    s = Session("--today", "2026-11-23")
+    try:
+        s.prompt()
+        s.send("4")
+        s.expect("Avez-vous déjà saisi un tribunal")
+        s.prompt()
+        s.send("peut-être")
+        s.expect("Répondez oui ou non")
+        s.prompt()
+        s.child.send("\x1b[A")          # up arrow
+        s.expect("peut-être")
+        s.child.send("\x15non\r")       # Ctrl-U clears, then a right answer
+        s.expect("Avez-vous déjà fait une réclamation")
+    finally:
+        s.close()
+
+
+def test_ctrl_c_abandons_the_line_not_the_session():
+    s = Session("--today", "2026-11-23")
+    try:
+        s.prompt()
+        s.send("4")
+        s.expect("Avez-vous déjà saisi un tribunal")
+        s.prompt()
+        s.child.send("xyz")
+        s.expect("xyz")
+        s.child.sendintr()
+        s.expect("^C")
+        s.prompt()
+        s.send("non")
+        s.expect("question 3 (6 au plus)")
+        assert s.child.isalive()
+    finally:
+        s.close()
+
+
+def test_ctrl_d_asks_before_leaving_and_keeps_the_session():
+    s = Session("--today", "2026-11-23")
+    try:
+        s.prompt()
+        s.send("4")
+        s.expect("Avez-vous déjà saisi un tribunal")
+        s.prompt()
+        s.child.sendeof()
+        s.expect("Quitter l'entretien ? Il reste enregistré. (o/n)")
+        s.prompt()
+        s.send("n")
+        s.expect("Avez-vous déjà saisi un tribunal")
+        s.prompt()
+        s.child.sendeof()
+        s.expect("(o/n)")
+        s.prompt()
+        s.send("o")
+        s.expect("reprenez-le avec « conciliation resume »")
+        s.child.expect(pexpect.EOF)
+        saved = s.sessions()
+        assert len(saved) == 1, saved
+        assert oct(os.stat(saved[0]).st_mode & 0o777) == "0o600"
+    finally:
+        s.close()
+
+
+def test_killed_mid_interview_and_resumed_with_every_answer():
+    s = Session("--today", "2026-11-23")
+    home = s.home
+    try:
+        answer_functioning_until_channel(s)
+        s.child.kill(signal.SIGKILL)
+        s.child.expect(pexpect.EOF)
+        r = Session("resume", home=home)
+        r.expect("1. ")
+        r.expect("4 réponse(s)")
+        r.expect("Numéro à reprendre")
+        r.send("1")
+        r.expect("Reprise de l'entretien")
+        r.expect("Comment avez-vous fait cette réclamation")
+        r.prompt()
+        r.send(":réponses")
+        r.expect("1. Objet du litige : Le fonctionnement de la caisse")
+        r.expect("2. Tribunal saisi : non")
+        r.expect("3. Réclamation faite : oui")
+        r.expect("4. Date de la réclamation : 02/11/2026")
+        r.prompt()
+        r.send("courrier")
+        r.expect("La caisse a-t-elle répondu")
+        r.prompt()
+        r.send("1")
+        r.expect("Attendez la réponse de la caisse jusqu'au")
+        r.close()
+    finally:
+        s.close()
+
+
+def test_an_agent_takes_a_call_to_an_exported_summary():
+    s = Session("--today", "2026-11-23", "--audience", "agent")
+    export = os.path.join(s.home, "fiche.txt")
+    try:
+        s.expect("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »")
+        s.prompt()
+        for answer, next_text in [("1", "À quelle date avez-vous reçu"), ("il y a 7 semaines", "→ lundi 5 octobre 2026"),
+                                  ("o", "département"), ("67", "tribunal"), ("n", "réclamation"), ("n", "Contestez")]:
+            s.send(answer)
+            s.expect(next_text)
+        s.expect("Date limite pour contester la décision : lundi 7 décembre 2026")
+        s.expect("Résumé pour la fiche")
+        s.prompt()
+        s.send(":exporter " + export)
+        s.expect("Exporté dans " + export)
+        s.prompt()
+        s.send(":quitter")
+        s.child.expect(pexpect.EOF)
+        text = open(export, encoding="utf-8").read()
+        assert "Code : contentious-appeal / cra" in text, text
+        assert "07/12/2026" in text, text
+        assert oct(os.stat(export).st_mode & 0o777) == "0o600"
+        # Nothing about the caller is left but the session and the export.
+        left = [os.path.relpath(os.path.join(d, f), s.home) for d, _, fs in os.walk(s.home) for f in fs]
+        assert all(p == "fiche.txt" or p.startswith("state/conciliation/") for p in left), left
+    finally:
+        s.close()
+
+
+def test_sigterm_saves_and_leaves():
+    s = Session("--today", "2026-11-23")
+    try:
+        s.prompt()
+        s.send("4")
+        s.expect("Avez-vous déjà saisi un tribunal")
+        s.prompt()
+        s.child.kill(signal.SIGTERM)
+        s.expect("l'entretien est enregistré")
+        s.child.expect(pexpect.EOF)
+        saved = json.load(open(s.sessions()[0], encoding="utf-8"))
+        assert saved["answer:subject"] == "functioning", saved
+    finally:
+        s.close()
+
+
+def main():
+    tests = [(name, f) for name, f in sorted(globals().items()) if name.startswith("test_") and callable(f)]
+    passed = failed = 0
+    for name, test in tests:
+        start = time.time()
+        try:
+            test()
+            passed += 1
+            print(f"ok   {name} ({time.time() - start:.1f} s)")
+        except Exception:
+            failed += 1
+            print(f"FAIL {name}")
+            traceback.print_exc()
+    print(f"pty: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
