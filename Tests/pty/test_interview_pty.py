@@ -27,7 +27,7 @@ TIMEOUT = 15
 class Session:
     """A fresh HOME and state folder, and the program on a pseudo-terminal."""
 
-    def __init__(self, *args, home=None):
+    def __init__(self, *args, home=None, colors=False):
         self.home = home or tempfile.mkdtemp(prefix="conciliation-pty-")
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -35,8 +35,9 @@ class Session:
             "XDG_STATE_HOME": os.path.join(self.home, "state"),
             "TERM": "xterm",
             "LANG": "C.UTF-8",
-            "NO_COLOR": "1",
         }
+        if not colors:
+            env["NO_COLOR"] = "1"
         self.child = pexpect.spawn(BIN, list(args), env=env, encoding="utf-8",
                                    timeout=TIMEOUT, dimensions=(50, 200))
 
@@ -261,6 +262,22 @@ def test_sigterm_saves_and_leaves():
         assert saved["answer:subject"] == "functioning", saved
     finally:
         s.close()
+
+
+def test_colours_on_a_terminal_and_never_with_no_color():
+    s = Session("--today", "2026-11-23", colors=True)
+    try:
+        s.expect("\x1b[1mSur quoi porte votre désaccord")
+    finally:
+        s.close()
+    plain = Session("--today", "2026-11-23")
+    try:
+        plain.expect("Sur quoi porte votre désaccord")
+        assert "\x1b[1m" not in plain.child.before, repr(plain.child.before)
+        plain.prompt()
+        assert "\x1b[" not in plain.child.before, repr(plain.child.before)
+    finally:
+        plain.close()
 
 
 def main():
