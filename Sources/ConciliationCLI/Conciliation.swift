@@ -5,7 +5,8 @@ public struct Conciliation: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "conciliation",
         abstract: "Litige avec l'Assurance Maladie : quelle démarche ? / Dispute with the Assurance Maladie: which route?",
-        subcommands: [InterviewCommand.self, TriageCommand.self, ResumeCommand.self, PurgeCommand.self],
+        subcommands: [InterviewCommand.self, TriageCommand.self, ResumeCommand.self, PurgeCommand.self,
+                      TestCommand.self],
         defaultSubcommand: InterviewCommand.self)
 
     public init() {}
