@@ -14,7 +14,12 @@ enum CaseFiles {
             guard stat(argument, &info) == 0 else {
                 throw ValidationError("cannot read \(argument): \(FileIO.errnoText(errno)); give case files or folders of them")
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR { found += yamlFiles(below: argument) } else { found.append(argument) }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                let folder = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+                found += yamlFiles(below: folder)
+            } else {
+                found.append(argument)
+            }
         }
         return found
     }

@@ -6,7 +6,8 @@ public struct Conciliation: ParsableCommand {
         commandName: "conciliation",
         abstract: "Litige avec l'Assurance Maladie : quelle démarche ? / Dispute with the Assurance Maladie: which route?",
         subcommands: [InterviewCommand.self, TriageCommand.self, ResumeCommand.self, PurgeCommand.self,
-                      TestCommand.self],
+                      TestCommand.self, CheckCommand.self, DiffCommand.self,
+                      GraphCommand.self],
         defaultSubcommand: InterviewCommand.self)
 
     public init() {}

@@ -26,7 +26,7 @@ public struct CaseFile: Sendable {
 
     public static func load(yaml: String, file: String) throws(DialogueLoadError) -> CaseFile {
         do {
-            guard let root = try Yams.compose(yaml: yaml) else {
+            guard let root = try Yams.compose(yaml: yaml, .basic) else {
                 throw DialogueError(SourcePosition(file: file, line: 1, column: 1), "the case file is empty")
             }
             let top = try YAMLMapping(root, file: file, context: "the case file")

@@ -237,6 +237,8 @@ public struct Computed: Sendable {
     public let name: String
     public let slot: Int
     public let expression: Expression
+    /// How the graph and explanations name it ("délai opposable"); optional.
+    public let label: LocalizedText?
 }
 
 /// A value every result carries (`appeal_deadline`, `wait_until`, …): its default

@@ -161,7 +161,8 @@ private struct Builder {
     mutating func build(yaml: String) throws -> Dialogue {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Scalars are typed by the loader itself: no implicit tag resolution (slow).
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw DialogueError(SourcePosition(file: file, line: 1, column: 1), "the file is empty")
             }
             root = node
@@ -234,8 +235,21 @@ private struct Builder {
                     continue
                 }
                 let slot = questionPairs.count + computed.count
-                if let e = attempt({ try $0.expression(pair.value, "the formula of `\(pair.key)`") }) {
-                    computed.append(Computed(name: pair.key, slot: slot, expression: e))
+                // Either the formula alone, or {value: formula, label: {fr, en}}.
+                var formula = pair.value
+                var label: LocalizedText?
+                if case .mapping = pair.value {
+                    guard let (value, label_) = attempt({ builder -> (Node, LocalizedText?) in
+                        let map = try YAMLMapping(pair.value, file: builder.file, context: "computed `\(pair.key)`")
+                        try map.finish(allowed: ["value", "label"])
+                        let value = try map.required("value", "the formula").node
+                        return (value, try map.optional("label").map { try builder.localized($0.node, "the label of `\(pair.key)`") })
+                    }) else { continue }
+                    formula = value
+                    label = label_
+                }
+                if let e = attempt({ try $0.expression(formula, "the formula of `\(pair.key)`") }) {
+                    computed.append(Computed(name: pair.key, slot: slot, expression: e, label: label))
                     symbols[pair.key] = Symbol(expr: .variable(slot), type: e.type, allowedStrings: nil)
                     templateNames.insert(pair.key)
                 }
@@ -539,7 +553,7 @@ private struct Builder {
         func texts(_ key: String, _ builder: inout Builder) throws -> [ConditionalText] {
             guard let (node, _) = map.optional(key) else { return [] }
             return try builder.sequence(node, "`\(key)`").map { item in
-                if case .mapping(let m) = item, m["text"] != nil {
+                if case .mapping(let m) = item, m.contains(where: { $0.key.scalarText == "text" }) {
                     let c = try YAMLMapping(item, file: builder.file, context: "an item of `\(key)`")
                     let condition = try c.optional("when").map { try builder.condition($0.node, "`when`") }
                     let text = try builder.localized(c.required("text", "the text").node, "an item of `\(key)`")

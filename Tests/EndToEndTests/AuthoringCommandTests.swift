@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@Suite("check, test, diff and graph, through the built binary")
+struct AuthoringCommandTests {
+    let root = BinaryRunner.root
+
+    @Test("check passes the shipped dialogues and counts what it explored")
+    func checkShipped() throws {
+        let run = try BinaryRunner.run(["check"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("conciliation.yaml: ok"))
+        #expect(run.stdout.contains("conciliation-2007.yaml: ok"))
+        #expect(run.stdout.contains(" paths, "))
+        #expect(run.stdout.contains("answer classes over 5 todays"))
+    }
+
+    @Test("check fails a broken dialogue with file:line:column and status 1")
+    func checkBroken() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gap-\(getpid()).yaml").path
+        var yaml = try String(contentsOfFile: root + "/dialogues/conciliation.yaml", encoding: .utf8)
+        // Remove the "otherwise" of the answer question: a refusal nobody routes.
+        let otherwise = "        rule: r2-satisfied\n      - goto: route\n"
+        #expect(yaml.contains(otherwise))
+        yaml = yaml.replacingOccurrences(
+            of: otherwise, with: "        rule: r2-satisfied\n      - when: 'complaint_answer == \"none\"'\n        goto: route\n")
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try BinaryRunner.run(["check", path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains(path + ":"))
+        #expect(run.stdout.contains("no transition out of `complaint_answer` applies when"))
+        #expect(run.stdout.contains("complaint_answer = \"unsatisfactory\""))
+    }
+
+    @Test("test runs every shipped case and ends with the counts")
+    func testCases() throws {
+        let run = try BinaryRunner.run(["test"])
+        #expect(run.status == 0)
+        let last = run.lines.last ?? ""
+        #expect(last.hasSuffix("passed, 0 failed"))
+        #expect(Int(last.split(separator: " ").first ?? "") ?? 0 >= 80)
+    }
+
+    @Test("test reports a failing case with what was expected and what came")
+    func testFailure() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(getpid()).yaml").path
+        try """
+            name: a wrong expectation
+            case: {subject: no-gp, court_case_pending: false, complaint_made: false, today: "2026-11-23"}
+            expect: {recommendation: refer-to-conciliator, route: conciliator}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try BinaryRunner.run(["test", path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("FAIL \(path)"))
+        #expect(run.stdout.contains("reclaim-first / caisse instead of refer-to-conciliator / conciliator"))
+        #expect(run.lines.last == "0 passed, 1 failed")
+    }
+
+    @Test("diff 2007 → 2026 names the médecin traitant and medical-decision changes")
+    func diff2007() throws {
+        let run = try BinaryRunner.run(["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
+                                       directory: root)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("conciliation-2007 2007.1 → conciliation 2026.1"))
+        #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / caisse"))
+        #expect(run.stdout.contains("médecin traitant"))
+        #expect(run.stdout.contains("contentious-appeal / expertise → contentious-appeal / cmra"))
+        #expect(run.stdout.contains("appeal_deadline 2026-11-05 → appeal_deadline 2026-12-07"))
+    }
+
+    @Test("diff reads JSON Lines too")
+    func diffJSONLines() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cases-\(getpid()).jsonl").path
+        try #"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try BinaryRunner.run(["diff", root + "/dialogues/conciliation-2007.yaml", root + "/dialogues/conciliation.yaml", path])
+        #expect(run.stdout.contains("1 of 1 cases change"))
+        #expect(run.stdout.contains("\(path):1"))
+    }
+
+    @Test("graph in Graphviz and Mermaid, guards in words")
+    func graph() throws {
+        let dot = try BinaryRunner.run(["graph"])
+        #expect(dot.stdout.hasPrefix("digraph \"conciliation\" {"))
+        #expect(dot.stdout.contains("\"court_case_pending\" -> \"court-pending\" [label=\"Tribunal saisi [r1-court-pending]\"]"))
+        #expect(dot.stdout.contains("délai opposable"))
+        let mermaid = try BinaryRunner.run(["graph", "--format", "mermaid", "--lang", "en"])
+        #expect(mermaid.stdout.hasPrefix("flowchart TD"))
+        #expect(mermaid.stdout.contains("court_case_pending -->|\"Court case pending [r1-court-pending]\"| court_pending"))
+    }
+}
