@@ -36,14 +36,21 @@ public struct Checker {
     private var values: PathValues
     private var stack: [(question: Int, value: Value)] = []
     private var today: CivilDate
-    private var dateCandidates: [Int: [Value]] = [:]
+    private var dateCandidates: [DateKey: [Value]] = [:]
     private var fixedCandidates: [[Value]] = []
-    /// Date questions used only relative to today, with the computed dates that
-    /// read them: for these, where they stand relative to today is all that matters.
-    private var todayRelative: [Int: [Int]] = [:]
     private var templateCache: [SourcePosition: [Int]] = [:]
+    /// The tests (comparisons, `known`, yes/no values) the dialogue makes anywhere.
+    private var atoms: [(tree: Expr, test: CompiledTest, inputs: [Int])] = []
+    /// For each node, the atoms evaluated at it or after it.
+    private var atomsFrom: [[Int]] = []
+    private var interned: [Value: Int32] = [:]
     /// For each question, the index of its current answer among its candidates (-1: none).
     private var chosen: [Int32] = []
+
+    private struct DateKey: Hashable {
+        let question: Int
+        let known: [Value?]
+    }
 
     private struct MemoKey: Hashable {
         let node: Int
@@ -66,9 +73,7 @@ public struct Checker {
         relevant = relevantSlots()
         let literal = literalTests()
         fixedCandidates = dialogue.questions.map { fixedClasses($0, literal) }
-        for q in dialogue.questions where q.kind.valueType == .date && isTodayRelative(q.slot) {
-            todayRelative[q.slot] = dateTerms(of: q.slot)
-        }
+        atomsFrom = atomsAfterEachNode()
         chosen = Array(repeating: -1, count: dialogue.questions.count)
         for day in Checker.todays {
             today = day
@@ -212,47 +217,80 @@ public struct Checker {
         return order.reversed()
     }
 
-    // MARK: Dates relative to today
+    // MARK: Tests made after each node
 
-    /// Computed dates that read a question, directly or through other computed values.
-    private func dateTerms(of q: Int) -> [Int] {
-        dialogue.computed.filter { $0.expression.type == .date && questionReads($0.expression).contains(q) }.map(\.slot)
+    /// Indices of the atoms in an expression, including those inside the computed
+    /// values it reads.
+    private mutating func atoms(in e: Expr, _ seenComputed: inout Set<Int>) -> Set<Int> {
+        switch e {
+        case .literal, .list, .today: return []
+        case .variable(let s):
+            var found: Set<Int> = []
+            if s >= dialogue.questions.count {
+                if seenComputed.insert(s).inserted {
+                    found = atoms(in: dialogue.computed[s - dialogue.questions.count].expression.tree, &seenComputed)
+                }
+                if dialogue.computed[s - dialogue.questions.count].expression.type == .bool { found.insert(atom(e)) }
+            } else if dialogue.questions[s].kind.valueType == .bool {
+                found.insert(atom(e))
+            }
+            return found
+        case .not(let a): return atoms(in: a, &seenComputed)
+        case .binary(.and, let a, let b), .binary(.or, let a, let b), .binary(.plus, let a, let b), .binary(.minus, let a, let b):
+            return atoms(in: a, &seenComputed).union(atoms(in: b, &seenComputed))
+        case .conditional(let c, let y, let n):
+            return atoms(in: c, &seenComputed).union(atoms(in: y, &seenComputed)).union(atoms(in: n, &seenComputed))
+        case .call(let f, let args):
+            var found = Set(args.flatMap { atoms(in: $0, &seenComputed) })
+            if f == .known { found.insert(atom(e)) }
+            return found
+        case .binary(_, let a, let b):
+            return atoms(in: a, &seenComputed).union(atoms(in: b, &seenComputed)).union([atom(e)])
+        }
     }
 
-    /// Whether every use of a date question (and of the computed dates built on it)
-    /// is a comparison with `today`, a `known(…)` test, or a value shown.
-    private func isTodayRelative(_ q: Int) -> Bool {
-        let terms = Set(dateTerms(of: q) + [q])
-        func ok(_ e: Expr, _ termAllowed: Bool) -> Bool {
-            switch e {
-            case .variable(let s): return !terms.contains(s) || termAllowed
-            case .literal, .list, .today: return true
-            case .not(let a): return ok(a, false)
-            case .call(.known, let args): return args.allSatisfy { ok($0, true) }
-            case .call(.daysBetween, let args): return args.allSatisfy { ok($0, false) }
-            case .call(_, let args): return ok(args[0], termAllowed) && args.dropFirst().allSatisfy { ok($0, false) }
-            case .conditional(let c, let y, let n): return ok(c, false) && ok(y, termAllowed) && ok(n, termAllowed)
-            case .binary(.plus, let a, let b), .binary(.minus, let a, let b): return ok(a, termAllowed) && ok(b, false)
-            case .binary(let op, let a, let b) where [.less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual].contains(op):
-                if a == .today { return ok(b, true) }
-                if b == .today { return ok(a, true) }
-                if b == .literal(.null) { return ok(a, true) }
-                return ok(a, false) && ok(b, false)
-            case .binary(_, let a, let b): return ok(a, false) && ok(b, false)
+    private mutating func atom(_ e: Expr) -> Int {
+        if let i = atoms.firstIndex(where: { $0.tree == e }) { return i }
+        var reads: Set<Int> = []
+        var pending: [Expr] = [e]
+        while let next = pending.popLast() {
+            switch next {
+            case .variable(let s):
+                if s < dialogue.questions.count { reads.insert(s) }
+                else { pending.append(dialogue.computed[s - dialogue.questions.count].expression.tree) }
+            case .not(let a): pending.append(a)
+            case .binary(_, let a, let b): pending += [a, b]
+            case .call(_, let args): pending += args
+            case .conditional(let c, let y, let n): pending += [c, y, n]
+            default: break
             }
         }
-        for c in dialogue.computed where !ok(c.expression.tree, terms.contains(c.slot)) { return false }
-        for o in dialogue.outputs { if let e = o.value, !ok(e.tree, true) { return false } }
-        var conditions: [Expression] = []
-        for question in dialogue.questions {
-            conditions += question.checks.map(\.rejectIf) + question.next.compactMap(\.condition)
+        atoms.append((e, ExpressionCompiler.test(e), reads.sorted()))
+        return atoms.count - 1
+    }
+
+    private mutating func atomsAfterEachNode() -> [[Int]] {
+        var after = Array(repeating: Set<Int>(), count: nodeCount)
+        for n in topologicalOrder().reversed() {
+            var expressions: [Expression] = []
+            var shown: [Int] = []
+            switch ref(n) {
+            case .question(let q): expressions = dialogue.questions[q].checks.map(\.rejectIf) + dialogue.questions[q].next.compactMap(\.condition)
+            case .branch(let b): expressions = dialogue.branches[b].next.compactMap(\.condition)
+            case .outcome(let o):
+                let outcome = dialogue.outcomes[o]
+                expressions = outcome.set.map(\.value) + dialogue.outputs.compactMap(\.value)
+                    + (outcome.steps + outcome.parallel + outcome.notes).compactMap(\.condition)
+                for text in [outcome.title, outcome.summary] + (outcome.steps + outcome.parallel + outcome.notes).map(\.text) {
+                    shown += shownSlots(text).filter { $0 >= dialogue.questions.count }
+                }
+            }
+            var seen: Set<Int> = []
+            for e in expressions { after[n].formUnion(atoms(in: e.tree, &seen)) }
+            for slot in shown { after[n].formUnion(atoms(in: .variable(slot), &seen)) }
+            for s in successors(n) { after[n].formUnion(after[s]) }
         }
-        for b in dialogue.branches { conditions += b.next.compactMap(\.condition) }
-        for o in dialogue.outcomes {
-            if !o.set.allSatisfy({ ok($0.value.tree, true) }) { return false }
-            conditions += (o.steps + o.parallel + o.notes).compactMap(\.condition)
-        }
-        return conditions.allSatisfy { ok($0.tree, false) }
+        return after.map { $0.sorted() }
     }
 
     // MARK: Answer classes
@@ -344,18 +382,22 @@ public struct Checker {
     /// Boundary classes of a date question for today: for each computed date that
     /// reads it, where it crosses today, with the day before and after.
     private mutating func dateClasses(_ q: Int) -> [Value] {
-        if let known = dateCandidates[q] { return known }
+        let dependents = dialogue.computed.filter { $0.expression.type == .date && questionReads($0.expression).contains(q) }
+        let inputs = Set(dependents.flatMap { questionReads($0.expression) }).subtracting([q]).sorted()
+        // Answers already given are fixed; only those still to come are enumerated.
+        let cacheKey = DateKey(question: q, known: inputs.map { values.answers[$0] })
+        if let known = dateCandidates[cacheKey] { return known }
         let window = 800
         var days: Set<Int> = [0, -1, 1, -window]  // today, a future day (refused or not), far past
-        let dependents = dialogue.computed.filter { $0.expression.type == .date && questionReads($0.expression).contains(q) }
         let probe = PathValues(dialogue: dialogue, today: today)
         for computed in dependents {
             // The other answers it reads, over their classes (dates held at one value).
             let others = questionReads(computed.expression).subtracting([q]).sorted()
             var combos: [[Value]] = [[]]
             for other in others {
-                let choices = dialogue.questions[other].kind.valueType == .date
-                    ? [Value.date(today.adding(days: -10)), .null] : fixedCandidates[other]
+                let choices = values.answers[other].map { [$0] }
+                    ?? (dialogue.questions[other].kind.valueType == .date
+                        ? [Value.date(today.adding(days: -10)), .null] : fixedCandidates[other])
                 combos = combos.flatMap { c in choices.map { c + [$0] } }
                 if combos.count > 64 { combos = Array(combos.prefix(64)) }
             }
@@ -400,7 +442,7 @@ public struct Checker {
         }
         var candidates = days.filter { $0 <= 1 }.sorted().map { Value.date(today.adding(days: $0)) }
         if dialogue.questions[q].unknown != nil { candidates.append(.null) }
-        dateCandidates[q] = candidates
+        dateCandidates[cacheKey] = candidates
         return candidates
     }
 
@@ -458,23 +500,38 @@ public struct Checker {
     /// The memo's view of a slot: its value, or for a today-relative date, its
     /// position relative to today and that of every computed date reading it —
     /// once all of these can be computed.
-    private func keyValue(_ slot: Int) -> Int32 {
-        guard let terms = todayRelative[slot], case .date(let d)? = values.answers[slot] else { return chosen[slot] }
-        var code: Int32 = d < today ? 0 : (d == today ? 1 : 2)
-        for term in terms {
-            guard let v = try? values.value(ofSlot: term) else { return chosen[slot] }
-            let digit: Int32
-            switch v {
-            case .date(let e): digit = e < today ? 0 : (e == today ? 1 : 2)
-            default: digit = 3
-            }
-            code = code * 4 + digit
+    /// The memo's key for a node: whether each live answer is set and null, and
+    /// what every later test gives — its truth when its inputs are all answered, the
+    /// answered inputs themselves when it also reads answers still to come. Two
+    /// states with the same key make every later guard, check and text behave alike.
+    private mutating func memoKey(_ node: Int) -> MemoKey {
+        var key: [Int32] = []
+        key.reserveCapacity(relevant[node].count + atomsFrom[node].count)
+        for slot in relevant[node] {
+            key.append(values.answers[slot] == nil ? 0 : (values.answers[slot] == .null ? 2 : 1))
         }
-        return 1_000_000 + code
+        for a in atomsFrom[node] {
+            let inputs = atoms[a].inputs
+            var set = 0
+            for i in inputs where values.answers[i] != nil { set += 1 }
+            if set == inputs.count {
+                key.append((try? atoms[a].test(values)).map { $0 ? 4 : 3 } ?? 5)
+            } else if set > 0 {
+                for i in inputs { if let v = values.answers[i] { key.append(intern(v)) } }
+            }
+        }
+        return MemoKey(node: node, values: key)
+    }
+
+    private mutating func intern(_ v: Value) -> Int32 {
+        if let id = interned[v] { return id }
+        let id = Int32(interned.count + 16)
+        interned[v] = id
+        return id
     }
 
     private mutating func explore(_ node: Int) -> Double {
-        let key = MemoKey(node: node, values: relevant[node].map(keyValue))
+        let key = memoKey(node)
         if let known = memo[key] { return known }
         var paths: Double = 0
         switch ref(node) {

@@ -454,8 +454,12 @@ private struct Builder {
                     throw DialogueError(at, "`triage_default: null` needs `unknown`: null means \"I don't know\"")
                 }
                 triageDefault = .null
+            } else if case .choice(let choices) = kind, let text = node.scalarText, choices.contains(where: { $0.value == text }) {
+                triageDefault = .string(text)
+            } else if case .yesNo = kind, let text = node.scalarText, text == "true" || text == "false" {
+                triageDefault = .bool(text == "true")
             } else {
-                throw DialogueError(at, "`triage_default` may only be null (a missing key means \"unknown\")")
+                throw DialogueError(at, "`triage_default` is null (unknown), one of the choices, or true/false: what a case that leaves this key out means")
             }
         }
         var checks: [Check] = []

@@ -8,8 +8,9 @@ struct InterviewLoopTests {
     let functioningWaiting = ["4", "non", "oui", "02/11/2026", "2", "1"]
 
     @Test func aDecisionEndsWithTheAppealDeadline() throws {
-        let (text, loop, exit) = try runInterview(["1", "05/10/2026", "oui", "75", "non", "non"])
-        #expect(text.contains("question 1 (10 au plus)"))
+        let (text, loop, exit) = try runInterview(["1", "05/10/2026", "oui", "75", "1", "non", "non"])
+        #expect(text.contains("question 1 (14 au plus)"))
+        #expect(text.contains("Avez-vous déjà contesté cette décision devant une commission de la caisse (CRA ou CMRA) ?"))
         #expect(text.contains("→ lundi 5 octobre 2026"))
         #expect(text.contains("→ Contestez la décision devant la commission de recours amiable (CRA)"))
         #expect(text.contains("Date limite pour contester la décision : lundi 7 décembre 2026 (dans 14 jours)"))
@@ -73,7 +74,7 @@ struct InterviewLoopTests {
 
     @Test func englishOnRequest() throws {
         let (text, _, _) = try runInterview(["4", "no", "no"], language: .en)
-        #expect(text.contains("question 1 (at most 10)"))
+        #expect(text.contains("question 1 (at most 14)"))
         #expect(text.contains("→ First make a complaint to your caisse"))
     }
 

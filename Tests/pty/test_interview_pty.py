@@ -61,7 +61,7 @@ class Session:
 
 
 def answer_functioning_until_channel(s):
-    s.expect("question 1 (10 au plus)")
+    s.expect("question 1 (14 au plus)")
     s.prompt()
     s.send("4")
     s.expect("Avez-vous déjà saisi un tribunal")
@@ -82,7 +82,7 @@ def test_starts_at_the_first_question_in_french():
     s = Session("--today", "2026-11-23")
     try:
         s.expect("Litige avec l'Assurance Maladie")
-        s.expect("question 1 (10 au plus)")
+        s.expect("question 1 (14 au plus)")
         s.expect("Sur quoi porte votre désaccord avec votre caisse d'Assurance Maladie ?")
         s.expect("4. Le fonctionnement de la caisse")
         s.prompt()
@@ -226,7 +226,8 @@ def test_an_agent_takes_a_call_to_an_exported_summary():
         s.expect("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »")
         s.prompt()
         for answer, next_text in [("1", "À quelle date avez-vous reçu"), ("il y a 7 semaines", "→ lundi 5 octobre 2026"),
-                                  ("o", "département"), ("67", "tribunal"), ("n", "réclamation"), ("n", "Contestez")]:
+                                  ("o", "département"), ("67", "commission de la caisse"), ("1", "tribunal"),
+                                  ("n", "réclamation"), ("n", "Contestez")]:
             s.send(answer)
             s.expect(next_text)
         s.expect("Date limite pour contester la décision : lundi 7 décembre 2026")
