@@ -376,8 +376,47 @@ final class InterviewLoop {
             save()
             farewell()
             return .quit
+        case .letter(let path, let force): letter(path, force: force)
         }
         return nil
+    }
+
+    /// The letter the result calls for, after a few questions it needs.
+    private func letter(_ path: String?, force: Bool) {
+        guard let routed else {
+            write(style.error(say("L'entretien n'est pas terminé : la lettre dépend du résultat.", "The interview is not over: the letter depends on the result.")))
+            reask()
+            return
+        }
+        let writer = LetterWriter(dialogue: dialogue)
+        guard let kind = writer.kind(for: routed) else {
+            write(writer.noLetterReason(for: routed))
+            return
+        }
+        guard let details = LetterDetailsInterview(reader: reader, output: output)
+            .ask(needsReference: kind == .commission, given: (nil, nil, nil, nil, nil))
+        else { return }
+        let base: String
+        switch kind {
+        case .complaint: base = "lettre-reclamation"
+        case .mediator: base = "lettre-mediateur"
+        case .commission: base = "lettre-recours"
+        }
+        let targets = path.map { [$0] } ?? [base + ".txt", base + ".md"]
+        for target in targets {
+            let markdown = target.lowercased().hasSuffix(".md")
+            guard markdown || target.lowercased().hasSuffix(".txt") else {
+                write(style.error(say("Extension non reconnue : terminez le nom par .txt ou .md.", "Unknown extension: end the name with .txt or .md.")))
+                continue
+            }
+            let bytes = Array(writer.letter(kind, routed: routed, details: details, markdown: markdown).utf8)
+            if FileIO.exists(target) && !force {
+                write(style.error(say("Le fichier \(target) existe déjà : rien n'a été écrit. Tapez :lettre \(target) --force pour le remplacer, ou donnez un autre nom.",
+                                      "The file \(target) already exists: nothing was written. Type :letter \(target) --force to replace it, or give another name.")))
+                continue
+            }
+            writeExport(bytes, to: target, overwrite: force)
+        }
     }
 
     private func help() {

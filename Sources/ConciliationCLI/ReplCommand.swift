@@ -12,6 +12,7 @@ enum ReplCommand: Equatable {
     case export(path: String?, force: Bool)
     case restart
     case quit
+    case letter(path: String?, force: Bool)
 
     /// Every name, for Tab completion and for `:aide`.
     static let names: [(fr: String, en: String, usage: (fr: String, en: String))] = [
@@ -22,6 +23,7 @@ enum ReplCommand: Equatable {
         (":pourquoi", ":why", ("les règles appliquées, avec leurs sources", "the rules applied, with their sources")),
         (":résumé", ":summary", ("le résumé à coller dans une fiche", "the summary to paste into a case note")),
         (":exporter", ":export", ("exporter FICHIER.txt|.md|.json [--force]", "export FILE.txt|.md|.json [--force]")),
+        (":lettre", ":letter", ("lettre [FICHIER.txt|.md] : la lettre à envoyer", "letter [FILE.txt|.md]: the letter to send")),
         (":recommencer", ":restart", ("recommencer un nouvel entretien", "start a new interview")),
         (":quitter", ":quit", ("quitter (l'entretien reste enregistré)", "quit (the interview stays saved)")),
     ]
@@ -52,6 +54,9 @@ enum ReplCommand: Equatable {
             let force = rest.contains("--force") || rest.contains("-f")
             let path = rest.first { $0 != "--force" && $0 != "-f" }
             return .success(.export(path: path, force: force))
+        case ":lettre", ":letter", ":l":
+            let force = rest.contains("--force") || rest.contains("-f")
+            return .success(.letter(path: rest.first { $0 != "--force" && $0 != "-f" }, force: force))
         case ":recommencer", ":restart": return .success(.restart)
         case ":quitter", ":quit", ":q": return .success(.quit)
         default: return .failure(.unknown(words[0]))

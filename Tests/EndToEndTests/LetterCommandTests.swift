@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@Suite("conciliation letter, through the built binary")
+struct LetterCommandTests {
+    let details = ["--name", "Marie Dupont", "--address", "3 rue des Lilas, 67000 Strasbourg", "--caisse", "CPAM du Bas-Rhin"]
+
+    @Test("From a case file: the appeal letter, and a NIR with a wrong key refused with the reason")
+    func fromACaseFile() throws {
+        let caseFile = BinaryRunner.root + "/dialogues/cases/r3-cra-within-deadline.yaml"
+        let run = try BinaryRunner.run(["letter", caseFile, "--nir", "184127645108946", "--reference", "D-1"] + details)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Objet : Recours contre la décision reçue le 5 octobre 2026 (référence D-1)"))
+        let wrong = try BinaryRunner.run(["letter", caseFile, "--nir", "184127645108947"] + details)
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("the key does not match the number (it should be 46)"))
+    }
+
+    @Test("Details not given are asked; Markdown to a file")
+    func asked() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lettre-\(getpid()).md").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let caseFile = BinaryRunner.root + "/dialogues/cases/r5-no-complaint.yaml"
+        let run = try BinaryRunner.run(["letter", caseFile, "--format", "markdown", "--output", path],
+                                       stdin: "Marie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n")
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("Vos nom et prénom :"))
+        let letter = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(letter.contains("**Objet : Réclamation**"))
+        let noLetter = try BinaryRunner.run(["letter", BinaryRunner.root + "/dialogues/cases/r10-exactly-21-days.yaml"] + details)
+        #expect(noLetter.stdout.contains("Aucune lettre pour l'instant"))
+    }
+}
