@@ -24,7 +24,7 @@ struct LetterCommandTests {
         let run = try BinaryRunner.run(["letter", caseFile, "--format", "markdown", "--output", path],
                                        stdin: "Marie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n")
         #expect(run.status == 0)
-        #expect(run.stderr.contains("Vos nom et prénom :"))
+        #expect(run.stdout.contains("Vos nom et prénom :"))
         let letter = try String(contentsOfFile: path, encoding: .utf8)
         #expect(letter.contains("**Objet : Réclamation**"))
         let noLetter = try BinaryRunner.run(["letter", BinaryRunner.root + "/dialogues/cases/r10-exactly-21-days.yaml"] + details)
