@@ -7,7 +7,7 @@ public struct Conciliation: ParsableCommand {
         abstract: "Litige avec l'Assurance Maladie : quelle démarche ? / Dispute with the Assurance Maladie: which route?",
         subcommands: [InterviewCommand.self, TriageCommand.self, ResumeCommand.self, PurgeCommand.self,
                       TestCommand.self, CheckCommand.self, DiffCommand.self,
-                      GraphCommand.self, LetterCommand.self],
+                      GraphCommand.self, LetterCommand.self, QuizCommand.self],
         defaultSubcommand: InterviewCommand.self)
 
     public init() {}

@@ -281,6 +281,33 @@ def test_colours_on_a_terminal_and_never_with_no_color():
         plain.close()
 
 
+def test_a_quiz_of_ten_cases():
+    s = Session("quiz", "--count", "10", "--seed", "2026")
+    try:
+        s.expect("Quiz : 10 cas.")
+        for n in range(1, 11):
+            s.expect(f"Cas {n} sur 10")
+            s.expect("Quelle recommandation ?")
+            s.prompt()
+            if n == 1:
+                s.child.send("sai\t")          # Tab completes the label
+                s.expect("Saisir le médiateur")
+                s.child.send("\r")
+            else:
+                s.send("4")
+            index = s.child.expect_exact(["Quelle est la date limite pour agir ?", "Jusqu'à quelle date attendre ?", "Réponse :"])
+            if index < 2:
+                s.prompt()
+                s.send("hier")
+                s.expect("Réponse :")
+            s.expect("Pourquoi :")
+        s.expect("Score : ")
+        s.expect("Par règle (cas réussis / cas) :")
+        s.child.expect(pexpect.EOF)
+    finally:
+        s.close()
+
+
 def main():
     tests = [(name, f) for name, f in sorted(globals().items()) if name.startswith("test_") and callable(f)]
     passed = failed = 0

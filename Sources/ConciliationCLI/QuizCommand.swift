@@ -1,0 +1,62 @@
+import ArgumentParser
+import DialogueKit
+import LineEditor
+
+/// `conciliation quiz`: trains conciliators on a bank of cases.
+struct QuizCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "A quiz for trainees on case files: recommendation and date, scored and explained.")
+
+    @Option(name: .long, help: ArgumentHelp("Folder (or file) of case files; default: the shipped dialogues/cases.", valueName: "DIR"))
+    var cases: String?
+
+    @Option(name: .long, help: "How many cases.")
+    var count = 10
+
+    @Option(name: .long, help: "Seed of the draw, to give a whole class the same quiz.")
+    var seed: UInt64?
+
+    @OptionGroup var options: DialogueOptions
+
+    func validate() throws {
+        if count < 1 { throw ValidationError("--count takes a number of cases, 1 or more") }
+    }
+
+    func run() throws {
+        let dialogue = try options.loadDialogue()
+        guard let folder = cases ?? ProcessEnvironment.dialoguesDirectory().map({ $0 + "/cases" }) else {
+            throw ValidationError("the shipped cases were not found: give --cases DIR")
+        }
+        var items: [QuizLoop.Item] = []
+        for path in try CaseFiles.paths([folder]) {
+            let file = try CaseFiles.load(path)
+            guard (file.dialogueID ?? "conciliation") == dialogue.id, case .result = file.expected,
+                case .success(let routed) = Triage(dialogue: dialogue).route(file.input, todayOverride: nil, clockToday: ProcessEnvironment.clockToday())
+            else { continue }
+            items.append(.init(file: file, routed: routed))
+        }
+        guard !items.isEmpty else { throw ValidationError("no case for \(dialogue.id) in \(folder)") }
+        var generator = SplitMix64(seed: seed ?? UInt64(time(nil)))
+        items.shuffle(using: &generator)
+        QuizLoop(dialogue: dialogue, items: Array(items.prefix(count)), language: options.lang,
+                 reader: Terminal.makeReader(), output: StandardOutput()).run()
+    }
+}
+
+/// A small seeded generator, so that `--seed` gives the same draw everywhere.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
