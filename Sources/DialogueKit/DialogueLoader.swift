@@ -122,18 +122,22 @@ private struct Builder {
         return LocalizedText(texts, position: map.position)
     }
 
-    /// Slots `{name}` must name something a result can show.
+    /// Slots `{name}` must name something a result can show. Scans bytes: every
+    /// text of the dialogue passes here at each start.
     func checkTemplate(_ text: String, at position: SourcePosition, what: String) throws {
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return }
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "{") else { i += 1; continue }
+            guard let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) else {
                 throw DialogueError(position, "\(what) opens `{` without closing it")
             }
-            let name = String(rest[rest.index(after: open)..<close])
+            let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
             if !templateNames.contains(name) {
                 throw DialogueError(position, "\(what) shows `{\(name)}`, which is not a question, computed value, output or parameter")
             }
-            rest = rest[rest.index(after: close)...]
+            i = close + 1
         }
     }
 

@@ -11,6 +11,8 @@ func now() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
+func format1(_ x: Double) -> String { String(Double(Int(x * 100)) / 100) }
+
 func readFile(_ path: String) -> [UInt8] {
     guard let f = fopen(path, "rb") else { fatalError("cannot open \(path)") }
     defer { fclose(f) }
@@ -25,6 +27,28 @@ func readFile(_ path: String) -> [UInt8] {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[2] == "--interview" {
+    // Per-answer latency: typed answers parsed and applied, as in the interview.
+    let dialogue = try DialogueLoader.load(yaml: String(decoding: readFile(arguments[1]), as: UTF8.self), file: arguments[1])
+    let today = CivilDate(iso: "2026-11-23")!
+    let script = ["1", "05/10/2026", "oui", "67", "1", "non", "oui", "il y a 3 semaines", "courrier", "3"]
+    var samples: [Double] = []
+    samples.reserveCapacity(20_000 * script.count)
+    let parser = AnswerParser(today: today, language: .fr)
+    for _ in 0..<2_000 {
+        var interview = Interview(dialogue: dialogue, today: today)
+        for text in script {
+            guard case .asking(let q) = interview.state else { break }
+            let start = now()
+            if case .success(let value) = parser.parse(text, for: dialogue.questions[q]) { _ = interview.answer(value) }
+            samples.append(now() - start)
+        }
+    }
+    samples.sort()
+    func quantile(_ q: Double) -> String { format1(samples[Int(Double(samples.count - 1) * q)] * 1e6) }
+    print("per answer (parse + replay), \(samples.count) answers: p50 \(quantile(0.5)) µs, p99 \(quantile(0.99)) µs, max \(format1(samples.last! * 1e6)) µs")
+    exit(0)
+}
 guard arguments.count == 3 else {
     print("usage: conciliation-bench DIALOGUE.yaml CASES.jsonl")
     exit(2)
@@ -80,7 +104,6 @@ func row(_ name: String, _ seconds: Double, _ n: Int) {
     let perCase = seconds / Double(max(n, 1)) * 1e6
     print("\(name): \(Int(seconds * 1000)) ms, \(String(format1(perCase))) µs/case, \(Int(Double(n) / seconds)) cases/s")
 }
-func format1(_ x: Double) -> String { String(Double(Int(x * 100)) / 100) }
 row("parse ", parseTime, parsed.count)
 row("route ", routeTime, routed.count)
 row("route (results dropped)", walkTime, parsed.count)
