@@ -308,6 +308,53 @@ def test_a_quiz_of_ten_cases():
         s.close()
 
 
+def test_a_full_disk_warns_once_and_the_interview_goes_on():
+    """A 64 KiB file system for the state folder, filled up mid-interview."""
+    home = tempfile.mkdtemp(prefix="conciliation-full-")
+    state = os.path.join(home, "state")
+    os.makedirs(state)
+    if os.system(f"mount -t tmpfs -o size=64k tmpfs {state} 2>/dev/null") != 0:
+        raise AssertionError("could not mount a small tmpfs (the tests run as root on this machine kind)")
+    s = Session("--today", "2026-11-23", home=home)
+    try:
+        s.prompt()
+        s.send("4")
+        s.expect("Avez-vous déjà saisi un tribunal")
+        s.prompt()
+        saved = s.sessions()
+        assert len(saved) == 1, saved
+        before = open(saved[0], encoding="utf-8").read()
+        # Fill the disk.
+        fd = os.open(os.path.join(state, "filler"), os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(fd, b"x" * 1024)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        s.send("non")
+        s.expect("l'entretien ne peut pas être enregistré")
+        s.expect("Il continue sans sauvegarde.")
+        s.prompt()
+        s.send("non")
+        s.expect("Faites d'abord une réclamation")
+        s.prompt()
+        s.send(f":exporter {state}/dossier.txt")
+        s.expect("Export impossible")
+        s.prompt()
+        # What was saved before the disk filled up is intact, and no temporary file is left.
+        assert open(saved[0], encoding="utf-8").read() == before
+        json.loads(before)
+        assert not [n for n in os.listdir(os.path.join(state, "conciliation")) if n.startswith(".conciliation-")]
+        s.send(":quitter")
+        s.child.expect(pexpect.EOF)
+    finally:
+        s.close()
+        os.system(f"umount {state} 2>/dev/null")
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def main():
     tests = [(name, f) for name, f in sorted(globals().items()) if name.startswith("test_") and callable(f)]
     passed = failed = 0
