@@ -44,6 +44,8 @@ public struct Checker {
     /// For each node, the atoms evaluated at it or after it.
     private var atomsFrom: [[Int]] = []
     private var interned: [Value: Int32] = [:]
+    /// For each node, a bit set of the questions that can be answered before it.
+    private var ancestors: [[UInt64]] = []
     /// For each question, the index of its current answer among its candidates (-1: none).
     private var chosen: [Int32] = []
 
@@ -175,7 +177,8 @@ public struct Checker {
     }
 
     /// live(N) ∩ ancestors(N): what is read at N or after it and may be set before.
-    private func relevantSlots() -> [[Int]] {
+    /// Also keeps ancestors(N), the questions that can be answered before N.
+    private mutating func relevantSlots() -> [[Int]] {
         let order = topologicalOrder()
         let words = (dialogue.questions.count + 63) / 64
         var live = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
@@ -189,6 +192,7 @@ public struct Checker {
             if n < dialogue.questions.count { carried[n / 64] |= 1 << UInt64(n % 64) }
             for s in successors(n) { for w in 0..<words { ancestors[s][w] |= carried[w] } }
         }
+        self.ancestors = ancestors
         return (0..<nodeCount).map { n in
             var slots: [Int] = []
             for w in 0..<words {
@@ -289,6 +293,9 @@ public struct Checker {
             for e in expressions { after[n].formUnion(atoms(in: e.tree, &seen)) }
             for slot in shown { after[n].formUnion(atoms(in: .variable(slot), &seen)) }
             for s in successors(n) { after[n].formUnion(after[s]) }
+            // An atom that reads nothing answerable before a node tells nothing
+            // there, nor before it (a predecessor has fewer answers before it).
+            after[n] = after[n].filter { a in atoms[a].inputs.contains { ancestors[n][$0 / 64] & (1 << UInt64($0 % 64)) != 0 } }
         }
         return after.map { $0.sorted() }
     }
