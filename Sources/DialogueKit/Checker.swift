@@ -422,23 +422,23 @@ public struct Checker {
                 while offset < 1 {
                     offset = min(offset + 7, 1)
                     let s = sign(offset)
-                    if s != previousSign {
-                        // Bisect to the first day of the new class.
-                        var lo = previous, hi = offset
+                    /// The first day after `from` where the class is no longer `current`.
+                    func firstChange(from: Int, to: Int, leaving current: Int?) -> Int {
+                        var lo = from, hi = to
                         while hi - lo > 1 {
                             let mid = (lo + hi) / 2
-                            if sign(mid) == previousSign { lo = mid } else { hi = mid }
+                            if sign(mid) == current { lo = mid } else { hi = mid }
                         }
-                        days.formUnion([hi - 1, hi, hi + 1])
-                        // A class may end before the next grid point too.
-                        let endSign = sign(hi)
-                        if endSign != s {
-                            var lo2 = hi, hi2 = offset
-                            while hi2 - lo2 > 1 {
-                                let mid = (lo2 + hi2) / 2
-                                if sign(mid) == endSign { lo2 = mid } else { hi2 = mid }
-                            }
-                            days.formUnion([hi2 - 1, hi2, hi2 + 1])
+                        return hi
+                    }
+                    if s != previousSign {
+                        let start = firstChange(from: previous, to: offset, leaving: previousSign)
+                        days.formUnion([start - 1, start, start + 1])
+                        // A class may also end before the next grid point.
+                        let startSign = sign(start)
+                        if startSign != s {
+                            let end = firstChange(from: start, to: offset, leaving: startSign)
+                            days.formUnion([end - 1, end, end + 1])
                         }
                     }
                     previous = offset

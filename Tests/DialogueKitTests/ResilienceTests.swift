@@ -2,18 +2,6 @@ import Foundation
 import Testing
 @testable import DialogueKit
 
-/// Seeded, so that a failure replays identically.
-struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Resilience: hostile and random input never crashes, and is refused clearly")
 struct ResilienceTests {
     static let dialogue = try! loadShipped()
@@ -21,13 +9,13 @@ struct ResilienceTests {
                          "février", "févr", "aout", "1er", "hier", "aujourd'hui", "é", "œ", "🙂", "\u{1B}[2J", "\u{0}", "\t",
                          "\u{7F}", "\u{202E}", "oui", "non", ":", "?", "je ne sais pas", "99999999999999999999", "-5", "a"]
 
-    func randomText(_ rng: inout Seeded) -> String {
+    func randomText(_ rng: inout SplitMix64) -> String {
         (0..<Int.random(in: 0...8, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
     }
 
     @Test("20,000 random answers to every question: a value, or one clean sentence")
     func answerParserFuzz() {
-        var rng = Seeded(state: 2026)
+        var rng = SplitMix64(seed: 2026)
         let parser = AnswerParser(today: date("2026-11-23"), language: .fr)
         for _ in 0..<20_000 {
             let text = randomText(&rng)
@@ -53,7 +41,7 @@ struct ResilienceTests {
 
     @Test("300 mangled copies of the dialogue: it loads, or every problem is file:line:column")
     func loaderFuzz() throws {
-        var rng = Seeded(state: 7)
+        var rng = SplitMix64(seed: 7)
         let original = try String(contentsOfFile: repositoryRoot + "/dialogues/conciliation.yaml", encoding: .utf8)
         var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let pattern = try NSRegularExpression(pattern: "^d\\.yaml:([0-9]+):([0-9]+): .+")
@@ -86,7 +74,7 @@ struct ResilienceTests {
 
     @Test("10,000 mangled or random case lines: routed, or refused with a field or a reason")
     func triageFuzz() {
-        var rng = Seeded(state: 11)
+        var rng = SplitMix64(seed: 11)
         let triage = Triage(dialogue: Self.dialogue)
         let base = Array(#"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-11-02","complaint_answer":"none","department":"67","today":"2026-11-23"}"#.utf8)
         for _ in 0..<10_000 {
