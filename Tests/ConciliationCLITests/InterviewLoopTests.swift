@@ -163,7 +163,7 @@ struct InterviewLoopTests {
     @Test func anUnwritableStateFolderWarnsOnceAndGoesOn() throws {
         let dir = temporaryDirectory()
         let blocked = dir + "/blocked"
-        FileManager.default.createFile(atPath: blocked, contents: Data())  // a file where the folder should be
+        try Data().write(to: URL(fileURLWithPath: blocked))  // a file where the folder should be
         let (text, loop, _) = try runInterview(["4", "non", "non"], store: blocked + "/conciliation")
         #expect(text.components(separatedBy: "ne peut pas être enregistré").count == 2)
         #expect(loop.mode == .finished)
