@@ -24,15 +24,24 @@ enum WordWrap {
         return count
     }
 
+    static func withoutColours(_ s: Substring) -> String {
+        var out = "", inEscape = false
+        for c in s.unicodeScalars {
+            if inEscape { if c == "m" { inEscape = false } } else if c == "\u{1B}" { inEscape = true } else { out.unicodeScalars.append(c) }
+        }
+        return out
+    }
+
     static func wrapLine(_ line: String, width: Int) -> String {
         guard visibleCount(Substring(line)) > width else { return line }
         // Indentation for continuation lines: leading spaces plus a list marker.
         var indent = line.prefix { $0 == " " }.count
         let rest = line.dropFirst(indent)
-        if let marker = rest.split(separator: " ", maxSplits: 1).first,
-            marker == "-" || marker == "•" || marker == "→" || (marker.hasSuffix(".") && Int(marker.dropLast()) != nil)
-        {
-            indent += marker.count + 1
+        if let first = rest.split(separator: " ", maxSplits: 1).first {
+            let marker = withoutColours(first)
+            if marker == "-" || marker == "•" || marker == "→" || (marker.hasSuffix(".") && Int(marker.dropLast()) != nil) {
+                indent += marker.count + 1
+            }
         }
         indent = min(indent, width / 2)
         let leading = line.prefix { $0 == " " }

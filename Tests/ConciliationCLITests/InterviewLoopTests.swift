@@ -203,6 +203,13 @@ struct WordWrapTests {
         #expect(wrapped.split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
 
+    @Test func aColouredNumberStillIndentsItsChoice() {
+        let line = "  \u{1B}[36m1\u{1B}[0m. Une décision administrative (refus de remboursement ou de prise en charge)"
+        let wrapped = WordWrap.wrap(line, width: 40).split(separator: "\n")
+        #expect(wrapped.count > 1)
+        #expect(wrapped.dropFirst().allSatisfy { $0.hasPrefix("     ") && !$0.hasPrefix("      ") })
+    }
+
     @Test func colourCodesDoNotCount() {
         let coloured = "\u{1B}[1mQuestion\u{1B}[0m"
         #expect(WordWrap.wrap(coloured, width: 20) == coloured)
