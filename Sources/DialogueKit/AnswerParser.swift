@@ -19,8 +19,7 @@ public struct AnswerParser: Sendable {
 
     public func parse(_ raw: String, for question: Question) -> Swift.Result<Value, AnswerError> {
         let text = raw.trimmingSpaces
-        if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
-            _ = bad
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
             return .failure(AnswerError(say("la réponse contient des caractères de contrôle ; tapez seulement du texte",
                                             "the answer holds control characters; type plain text only")))
         }
@@ -38,9 +37,9 @@ public struct AnswerParser: Sendable {
         case .yesNo: return yesNo(folded)
         case .date: return date(folded).map(Value.date)
         case .text(let pattern, let hint):
-            if let pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
+            if let pattern, !pattern.matches(text) {
                 return .failure(AnswerError(say("réponse non reconnue ; tapez ", "answer not recognised; type ")
-                    + (hint?.text(language) ?? pattern)))
+                    + (hint?.text(language) ?? pattern.source)))
             }
             guard text.utf8.count <= 2_000 else {
                 return .failure(AnswerError(say("réponse trop longue : 2 000 caractères au plus", "answer too long: 2,000 characters at most")))
@@ -179,7 +178,8 @@ public struct AnswerError: Error, Sendable, Equatable {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without the white space around it.
+    public var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -136,19 +136,16 @@ public struct Checker {
         return out
     }
 
+    /// Questions a text reads through the slots it shows (computed values and
+    /// outputs included).
     private func templateReads(_ text: LocalizedText) -> Set<Int> {
         var out: Set<Int> = []
-        for template in text.byLanguage.values {
-            var rest = Substring(template)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                let name = String(rest[rest.index(after: open)..<close])
-                if let slot = dialogue.slotNames.firstIndex(of: name) {
-                    if slot < dialogue.questions.count { out.insert(slot) }
-                    else { out.formUnion(questionReads(dialogue.computed[slot - dialogue.questions.count].expression)) }
-                } else if let output = dialogue.outputs.first(where: { $0.name == name }), let e = output.value {
-                    out.formUnion(questionReads(e))
-                }
-                rest = rest[rest.index(after: close)...]
+        for name in Template.slotNames(text) {
+            if let slot = dialogue.slotNames.firstIndex(of: name) {
+                if slot < dialogue.questions.count { out.insert(slot) }
+                else { out.formUnion(questionReads(dialogue.computed[slot - dialogue.questions.count].expression)) }
+            } else if let output = dialogue.outputs.first(where: { $0.name == name }), let e = output.value {
+                out.formUnion(questionReads(e))
             }
         }
         return out
@@ -614,16 +611,9 @@ public struct Checker {
     /// Slots a text shows by name, found once per text.
     private mutating func shownSlots(_ text: LocalizedText) -> [Int] {
         if let known = templateCache[text.position] { return known }
-        var slots: Set<Int> = []
-        for template in text.byLanguage.values {
-            var rest = Substring(template)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                if let slot = dialogue.slotNames.firstIndex(of: String(rest[rest.index(after: open)..<close])) { slots.insert(slot) }
-                rest = rest[rest.index(after: close)...]
-            }
-        }
-        templateCache[text.position] = slots.sorted()
-        return slots.sorted()
+        let slots = Template.slotNames(text).compactMap { dialogue.slotNames.firstIndex(of: $0) }.sorted()
+        templateCache[text.position] = slots
+        return slots
     }
 
     /// A `{name}` shown must have a value on every path to the text.

@@ -86,8 +86,8 @@ public enum QuestionKind: Sendable {
     case yesNo
     case date
     /// Free text; `pattern`, when given, is what a valid answer looks like, and
-    /// `patternHint` says it in words.
-    case text(pattern: String?, hint: LocalizedText?)
+    /// `hint` says it in words.
+    case text(pattern: TextPattern?, hint: LocalizedText?)
 
     public var name: String {
         switch self {
@@ -104,6 +104,26 @@ public enum QuestionKind: Sendable {
         case .yesNo: return .bool
         case .date: return .date
         }
+    }
+}
+
+/// A text question's pattern, compiled once when the dialogue is loaded: answers
+/// and triage cases are matched against it, never recompiling it per answer.
+/// Immutable; the standard library publishes a regex's compiled program with an
+/// atomic compare-and-swap, so one instance can be matched from any thread.
+public final class TextPattern: @unchecked Sendable {
+    public let source: String
+    private let regex: Regex<Substring>
+
+    init?(_ source: String) {
+        guard let regex = try? Regex(source, as: Substring.self) else { return nil }
+        self.source = source
+        self.regex = regex
+    }
+
+    /// Whether the whole answer has the expected form.
+    public func matches(_ text: String) -> Bool {
+        (try? regex.wholeMatch(in: text)) != nil
     }
 }
 

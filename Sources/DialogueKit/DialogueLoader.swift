@@ -122,22 +122,13 @@ private struct Builder {
         return LocalizedText(texts, position: map.position)
     }
 
-    /// Slots `{name}` must name something a result can show. Scans bytes: every
-    /// text of the dialogue passes here at each start.
+    /// Slots `{name}` must name something a result can show.
     func checkTemplate(_ text: String, at position: SourcePosition, what: String) throws {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return }
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "{") else { i += 1; continue }
-            guard let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) else {
-                throw DialogueError(position, "\(what) opens `{` without closing it")
-            }
-            let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
-            if !templateNames.contains(name) {
-                throw DialogueError(position, "\(what) shows `{\(name)}`, which is not a question, computed value, output or parameter")
-            }
-            i = close + 1
+        guard let names = Template.slotNames(text) else {
+            throw DialogueError(position, "\(what) opens `{` without closing it")
+        }
+        for name in names where !templateNames.contains(name) {
+            throw DialogueError(position, "\(what) shows `{\(name)}`, which is not a question, computed value, output or parameter")
         }
     }
 
@@ -430,9 +421,12 @@ private struct Builder {
         case "yes-no": kind = .yesNo
         case "date": kind = .date
         default:
-            let pattern = try map.optional("pattern").map { try string($0.node, "`pattern`") }
-            if let pattern, let (node, _) = map.optional("pattern"), (try? Regex(pattern)) == nil {
-                throw DialogueError(position(node), "`pattern` is not a valid regular expression")
+            var pattern: TextPattern?
+            if let (node, at) = map.optional("pattern") {
+                guard let compiled = TextPattern(try string(node, "`pattern`")) else {
+                    throw DialogueError(at, "`pattern` is not a valid regular expression")
+                }
+                pattern = compiled
             }
             let hint = try map.optional("pattern_hint").map { try localized($0.node, "`pattern_hint`") }
             if pattern != nil && hint == nil {

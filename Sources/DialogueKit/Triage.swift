@@ -24,23 +24,17 @@ public struct RoutedCase: Sendable {
 /// Routes cases given as key/value objects. The keys are the dialogue's question
 /// names; the case is run through the same `Walker` as the interview, each
 /// question answered from its key, so there is no second copy of the rules.
-public struct Triage {
+public struct Triage: Sendable {
     public let dialogue: Dialogue
     public let language: Language
     private let questionIndex: [String: Int]
-    private let patterns: [Int: Regex<AnyRegexOutput>]
 
     public init(dialogue: Dialogue, language: Language = .fr) {
         self.dialogue = dialogue
         self.language = language
         var index: [String: Int] = [:]
-        var patterns: [Int: Regex<AnyRegexOutput>] = [:]
-        for (i, q) in dialogue.questions.enumerated() {
-            index[q.id] = i
-            if case .text(let pattern?, _) = q.kind { patterns[i] = try? Regex(pattern) }
-        }
+        for (i, q) in dialogue.questions.enumerated() { index[q.id] = i }
         self.questionIndex = index
-        self.patterns = patterns
     }
 
     private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
@@ -105,7 +99,7 @@ public struct Triage {
     }
 
     private func dateMessage(_ raw: CaseValue) -> String {
-        if case .string(let s) = raw, s.utf8.count == 10, let parts = Optional(s.split(separator: "-")), parts.count == 3,
+        if case .string(let s) = raw, s.utf8.count == 10, case let parts = s.split(separator: "-"), parts.count == 3,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
         {
             let days = CivilDate.daysIn(month: m, year: y)
@@ -138,9 +132,9 @@ public struct Triage {
                 if let d = CivilDate(iso: s) { return .success(.date(d)) }
                 return fail(dateMessage(raw))
             }
-        case .text:
+        case .text(let pattern, _):
             if case .string(let s) = raw {
-                if let regex = patterns[question.slot], (try? regex.wholeMatch(in: s)) == nil {
+                if let pattern, !pattern.matches(s) {
                     return fail(say("valeur refusée ; attendu : \(expectation(question))",
                                     "value refused; expected: \(expectation(question))"))
                 }
