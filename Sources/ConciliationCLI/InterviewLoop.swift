@@ -160,7 +160,7 @@ final class InterviewLoop {
             show(interview.edit(question: q, to: value))
             save()
         case .finished:
-            if !text.trimmingCharacters(in: " \t").isEmpty {
+            if !text.trimmingSpaces.isEmpty {
                 write(say("L'entretien est terminé : tapez une commande, par exemple :résumé, :exporter dossier.txt ou :recommencer (:aide pour toutes).",
                           "The interview is over: type a command, such as :summary, :export case.txt or :restart (:help for all)."))
             }
@@ -173,7 +173,7 @@ final class InterviewLoop {
     /// The answer typed, or nil after saying what is expected and asking again.
     private func parse(_ text: String, for q: Int) -> Value? {
         let question = dialogue.questions[q]
-        if text.trimmingCharacters(in: " \t").isEmpty, let previous = defaultAnswer(for: q) {
+        if text.trimmingSpaces.isEmpty, let previous = defaultAnswer(for: q) {
             return previous
         }
         switch parser.parse(text, for: question) {
@@ -195,7 +195,7 @@ final class InterviewLoop {
     }
 
     private func confirm(_ text: String) -> Bool? {
-        switch TextFolding.fold(text.trimmingCharacters(in: " \t")) {
+        switch TextFolding.fold(text.trimmingSpaces) {
         case "o", "oui", "y", "yes": return true
         case "n", "non", "no": return false
         default:

@@ -43,7 +43,7 @@ struct LetterDetailsInterview {
         while true {
             switch reader.readLine(prompt: "> ") {
             case .line(let text):
-                let trimmed = text.trimmingCharacters(in: " \t")
+                let trimmed = text.trimmingSpaces
                 if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                     write("Caractères de contrôle refusés ; tapez seulement du texte.")
                 } else if trimmed.isEmpty && !optional {

@@ -90,7 +90,7 @@ final class QuizLoop {
     enum Reply { case answered(Bool), skip, quit }
 
     private func command(_ text: String) -> Reply? {
-        switch TextFolding.fold(text.trimmingCharacters(in: " \t")) {
+        switch TextFolding.fold(text.trimmingSpaces) {
         case ":passer", ":skip": return .skip
         case ":quitter", ":quit", ":q": return .quit
         default: return nil
@@ -106,7 +106,7 @@ final class QuizLoop {
         while true {
             guard case .line(let text) = reader.readLine(prompt: "> ") else { return .quit }
             if let c = command(text) { return c }
-            let folded = TextFolding.fold(text.trimmingCharacters(in: " \t"))
+            let folded = TextFolding.fold(text.trimmingSpaces)
             let index = Int(folded).map { $0 - 1 }
                 ?? Self.choices.firstIndex { $0.code.rawValue == folded }
                 ?? labels.firstIndex { !folded.isEmpty && TextFolding.fold($0).hasPrefix(folded) }
@@ -129,7 +129,7 @@ final class QuizLoop {
         while true {
             guard case .line(let text) = reader.readLine(prompt: "> ") else { return .quit }
             if let c = command(text) { return c }
-            switch parser.date(TextFolding.fold(text.trimmingCharacters(in: " \t"))) {
+            switch parser.date(TextFolding.fold(text.trimmingSpaces)) {
             case .failure(let error): write(error.message.prefix(1).uppercased() + error.message.dropFirst() + ".")
             case .success(let d):
                 let right = d == expected

@@ -35,7 +35,7 @@ enum ReplCommand: Equatable {
 
     /// nil when the line is not a command (no leading `:`).
     static func parse(_ line: String) -> Swift.Result<ReplCommand, ParseError>? {
-        let trimmed = line.trimmingCharacters(in: " \t")
+        let trimmed = line.trimmingSpaces
         guard trimmed.hasPrefix(":") else { return nil }
         let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let name = TextFolding.fold(words[0])
@@ -61,15 +61,5 @@ enum ReplCommand: Equatable {
         case ":quitter", ":quit", ":q": return .success(.quit)
         default: return .failure(.unknown(words[0]))
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -19,13 +19,10 @@ struct ResumeCommand: ParsableCommand {
     var list = false
 
     func run() throws {
-        guard let directory = SessionStore.defaultDirectory() else {
-            throw ValidationError("neither XDG_STATE_HOME nor HOME is set: no saved interview can be found")
-        }
-        let store = SessionStore(directory: directory)
+        let store = try SessionStore.forUser()
         let open = store.list().filter { !$0.record.finished }
         guard !open.isEmpty else {
-            print("Aucun entretien en cours dans \(directory). / No unfinished interview.")
+            print("Aucun entretien en cours dans \(store.directory). / No unfinished interview.")
             return
         }
         if which == nil || list {
@@ -38,7 +35,7 @@ struct ResumeCommand: ParsableCommand {
         if choice == nil {
             let reader = Terminal.makeReader()
             guard case .line(let typed) = reader.readLine(prompt: "Numéro à reprendre / number to resume > ") else { return }
-            choice = typed.trimmingCharacters(in: " \t")
+            choice = typed.trimmingSpaces
         }
         guard let choice,
             let picked = Int(choice).flatMap({ $0 >= 1 && $0 <= open.count ? open[$0 - 1] : nil })
@@ -76,10 +73,7 @@ struct PurgeCommand: ParsableCommand {
     var all = false
 
     func run() throws {
-        guard let directory = SessionStore.defaultDirectory() else {
-            throw ValidationError("neither XDG_STATE_HOME nor HOME is set: there is nothing to purge")
-        }
-        let store = SessionStore(directory: directory)
+        let store = try SessionStore.forUser()
         var removed = 0
         for s in store.list() where all || s.record.finished {
             store.delete(s.record.id)

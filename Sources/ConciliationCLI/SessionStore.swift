@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArgumentParser
 import DialogueKit
 
 /// The folder of autosaved interviews: `$XDG_STATE_HOME/conciliation`, else
@@ -14,6 +15,14 @@ struct SessionStore {
         }
         guard let home = ProcessEnvironment.variable("HOME"), !home.isEmpty else { return nil }
         return home + "/.local/state/conciliation"
+    }
+
+    /// The store of this user, or a sentence saying why there is none.
+    static func forUser() throws -> SessionStore {
+        guard let directory = defaultDirectory() else {
+            throw ValidationError("neither XDG_STATE_HOME nor HOME is set: no saved interview can be found")
+        }
+        return SessionStore(directory: directory)
     }
 
     func path(of id: String) -> String { directory + "/" + id + ".json" }

@@ -108,7 +108,7 @@ public struct DialogueGraph: Sendable {
 
     func mermaid() -> String {
         func id(_ s: String) -> String { String(s.map { $0.isLetter || $0.isNumber ? $0 : "_" }) }
-        func text(_ s: String) -> String { s.replacingOccurrences(of: "\"", with: "'") }
+        func text(_ s: String) -> String { String(s.map { $0 == "\"" ? "'" : $0 }) }
         var out = ["flowchart TD"]
         for q in dialogue.questions { out.append("  \(id(q.id))[\"\(text(q.label.text(language)))\"]") }
         for b in dialogue.branches { out.append("  \(id(b.id)){\"\(text(b.title.text(language)))\"}") }
@@ -119,19 +119,5 @@ public struct DialogueGraph: Sendable {
             out.append("  \(id(e.from)) -->" + (e.label.isEmpty ? "" : "|\"\(text(e.label))\"|") + " \(id(e.to))")
         }
         return out.joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
     }
 }

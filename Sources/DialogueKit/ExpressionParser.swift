@@ -286,14 +286,12 @@ struct ExpressionParser {
             let op: BinaryOperator = current == .symbol("+") ? .plus : .minus
             let opOffset = tokens[index].offset
             index += 1
-            let rhsOffset = tokens[index].offset
             let (rhs, rhsType, _) = try parsePrimary()
             switch (lhsType, rhsType) {
             case (.int, .int), (.date, .int): break
             default:
                 throw error(at: opOffset, "`\(op.rawValue)` adds a number of days to a date or to a number; here it has \(lhsType.map { "\($0)" } ?? "null") and \(rhsType.map { "\($0)" } ?? "null")")
             }
-            _ = rhsOffset
             lhs = .binary(op, lhs, rhs)
             allowed = nil
         }

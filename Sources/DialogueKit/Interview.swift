@@ -26,7 +26,7 @@ public struct Interview: Sendable {
         /// Report a fault of the dialogue.
         case report(Fault)
         /// Nothing changed (going back from the first question).
-        case none(reason: LocalizedText?)
+        case none
     }
 
     /// "question 3 (6 au plus)": the number of this question on the path, and the
@@ -98,7 +98,7 @@ public struct Interview: Sendable {
 
     /// The answer to the question being asked. A refused answer changes nothing.
     public mutating func answer(_ value: Value) -> Action {
-        guard case .asking(let q) = state else { return .none(reason: nil) }
+        guard case .asking(let q) = state else { return .none }
         return set(q, value)
     }
 
@@ -126,7 +126,7 @@ public struct Interview: Sendable {
     /// Goes back to the last question answered on the path; its answer is set aside
     /// and offered as the default.
     public mutating func back() -> Action {
-        guard let last = answeredPath.last else { return .none(reason: nil) }
+        guard let last = answeredPath.last else { return .none }
         setAside[last.question] = last.value
         answers[last.question] = nil
         order.removeAll { $0 == last.question }

@@ -60,6 +60,14 @@ class Session:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+def choose_functioning(s):
+    """First question: the functioning of the caisse; waits at the next prompt."""
+    s.prompt()
+    s.send("4")
+    s.expect("Avez-vous déjà saisi un tribunal")
+    s.prompt()
+
+
 def answer_functioning_until_channel(s):
     s.expect("question 1 (14 au plus)")
     s.prompt()
@@ -128,10 +136,7 @@ def test_editing_a_word_with_an_accent():
 def test_up_arrow_recalls_a_line_of_this_session():
     s = Session("--today", "2026-11-23")
     try:
-        s.prompt()
-        s.send("4")
-        s.expect("Avez-vous déjà saisi un tribunal")
-        s.prompt()
+        choose_functioning(s)
         s.send("peut-être")
         s.expect("Répondez oui ou non")
         s.prompt()
@@ -146,10 +151,7 @@ def test_up_arrow_recalls_a_line_of_this_session():
 def test_ctrl_c_abandons_the_line_not_the_session():
     s = Session("--today", "2026-11-23")
     try:
-        s.prompt()
-        s.send("4")
-        s.expect("Avez-vous déjà saisi un tribunal")
-        s.prompt()
+        choose_functioning(s)
         s.child.send("xyz")
         s.expect("xyz")
         s.child.sendintr()
@@ -165,10 +167,7 @@ def test_ctrl_c_abandons_the_line_not_the_session():
 def test_ctrl_d_asks_before_leaving_and_keeps_the_session():
     s = Session("--today", "2026-11-23")
     try:
-        s.prompt()
-        s.send("4")
-        s.expect("Avez-vous déjà saisi un tribunal")
-        s.prompt()
+        choose_functioning(s)
         s.child.sendeof()
         s.expect("Quitter l'entretien ? Il reste enregistré. (o/n)")
         s.prompt()
@@ -252,10 +251,7 @@ def test_an_agent_takes_a_call_to_an_exported_summary():
 def test_sigterm_saves_and_leaves():
     s = Session("--today", "2026-11-23")
     try:
-        s.prompt()
-        s.send("4")
-        s.expect("Avez-vous déjà saisi un tribunal")
-        s.prompt()
+        choose_functioning(s)
         s.child.kill(signal.SIGTERM)
         s.expect("l'entretien est enregistré")
         s.child.expect(pexpect.EOF)
@@ -317,10 +313,7 @@ def test_a_full_disk_warns_once_and_the_interview_goes_on():
         raise AssertionError("could not mount a small tmpfs (the tests run as root on this machine kind)")
     s = Session("--today", "2026-11-23", home=home)
     try:
-        s.prompt()
-        s.send("4")
-        s.expect("Avez-vous déjà saisi un tribunal")
-        s.prompt()
+        choose_functioning(s)
         saved = s.sessions()
         assert len(saved) == 1, saved
         before = open(saved[0], encoding="utf-8").read()
