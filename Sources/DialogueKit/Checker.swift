@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A static verification of a dialogue over every combination of answers, grouped
 /// into classes that no guard can tell apart:
 ///
@@ -8,8 +10,11 @@
 ///   Friday, after a leap day), so weekend and holiday extensions are exercised;
 /// - yes/no, "unknown" (null), and text by the literals compared with it.
 ///
-/// The walk is memoised on the node and the values that are both already set and
-/// still read further on, so its cost grows with the dialogue, not with its paths.
+/// The walk is memoised on what the rest of the dialogue can still observe: the
+/// residue of every guard, check and shown value on the nodes still reachable,
+/// once the answers already given are folded in (see `ResidueFolder`). Answers
+/// that no reachable node reads, or reads only through a settled test, stop
+/// splitting the exploration, so its cost follows the dialogue, not its paths.
 public struct Checker {
     public struct Report: Sendable {
         public var errors: [DialogueError] = []
@@ -30,28 +35,56 @@ public struct Checker {
     private var reachedQuestions: Set<Int> = []
     private var reachedOutcomes: Set<Int> = []
     private var seenErrors: Set<String> = []
-    /// For each node, the question slots worth keying the memo on.
-    private var relevant: [[Int]] = []
     private var memo: [MemoKey: Double] = [:]
     private var values: PathValues
     private var stack: [(question: Int, value: Value)] = []
     private var today: CivilDate
     private var dateCandidates: [DateKey: [Value]] = [:]
+    /// For each date question, the computed dates that read it.
+    private var dependents: [Int: [(computed: Computed, residual: Int, monotone: Bool)]] = [:]
+    private var folder: ResidueFolder
     private var fixedCandidates: [[Value]] = []
     private var templateCache: [SourcePosition: [Int]] = [:]
-    /// The tests (comparisons, `known`, yes/no values) the dialogue makes anywhere.
-    private var atoms: [(tree: Expr, test: CompiledTest, inputs: [Int])] = []
-    /// For each node, the atoms evaluated at it or after it.
-    private var atomsFrom: [[Int]] = []
-    private var interned: [Value: Int32] = [:]
-    /// For each node, a bit set of the questions that can be answered before it.
-    private var ancestors: [[UInt64]] = []
-    /// For each question, the index of its current answer among its candidates (-1: none).
-    private var chosen: [Int32] = []
+    /// The distinct things observed anywhere: a test whose outcome matters, or a
+    /// value that must only be computable. The same guard or shown value on many
+    /// nodes is one unit, worked out and keyed once.
+    private var units: [Unit] = []
+    private var unitNumbers: [Unit: Int] = [:]
+    private var unitRoots: [Int] = []
+    /// For each node, its units in the order the memo key lists them, with where a
+    /// transition's guard leads.
+    private var observed: [[(unit: Int, target: Int?)]] = []
+    /// For each unit, the questions whose answers can change it.
+    private var inputs: [[Int]] = []
+    /// Each unit's entry in the memo key, whether it is a guard settled false,
+    /// and when it was worked out; worked out again only once one of its inputs
+    /// has changed since.
+    private var settled: [(entry: Int32, cuts: Bool, at: Int)] = []
+    private var unitMarked: [Bool] = []
+    private var markedUnits: [Int] = []
+    private var visited: [Bool] = []
+    /// For each node, the units met at it or after it that read a question which
+    /// can be answered before it: the only ones whose residue can differ between
+    /// two states at the node. The others read only answers still to come.
+    private var relevant: [[Int]] = []
+    /// How many nodes may follow a node for its memo key to walk ahead and drop
+    /// the units that settled guards cut off; past it, every relevant unit is
+    /// listed, which is sound, only coarser. Keeps the cost per key bounded on
+    /// long dialogues; the shipped ones have under 40 nodes.
+    private static let horizon = 256
+    /// Whether the nodes reachable from each node are within the horizon.
+    private var walkAhead: [Bool] = []
 
     private struct DateKey: Hashable {
         let question: Int
-        let known: [Value?]
+        /// The residue of each computed date reading the question.
+        let dependents: [Int32]
+    }
+
+    private struct Unit: Hashable {
+        let tree: Expr
+        /// Whether its outcome matters, or only whether it can be computed.
+        let truth: Bool
     }
 
     private struct MemoKey: Hashable {
@@ -64,28 +97,68 @@ public struct Checker {
         self.nodeCount = dialogue.questions.count + dialogue.branches.count + dialogue.outcomes.count
         self.today = Checker.todays[0]
         self.values = PathValues(dialogue: dialogue, today: today)
+        self.folder = ResidueFolder(dialogue: dialogue)
     }
 
+    /// Checks each today on its own checker, as many at once as there are cores,
+    /// then merges them in the order of `todays`, so that the report (and the
+    /// counterexample kept for each problem) is the same however they ran.
     public static func check(_ dialogue: Dialogue) -> Report {
-        var checker = Checker(dialogue: dialogue)
-        return checker.run()
+        let days = Checker.todays
+        let parts = UnsafeMutableBufferPointer<Checker?>.allocate(capacity: days.count)
+        parts.initialize(repeating: nil)
+        defer {
+            _ = parts.deinitialize()
+            parts.deallocate()
+        }
+        var prepared = Checker(dialogue: dialogue)
+        prepared.prepare()
+        // Each iteration writes its own element only, and copies `prepared`, whose
+        // one shared reference (the path values) `explore(day:)` replaces.
+        nonisolated(unsafe) let shared = parts, base = prepared
+        DispatchQueue.concurrentPerform(iterations: days.count) { i in
+            var checker = base
+            checker.explore(day: days[i])
+            shared[i] = checker
+        }
+        var merged = Checker(dialogue: dialogue)
+        for part in parts { merged.absorb(part!) }
+        return merged.finish()
     }
 
-    mutating func run() -> Report {
-        relevant = relevantSlots()
+    /// What every today shares: answer classes, units, and which units each
+    /// node's memo key may list.
+    private mutating func prepare() {
         let literal = literalTests()
         fixedCandidates = dialogue.questions.map { fixedClasses($0, literal) }
-        atomsFrom = atomsAfterEachNode()
-        chosen = Array(repeating: -1, count: dialogue.questions.count)
-        for day in Checker.todays {
-            today = day
-            values = PathValues(dialogue: dialogue, today: day)
-            memo = [:]
-            memo.reserveCapacity(1 << 14)
-            dateCandidates = [:]
-            report.paths += explore(index(dialogue.start))
-            report.todays += 1
-        }
+        for n in 0..<nodeCount { observed.append(observationsOf(n)) }
+        unitRoots = units.map { folder.add($0.tree) }
+        inputs = unitRoots.map(folder.inputs)
+        relevant = relevantUnits()
+        walkAhead = withinHorizon()
+        unitMarked = Array(repeating: false, count: units.count)
+        visited = Array(repeating: false, count: nodeCount)
+        settled = Array(repeating: (0, false, -1), count: units.count)
+    }
+
+    /// Explores every combination of answers, standing on `day`.
+    private mutating func explore(day: CivilDate) {
+        today = day
+        values = PathValues(dialogue: dialogue, today: day)
+        report.paths = explore(index(dialogue.start))
+        report.todays = 1
+    }
+
+    private mutating func absorb(_ other: Checker) {
+        for e in other.report.errors { fail(e.position, e.message) }
+        report.paths += other.report.paths
+        report.classes += other.report.classes
+        report.todays += other.report.todays
+        reachedQuestions.formUnion(other.reachedQuestions)
+        reachedOutcomes.formUnion(other.reachedOutcomes)
+    }
+
+    private mutating func finish() -> Report {
         for q in dialogue.questions where !reachedQuestions.contains(q.slot) {
             fail(q.position, "question `\(q.id)` is never asked: no combination of answers leads to it")
         }
@@ -113,14 +186,6 @@ public struct Checker {
         return .outcome(index - q - b)
     }
 
-    private func successors(_ index: Int) -> [Int] {
-        switch ref(index) {
-        case .question(let q): return dialogue.questions[q].next.map { self.index($0.target) }
-        case .branch(let b): return dialogue.branches[b].next.map { self.index($0.target) }
-        case .outcome: return []
-        }
-    }
-
     // MARK: What each node reads
 
     /// Question slots an expression reads, through computed values too.
@@ -136,71 +201,13 @@ public struct Checker {
         return out
     }
 
-    /// Questions a text reads through the slots it shows (computed values and
-    /// outputs included).
-    private func templateReads(_ text: LocalizedText) -> Set<Int> {
-        var out: Set<Int> = []
-        for name in Template.slotNames(text) {
-            if let slot = dialogue.slotNames.firstIndex(of: name) {
-                if slot < dialogue.questions.count { out.insert(slot) }
-                else { out.formUnion(questionReads(dialogue.computed[slot - dialogue.questions.count].expression)) }
-            } else if let output = dialogue.outputs.first(where: { $0.name == name }), let e = output.value {
-                out.formUnion(questionReads(e))
-            }
-        }
-        return out
-    }
+    // MARK: What each node observes
 
-    private func ownReads(_ index: Int) -> Set<Int> {
-        var reads: Set<Int> = []
+    private func successors(_ index: Int) -> [Int] {
         switch ref(index) {
-        case .question(let q):
-            for c in dialogue.questions[q].checks { reads.formUnion(questionReads(c.rejectIf)) }
-            for t in dialogue.questions[q].next { if let c = t.condition { reads.formUnion(questionReads(c)) } }
-        case .branch(let b):
-            for t in dialogue.branches[b].next { if let c = t.condition { reads.formUnion(questionReads(c)) } }
-        case .outcome(let o):
-            let outcome = dialogue.outcomes[o]
-            for output in dialogue.outputs { if let e = output.value { reads.formUnion(questionReads(e)) } }
-            for (_, e) in outcome.set { reads.formUnion(questionReads(e)) }
-            for text in outcome.steps + outcome.parallel + outcome.notes {
-                if let c = text.condition { reads.formUnion(questionReads(c)) }
-                reads.formUnion(templateReads(text.text))
-            }
-            reads.formUnion(templateReads(outcome.title))
-            reads.formUnion(templateReads(outcome.summary))
-        }
-        return reads
-    }
-
-    /// live(N) ∩ ancestors(N): what is read at N or after it and may be set before.
-    /// Also keeps ancestors(N), the questions that can be answered before N.
-    private mutating func relevantSlots() -> [[Int]] {
-        let order = topologicalOrder()
-        let words = (dialogue.questions.count + 63) / 64
-        var live = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
-        for n in order.reversed() {
-            for slot in ownReads(n) { live[n][slot / 64] |= 1 << UInt64(slot % 64) }
-            for s in successors(n) { for w in 0..<words { live[n][w] |= live[s][w] } }
-        }
-        var ancestors = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
-        for n in order {
-            var carried = ancestors[n]
-            if n < dialogue.questions.count { carried[n / 64] |= 1 << UInt64(n % 64) }
-            for s in successors(n) { for w in 0..<words { ancestors[s][w] |= carried[w] } }
-        }
-        self.ancestors = ancestors
-        return (0..<nodeCount).map { n in
-            var slots: [Int] = []
-            for w in 0..<words {
-                var bits = live[n][w] & ancestors[n][w]
-                while bits != 0 {
-                    let bit = bits.trailingZeroBitCount
-                    slots.append(w * 64 + bit)
-                    bits &= bits - 1
-                }
-            }
-            return slots
+        case .question(let q): return dialogue.questions[q].next.map { self.index($0.target) }
+        case .branch(let b): return dialogue.branches[b].next.map { self.index($0.target) }
+        case .outcome: return []
         }
     }
 
@@ -218,83 +225,71 @@ public struct Checker {
         return order.reversed()
     }
 
-    // MARK: Tests made after each node
-
-    /// Indices of the atoms in an expression, including those inside the computed
-    /// values it reads.
-    private mutating func atoms(in e: Expr, _ seenComputed: inout Set<Int>) -> Set<Int> {
-        switch e {
-        case .literal, .list, .today: return []
-        case .variable(let s):
-            var found: Set<Int> = []
-            if s >= dialogue.questions.count {
-                if seenComputed.insert(s).inserted {
-                    found = atoms(in: dialogue.computed[s - dialogue.questions.count].expression.tree, &seenComputed)
-                }
-                if dialogue.computed[s - dialogue.questions.count].expression.type == .bool { found.insert(atom(e)) }
-            } else if dialogue.questions[s].kind.valueType == .bool {
-                found.insert(atom(e))
-            }
-            return found
-        case .not(let a): return atoms(in: a, &seenComputed)
-        case .binary(.and, let a, let b), .binary(.or, let a, let b), .binary(.plus, let a, let b), .binary(.minus, let a, let b):
-            return atoms(in: a, &seenComputed).union(atoms(in: b, &seenComputed))
-        case .conditional(let c, let y, let n):
-            return atoms(in: c, &seenComputed).union(atoms(in: y, &seenComputed)).union(atoms(in: n, &seenComputed))
-        case .call(let f, let args):
-            var found = Set(args.flatMap { atoms(in: $0, &seenComputed) })
-            if f == .known { found.insert(atom(e)) }
-            return found
-        case .binary(_, let a, let b):
-            return atoms(in: a, &seenComputed).union(atoms(in: b, &seenComputed)).union([atom(e)])
-        }
-    }
-
-    private mutating func atom(_ e: Expr) -> Int {
-        if let i = atoms.firstIndex(where: { $0.tree == e }) { return i }
-        var reads: Set<Int> = []
-        var pending: [Expr] = [e]
-        while let next = pending.popLast() {
-            switch next {
-            case .variable(let s):
-                if s < dialogue.questions.count { reads.insert(s) }
-                else { pending.append(dialogue.computed[s - dialogue.questions.count].expression.tree) }
-            case .not(let a): pending.append(a)
-            case .binary(_, let a, let b): pending += [a, b]
-            case .call(_, let args): pending += args
-            case .conditional(let c, let y, let n): pending += [c, y, n]
-            default: break
-            }
-        }
-        atoms.append((e, ExpressionCompiler.test(e), reads.sorted()))
-        return atoms.count - 1
-    }
-
-    private mutating func atomsAfterEachNode() -> [[Int]] {
-        var after = Array(repeating: Set<Int>(), count: nodeCount)
+    private func withinHorizon() -> [Bool] {
+        let words = (nodeCount + 63) / 64
+        var reach = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
+        var within = Array(repeating: false, count: nodeCount)
         for n in topologicalOrder().reversed() {
-            var expressions: [Expression] = []
-            var shown: [Int] = []
-            switch ref(n) {
-            case .question(let q): expressions = dialogue.questions[q].checks.map(\.rejectIf) + dialogue.questions[q].next.compactMap(\.condition)
-            case .branch(let b): expressions = dialogue.branches[b].next.compactMap(\.condition)
-            case .outcome(let o):
-                let outcome = dialogue.outcomes[o]
-                expressions = outcome.set.map(\.value) + dialogue.outputs.compactMap(\.value)
-                    + (outcome.steps + outcome.parallel + outcome.notes).compactMap(\.condition)
-                for text in [outcome.title, outcome.summary] + (outcome.steps + outcome.parallel + outcome.notes).map(\.text) {
-                    shown += shownSlots(text).filter { $0 >= dialogue.questions.count }
-                }
-            }
-            var seen: Set<Int> = []
-            for e in expressions { after[n].formUnion(atoms(in: e.tree, &seen)) }
-            for slot in shown { after[n].formUnion(atoms(in: .variable(slot), &seen)) }
+            reach[n][n / 64] |= 1 << UInt64(n % 64)
+            for s in successors(n) { for w in 0..<words { reach[n][w] |= reach[s][w] } }
+            within[n] = reach[n].reduce(0) { $0 + $1.nonzeroBitCount } <= Checker.horizon
+        }
+        return within
+    }
+
+    /// `relevant`, in one pass from the outcomes back: a unit that reads nothing
+    /// answerable before a node reads nothing answerable before its predecessors
+    /// either, so each node's list stays as short as what it can tell apart.
+    private func relevantUnits() -> [[Int]] {
+        let order = topologicalOrder()
+        let words = (dialogue.questions.count + 63) / 64
+        var ancestors = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
+        for n in order {
+            var carried = ancestors[n]
+            if n < dialogue.questions.count { carried[n / 64] |= 1 << UInt64(n % 64) }
+            for s in successors(n) { for w in 0..<words { ancestors[s][w] |= carried[w] } }
+        }
+        var after = Array(repeating: Set<Int>(), count: nodeCount)
+        for n in order.reversed() {
+            after[n] = Set(observed[n].map(\.unit))
             for s in successors(n) { after[n].formUnion(after[s]) }
-            // An atom that reads nothing answerable before a node tells nothing
-            // there, nor before it (a predecessor has fewer answers before it).
-            after[n] = after[n].filter { a in atoms[a].inputs.contains { ancestors[n][$0 / 64] & (1 << UInt64($0 % 64)) != 0 } }
+            after[n] = after[n].filter { u in inputs[u].contains { ancestors[n][$0 / 64] & (1 << UInt64($0 % 64)) != 0 } }
         }
         return after.map { $0.sorted() }
+    }
+
+    private mutating func observationsOf(_ n: Int) -> [(unit: Int, target: Int?)] {
+        func unit(_ tree: Expr, truth: Bool) -> Int {
+            let u = Unit(tree: tree, truth: truth)
+            if let known = unitNumbers[u] { return known }
+            units.append(u)
+            unitNumbers[u] = units.count - 1
+            return units.count - 1
+        }
+        func test(_ e: Expression, to target: NodeRef? = nil) -> (unit: Int, target: Int?) {
+            (unit(e.tree, truth: true), target.map(index))
+        }
+        func computable(_ e: Expr) -> (unit: Int, target: Int?) {
+            (unit(e, truth: false), nil)
+        }
+        func transitions(_ next: [Transition]) -> [(unit: Int, target: Int?)] {
+            next.map { t in t.condition.map { test($0, to: t.target) } ?? (unit(.literal(.bool(true)), truth: true), index(t.target)) }
+        }
+        switch ref(n) {
+        case .question(let q):
+            return dialogue.questions[q].checks.map { test($0.rejectIf) } + transitions(dialogue.questions[q].next)
+        case .branch(let b):
+            return transitions(dialogue.branches[b].next)
+        case .outcome(let o):
+            let outcome = dialogue.outcomes[o]
+            let items = outcome.steps + outcome.parallel + outcome.notes
+            var found = (outcome.set.map(\.value) + dialogue.outputs.compactMap(\.value)).map { computable($0.tree) }
+            found += items.compactMap(\.condition).map { test($0) }
+            for text in [outcome.title, outcome.summary] + items.map(\.text) {
+                found += shownSlots(text).map { computable(.variable($0)) }
+            }
+            return found
+        }
     }
 
     // MARK: Answer classes
@@ -386,15 +381,21 @@ public struct Checker {
     /// Boundary classes of a date question for today: for each computed date that
     /// reads it, where it crosses today, with the day before and after.
     private mutating func dateClasses(_ q: Int) -> [Value] {
-        let dependents = dialogue.computed.filter { $0.expression.type == .date && questionReads($0.expression).contains(q) }
-        let inputs = Set(dependents.flatMap { questionReads($0.expression) }).subtracting([q]).sorted()
-        // Answers already given are fixed; only those still to come are enumerated.
-        let cacheKey = DateKey(question: q, known: inputs.map { values.answers[$0] })
+        if dependents[q] == nil {
+            dependents[q] = dialogue.computed
+                .filter { $0.expression.type == .date && questionReads($0.expression).contains(q) }
+                .map { ($0, folder.add(.variable($0.slot)), monotone($0.expression.tree, in: q)) }
+        }
+        // Answers already given are folded in: states that leave the same date
+        // formulas of this question share their classes.
+        var formulas: [Int32] = []
+        for d in dependents[q]! { formulas.append(folder.residue(d.residual, values)) }
+        let cacheKey = DateKey(question: q, dependents: formulas)
         if let known = dateCandidates[cacheKey] { return known }
         let window = 800
         var days: Set<Int> = [0, -1, 1, -window]  // today, a future day (refused or not), far past
         let probe = PathValues(dialogue: dialogue, today: today)
-        for computed in dependents {
+        for (computed, _, monotone) in dependents[q]! {
             // The other answers it reads, over their classes (dates held at one value).
             let others = questionReads(computed.expression).subtracting([q]).sorted()
             var combos: [[Value]] = [[]]
@@ -413,21 +414,34 @@ public struct Checker {
                     guard case .date(let d)? = try? probe.value(ofSlot: computed.slot) else { return nil }
                     return d < today ? -1 : (d == today ? 0 : 1)
                 }
+                /// The first day after `from` where the class is no longer `current`.
+                func firstChange(from: Int, to: Int, leaving current: Int?) -> Int {
+                    var lo = from, hi = to
+                    while hi - lo > 1 {
+                        let mid = (lo + hi) / 2
+                        if sign(mid) == current { lo = mid } else { hi = mid }
+                    }
+                    return hi
+                }
+                if monotone {
+                    // Before today, on it, after it: two searches find both edges.
+                    let first = sign(-window), last = sign(1)
+                    guard let first, let last, first != last else { continue }
+                    let start = firstChange(from: -window, to: 1, leaving: first)
+                    days.formUnion([start - 1, start, start + 1])
+                    let middle = sign(start)
+                    if middle != last {
+                        let end = firstChange(from: start, to: 1, leaving: middle)
+                        days.formUnion([end - 1, end, end + 1])
+                    }
+                    continue
+                }
                 var previous = -window
                 var previousSign = sign(previous)
                 var offset = -window
                 while offset < 1 {
                     offset = min(offset + 7, 1)
                     let s = sign(offset)
-                    /// The first day after `from` where the class is no longer `current`.
-                    func firstChange(from: Int, to: Int, leaving current: Int?) -> Int {
-                        var lo = from, hi = to
-                        while hi - lo > 1 {
-                            let mid = (lo + hi) / 2
-                            if sign(mid) == current { lo = mid } else { hi = mid }
-                        }
-                        return hi
-                    }
                     if s != previousSign {
                         let start = firstChange(from: previous, to: offset, leaving: previousSign)
                         days.formUnion([start - 1, start, start + 1])
@@ -448,6 +462,42 @@ public struct Checker {
         if dialogue.questions[q].unknown != nil { candidates.append(.null) }
         dateCandidates[cacheKey] = candidates
         return candidates
+    }
+
+    /// Whether a computed date can only move forward as the date answered to `q`
+    /// does, the other answers held: then its position relative to today changes
+    /// at most twice and two searches find where. Every calendar function moves
+    /// with its date; a condition or a difference that reads `q` breaks this.
+    private func monotone(_ e: Expr, in q: Int) -> Bool {
+        switch e {
+        case .literal, .list, .today: return true
+        case .variable(let s):
+            return s < dialogue.questions.count || monotone(dialogue.computed[s - dialogue.questions.count].expression.tree, in: q)
+        case .binary(.plus, let a, let b), .binary(.minus, let a, let b):
+            return monotone(a, in: q) && !reads(b, q)
+        case .call(let f, let args) where f != .known && f != .daysBetween:
+            return monotone(args[0], in: q) && !args.dropFirst().contains { reads($0, q) }
+        case .conditional(let c, let y, let n):
+            return !reads(c, q) && monotone(y, in: q) && monotone(n, in: q)
+        default:
+            return !reads(e, q)
+        }
+    }
+
+    /// Whether an expression's value can change with the date answered to `q`;
+    /// `known(q)` cannot, a date being known.
+    private func reads(_ e: Expr, _ q: Int) -> Bool {
+        switch e {
+        case .literal, .list, .today: return false
+        case .variable(let s):
+            return s == q || (s >= dialogue.questions.count && reads(dialogue.computed[s - dialogue.questions.count].expression.tree, q))
+        case .not(let a): return reads(a, q)
+        case .binary(_, let a, let b): return reads(a, q) || reads(b, q)
+        case .call(let f, let args):
+            if f == .known, args.count == 1, args[0] == .variable(q) { return false }
+            return args.contains { reads($0, q) }
+        case .conditional(let c, let y, let n): return reads(c, q) || reads(y, q) || reads(n, q)
+        }
     }
 
     // MARK: The walk
@@ -501,37 +551,62 @@ public struct Checker {
         return holding[0]
     }
 
-    /// The memo's view of a slot: its value, or for a today-relative date, its
-    /// position relative to today and that of every computed date reading it —
-    /// once all of these can be computed.
-    /// The memo's key for a node: whether each live answer is set and null, and
-    /// what every later test gives — its truth when its inputs are all answered, the
-    /// answered inputs themselves when it also reads answers still to come. Two
-    /// states with the same key make every later guard, check and text behave alike.
+    /// The memo's key for a node: the residue of each relevant unit still
+    /// reachable from it, once the answers given are folded in. A guard settled
+    /// false cuts off its target, so what only a path no longer possible reads
+    /// stops splitting states; a value only shown counts as computable or not.
+    /// Two states with the same key make every later guard, check and text
+    /// behave alike.
     private mutating func memoKey(_ node: Int) -> MemoKey {
+        let complete = walkAhead[node] && markReachable(from: node)
         var key: [Int32] = []
-        key.reserveCapacity(relevant[node].count + atomsFrom[node].count)
-        for slot in relevant[node] {
-            key.append(values.answers[slot] == nil ? 0 : (values.answers[slot] == .null ? 2 : 1))
-        }
-        for a in atomsFrom[node] {
-            let inputs = atoms[a].inputs
-            var set = 0
-            for i in inputs where values.answers[i] != nil { set += 1 }
-            if set == inputs.count {
-                key.append((try? atoms[a].test(values)).map { $0 ? 4 : 3 } ?? 5)
-            } else if set > 0 {
-                for i in inputs { if let v = values.answers[i] { key.append(intern(v)) } }
+        key.reserveCapacity(relevant[node].count)
+        for u in relevant[node] {
+            if complete && !unitMarked[u] {
+                key.append(-1)
+                continue
             }
+            if !folder.isCurrent(settled[u].at, inputs[u]) { settle(u) }
+            key.append(settled[u].entry)
         }
+        for u in markedUnits { unitMarked[u] = false }
+        markedUnits.removeAll(keepingCapacity: true)
         return MemoKey(node: node, values: key)
     }
 
-    private mutating func intern(_ v: Value) -> Int32 {
-        if let id = interned[v] { return id }
-        let id = Int32(interned.count + 16)
-        interned[v] = id
-        return id
+    /// Marks the units on the nodes reachable from `node` through guards not
+    /// settled false.
+    private mutating func markReachable(from node: Int) -> Bool {
+        var pending = [node]
+        var marked: [Int] = []
+        defer { for n in marked { visited[n] = false } }
+        while let n = pending.popLast() {
+            guard !visited[n] else { continue }
+            visited[n] = true
+            marked.append(n)
+            for (u, target) in observed[n] {
+                if !unitMarked[u] {
+                    unitMarked[u] = true
+                    markedUnits.append(u)
+                }
+                guard let target else { continue }
+                if !folder.isCurrent(settled[u].at, inputs[u]) { settle(u) }
+                if !settled[u].cuts { pending.append(target) }
+            }
+        }
+        return true
+    }
+
+    /// A unit's entry in the memo key: its residue's number.
+    private mutating func settle(_ u: Int) {
+        let r = folder.residue(unitRoots[u], values, onlyComputable: !units[u].truth)
+        settled[u] = (r, r == folder.no, folder.clock)
+    }
+
+    private mutating func answer(_ q: Int, _ value: Value?) {
+        values.answers[q] = value
+        values.forgetComputed()
+        folder.answerChanged(q)
     }
 
     private mutating func explore(_ node: Int) -> Double {
@@ -543,17 +618,13 @@ public struct Checker {
             reachedQuestions.insert(q)
             let question = dialogue.questions[q]
             let candidates = question.kind.valueType == .date ? dateClasses(q) + fixedCandidates[q] : fixedCandidates[q]
-            for (number, candidate) in candidates.enumerated() {
+            for candidate in candidates {
                 report.classes += 1
-                chosen[q] = Int32(number)
-                values.answers[q] = candidate
-                values.forgetComputed()
+                answer(q, candidate)
                 stack.append((q, candidate))
                 defer {
                     stack.removeLast()
-                    chosen[q] = -1
-                    values.answers[q] = nil
-                    values.forgetComputed()
+                    answer(q, nil)
                 }
                 var refused = false
                 for check in question.checks {

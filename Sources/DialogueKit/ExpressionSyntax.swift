@@ -2,7 +2,7 @@
 /// `and`/`or`/`not`, `in [..]`, `if … then … else …`, `+`/`-` on numbers and days,
 /// and a fixed set of pure functions. No loops, no I/O, no assignment: an author
 /// cannot write anything that fails to terminate or touches the machine.
-public indirect enum Expr: Sendable, Equatable {
+public indirect enum Expr: Sendable, Hashable {
     case literal(Value)
     case list([Value])
     case variable(Int)
@@ -13,7 +13,7 @@ public indirect enum Expr: Sendable, Equatable {
     case conditional(Expr, Expr, Expr)
 }
 
-public enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable, CaseIterable {
     case and, or
     case equal = "==", notEqual = "!="
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="

@@ -19,16 +19,49 @@ public struct Fault: Error, Sendable, Equatable, CustomStringConvertible {
 /// this path can be read, so an answer left over from another path never leaks in.
 /// A computed value, once known, is kept: its inputs can no longer change.
 final class PathValues {
+    /// Slots read on every evaluation. Held in memory the class owns rather than in
+    /// array properties: an array property of a class pays a run-time exclusivity
+    /// check on each access, 14% of `conciliation check`'s instructions when
+    /// measured. Only this class reaches the memory, and it is never shared
+    /// between threads.
+    struct Slots {
+        fileprivate let base: UnsafeMutablePointer<Value?>
+        let count: Int
+
+        subscript(_ i: Int) -> Value? {
+            get { base[i] }
+            nonmutating set { base[i] = newValue }
+        }
+
+        var array: [Value?] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+        fileprivate static func make(_ values: [Value?]) -> Slots {
+            let base = UnsafeMutablePointer<Value?>.allocate(capacity: max(values.count, 1))
+            base.initialize(from: values, count: values.count)
+            return Slots(base: base, count: values.count)
+        }
+
+        fileprivate func free() {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+    }
+
     let dialogue: Dialogue
     let today: CivilDate
-    var answers: [Value?]
-    private var memo: [Value?]
+    let answers: Slots
+    private let memo: Slots
 
     init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil) {
         self.dialogue = dialogue
         self.today = today
-        self.answers = answers ?? Array(repeating: nil, count: dialogue.questions.count)
-        self.memo = Array(repeating: nil, count: dialogue.computed.count)
+        self.answers = .make(answers ?? Array(repeating: nil, count: dialogue.questions.count))
+        self.memo = .make(Array(repeating: nil, count: dialogue.computed.count))
+    }
+
+    deinit {
+        answers.free()
+        memo.free()
     }
 
     func value(ofSlot slot: Int) throws(EvaluationError) -> Value {
@@ -45,7 +78,7 @@ final class PathValues {
 
     /// A refused answer may have fed a computed value already read by a check.
     func forgetComputed() {
-        for i in memo.indices { memo[i] = nil }
+        for i in 0..<memo.count { memo[i] = nil }
     }
 
     func describe(_ error: EvaluationError, in expression: Expression) -> String {
@@ -174,6 +207,6 @@ public enum Walker {
             if let rule = transition.ruleIndex, !rules.contains(rule) { rules.append(rule) }
         }
         for rule in outcome.ruleIndices where !rules.contains(rule) { rules.append(rule) }
-        return Result(outcome: o, outputs: outputs, path: path, ruleIndices: rules, answers: values.answers)
+        return Result(outcome: o, outputs: outputs, path: path, ruleIndices: rules, answers: values.answers.array)
     }
 }
