@@ -174,7 +174,7 @@ public struct AnswerParser: Sendable {
 /// A refused answer: one sentence saying what is expected.
 public struct AnswerError: Error, Sendable, Equatable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = VisibleText.escapingControls(message) }
 }
 
 extension String {

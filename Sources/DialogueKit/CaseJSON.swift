@@ -50,7 +50,7 @@ public enum CaseJSON {
         } catch is Incomplete {
             return .incomplete
         } catch let error as Invalid {
-            return .invalid(error.message)
+            return .invalid(VisibleText.escapingControls(error.message))
         } catch {
             return .invalid("\(error)")
         }

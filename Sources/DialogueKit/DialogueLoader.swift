@@ -309,6 +309,11 @@ private struct Builder {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return DialogueError(SourcePosition(file: file, line: mark.line, column: mark.column), "YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams keeps the whole file as the context; the position is what helps.
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return DialogueError(SourcePosition(file: file, line: context.mark.line, column: context.mark.column),
+                                 "\(keys) appears twice in the same mapping; give each key once")
         case .reader(let problem, _, _, _):
             return DialogueError(SourcePosition(file: file, line: 1, column: 1), "YAML: \(problem) (is the file UTF-8?)")
         default:

@@ -25,7 +25,7 @@ public struct DialogueError: Error, Sendable, CustomStringConvertible, Equatable
 
     public init(_ position: SourcePosition, _ message: String) {
         self.position = position
-        self.message = message
+        self.message = VisibleText.escapingControls(message)
     }
 
     public var description: String { "\(position): \(message)" }

@@ -5,8 +5,8 @@ public struct CaseError: Error, Sendable, Equatable {
     public let message: String
 
     public init(field: String?, message: String) {
-        self.field = field
-        self.message = message
+        self.field = field.map(VisibleText.escapingControls)
+        self.message = VisibleText.escapingControls(message)
     }
 }
 

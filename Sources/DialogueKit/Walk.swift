@@ -34,17 +34,6 @@ final class PathValues {
         }
 
         var array: [Value?] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-        fileprivate static func make(_ values: [Value?]) -> Slots {
-            let base = UnsafeMutablePointer<Value?>.allocate(capacity: max(values.count, 1))
-            base.initialize(from: values, count: values.count)
-            return Slots(base: base, count: values.count)
-        }
-
-        fileprivate func free() {
-            base.deinitialize(count: count)
-            base.deallocate()
-        }
     }
 
     let dialogue: Dialogue
@@ -52,16 +41,25 @@ final class PathValues {
     let answers: Slots
     private let memo: Slots
 
+    /// One allocation for the answers and the computed values, made once per case.
     init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil) {
         self.dialogue = dialogue
         self.today = today
-        self.answers = .make(answers ?? Array(repeating: nil, count: dialogue.questions.count))
-        self.memo = .make(Array(repeating: nil, count: dialogue.computed.count))
+        let questions = dialogue.questions.count, computed = dialogue.computed.count
+        let base = UnsafeMutablePointer<Value?>.allocate(capacity: max(questions + computed, 1))
+        if let answers {
+            base.initialize(from: answers, count: questions)
+        } else {
+            base.initialize(repeating: nil, count: questions)
+        }
+        (base + questions).initialize(repeating: nil, count: computed)
+        self.answers = Slots(base: base, count: questions)
+        self.memo = Slots(base: base + questions, count: computed)
     }
 
     deinit {
-        answers.free()
-        memo.free()
+        answers.base.deinitialize(count: answers.count + memo.count)
+        answers.base.deallocate()
     }
 
     func value(ofSlot slot: Int) throws(EvaluationError) -> Value {

@@ -119,4 +119,28 @@ struct ResilienceTests {
         w.string("\u{1B}[2J\u{7}\u{0}fin")
         #expect(w.text == #""\u001b[2J\u0007\u0000fin""#)
     }
+
+    // The two findings of the first libFuzzer run (scripts/fuzz), kept as tests.
+
+    @Test("A control character in a case key is written out in the message, not sent to the terminal")
+    func controlCharacterInAKey() {
+        let line = #"{"sub\rject":"x"}"#  // JSON's escape for a carriage return
+        guard case .object(let pairs) = CaseJSON.parse(line) else { Issue.record("not parsed"); return }
+        guard case .failure(let error) = Triage(dialogue: Self.dialogue).route(pairs, todayOverride: nil, clockToday: date("2026-11-23"))
+        else { Issue.record("an unknown key was accepted"); return }
+        #expect(error.field == #"sub\rject"#)
+        #expect(CaseJSON.parse(#"{"a\u001bb" 1}"#) == .invalid(#"expected `:` after "a\u{1B}b" at byte 13"#))
+    }
+
+    @Test("A key given twice in a dialogue: one line at its place, not the whole file")
+    func duplicateKeyInADialogue() throws {
+        let yaml = "dialogue: d\nversion: \"1\"\ndialogue: again\n"
+        #expect(throws: DialogueLoadError.self) { try DialogueLoader.load(yaml: yaml, file: "twice.yaml") }
+        do {
+            _ = try DialogueLoader.load(yaml: yaml, file: "twice.yaml")
+        } catch {
+            #expect(error.errors.map(\.description) == ["twice.yaml:1:1: `dialogue` appears twice in the same mapping; give each key once"])
+        }
+    }
 }
+
