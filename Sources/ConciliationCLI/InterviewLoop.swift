@@ -75,6 +75,13 @@ final class InterviewLoop {
         output.write((settings.width.map { WordWrap.wrap(text, width: $0) } ?? text) + "\n")
     }
 
+    /// The case note as it will be pasted into the case file: one line per item,
+    /// not wrapped to the terminal, so that copying it from the screen gives the
+    /// same lines as `:exporter` (the terminal still folds long lines for display).
+    private func writeCaseNote(_ routed: RoutedCase?) {
+        output.write(CaseNote(dialogue: dialogue, language: language).text(answers: interview.answeredPath, routed: routed) + "\n")
+    }
+
     // MARK: The loop
 
     func run() -> InterviewExit {
@@ -318,7 +325,7 @@ final class InterviewLoop {
         if settings.audience == .agent {
             write("")
             write(style.bold(say("Résumé pour la fiche (:résumé pour le réafficher) :", "Summary for the case note (:summary shows it again):")))
-            write(CaseNote(dialogue: dialogue, language: language).text(answers: interview.answeredPath, routed: routed))
+            writeCaseNote(routed)
         }
         write("")
         write(style.dim(say("Pourquoi ce résultat : :pourquoi ; exporter : :exporter dossier.txt ; nouvel entretien : :recommencer ; quitter : :quitter",
@@ -362,7 +369,7 @@ final class InterviewLoop {
         case .answers: listAnswers(); reask()
         case .why: why(); reask()
         case .summary:
-            write(CaseNote(dialogue: dialogue, language: language).text(answers: interview.answeredPath, routed: routed))
+            writeCaseNote(routed)
             reask()
         case .export(let path, let force): export(path, force: force)
         case .restart:
@@ -415,7 +422,7 @@ final class InterviewLoop {
                                       "The file \(target) already exists: nothing was written. Type :letter \(target) --force to replace it, or give another name.")))
                 continue
             }
-            writeExport(bytes, to: target, overwrite: force)
+            writeExport(bytes, to: target, overwrite: force, letter: true)
         }
     }
 
@@ -511,10 +518,13 @@ final class InterviewLoop {
         writeExport(bytes, to: path, overwrite: force)
     }
 
-    private func writeExport(_ bytes: [UInt8], to path: String, overwrite: Bool) {
+    private func writeExport(_ bytes: [UInt8], to path: String, overwrite: Bool, letter: Bool = false) {
         do {
             try FileIO.writeAtomically(bytes, to: path, overwrite: overwrite)
-            write(say("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only)."))
+            write(letter
+                ? say("Lettre écrite dans \(path) (lisible par vous seul) : relisez-la, signez-la, puis envoyez-la.",
+                      "Letter written to \(path) (readable by you only): read it over, sign it, then send it.")
+                : say("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only)."))
         } catch {
             write(style.error(say("Export impossible : \(error).", "Cannot export: \(error).")))
         }

@@ -16,6 +16,11 @@ public struct ResultFormatter: Sendable {
     private let outputKeys: [[UInt8]]
     /// Each outcome's title as JSON, when it holds no `{slot}` to fill per case.
     private let fixedTitleJSON: [[UInt8]?]
+    /// Each outcome's `"recommendation":…,"route":…` and `,"outcome":…,"title":`.
+    private let outcomeHead: [[UInt8]]
+    private let outcomeMiddle: [[UInt8]]
+    /// `],"dialogue":{…},"today":`, the same on every line.
+    private let tail: [UInt8]
 
     public init(dialogue: Dialogue, language: Language) {
         self.dialogue = dialogue
@@ -54,6 +59,23 @@ public struct ResultFormatter: Sendable {
             w.string(title)
             return w.bytes
         }
+        self.outcomeHead = dialogue.outcomes.map { outcome in
+            var w = JSONWriter()
+            w.key("recommendation"); w.string(outcome.recommendation.rawValue)
+            w.raw(","); w.key("route"); w.value(outcome.route.map(Value.string) ?? .null)
+            return w.bytes
+        }
+        self.outcomeMiddle = dialogue.outcomes.map { outcome in
+            var w = JSONWriter()
+            w.raw(","); w.key("outcome"); w.string(outcome.id)
+            w.raw(","); w.key("title")
+            return w.bytes
+        }
+        var w = JSONWriter()
+        w.raw("],"); w.key("dialogue")
+        w.raw("{"); w.key("id"); w.string(dialogue.id); w.raw(","); w.key("version"); w.string(dialogue.version); w.raw("}")
+        w.raw(","); w.key("today")
+        self.tail = w.bytes
     }
 
     /// One JSON object on one line, as `triage --format json` prints it.
@@ -62,29 +84,26 @@ public struct ResultFormatter: Sendable {
         let outcome = dialogue.outcomes[result.outcome]
         w.raw("{")
         if let line {
-            w.key("line"); w.verbatim(String(line)); w.raw(",")
+            w.raw("\"line\":"); w.verbatim(String(line)); w.raw(",")
         }
-        w.key("recommendation"); w.string(outcome.recommendation.rawValue)
-        w.raw(","); w.key("route"); w.value(outcome.route.map(Value.string) ?? .null)
+        w.bytes.append(contentsOf: outcomeHead[result.outcome])
         for i in dialogue.outputs.indices {
             w.bytes.append(contentsOf: outputKeys[i])
             w.value(result.outputs[i])
         }
-        w.raw(","); w.key("outcome"); w.string(outcome.id)
-        w.raw(","); w.key("title")
+        w.bytes.append(contentsOf: outcomeMiddle[result.outcome])
         if let fixed = fixedTitleJSON[result.outcome] {
             w.bytes.append(contentsOf: fixed)
         } else {
             w.string(renderer.fill(outcome.title, result: result, today: routed.today))
         }
-        w.raw(","); w.key("reasons"); w.raw("[")
+        w.raw(",\"reasons\":[")
         for (i, rule) in result.ruleIndices.enumerated() {
             if i > 0 { w.raw(",") }
             w.bytes.append(contentsOf: ruleJSON[rule])
         }
-        w.raw("],"); w.key("dialogue")
-        w.raw("{"); w.key("id"); w.string(dialogue.id); w.raw(","); w.key("version"); w.string(dialogue.version); w.raw("}")
-        w.raw(","); w.key("today"); w.date(routed.today)
+        w.bytes.append(contentsOf: tail)
+        w.date(routed.today)
         w.raw("}")
     }
 

@@ -72,6 +72,18 @@ struct InterviewLoopTests {
         #expect(!text.contains("\u{1B}["))
     }
 
+    @Test("On a narrow terminal the case note keeps whole lines, to be copied as they are")
+    func theCaseNoteIsNotWrapped() throws {
+        let (text, loop, _) = try runInterview(functioningWaiting + [":résumé"], audience: .agent, width: 40)
+        guard case .finished(let result) = loop.interview.state else { Issue.record("no result"); return }
+        let routed = RoutedCase(result: result, today: loop.interview.today)
+        let note = CaseNote(dialogue: try shippedDialogue(), language: .fr).text(answers: loop.interview.answeredPath, routed: routed)
+        let longLines = note.split(separator: "\n").filter { $0.count > 40 }
+        #expect(!longLines.isEmpty)
+        for line in longLines { #expect(text.contains(line + "\n")) }
+        #expect(!text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"), "the rest is wrapped to 40 columns")
+    }
+
     @Test func englishOnRequest() throws {
         let (text, _, _) = try runInterview(["4", "no", "no"], language: .en)
         #expect(text.contains("question 1 (at most 14)"))
@@ -227,7 +239,7 @@ struct InterviewLetterTests {
         #expect(text.contains("Numéro refusé : la clé ne correspond pas au numéro (elle devrait être 46)"))
         #expect(text.contains("→ numéro enregistré pour la lettre : ••••••••••• 89 46"))
         #expect(!text.contains("451 089 46"))
-        #expect(text.contains("Exporté dans \(path)"))
+        #expect(text.contains("Lettre écrite dans \(path) (lisible par vous seul) : relisez-la, signez-la, puis envoyez-la."))
         let letter = try String(contentsOfFile: path, encoding: .utf8)
         #expect(letter.contains("Objet : Saisine du médiateur"))
         #expect(letter.contains("1 84 12 76 451 089 46"))

@@ -65,10 +65,10 @@ func newRecord(_ dialogue: Dialogue, audience: Audience = .self, language: Langu
 @discardableResult
 func runInterview(_ lines: [String], audience: Audience = .self, language: Language = .fr, store: String? = nil,
                   interactive: Bool = false, answers: [(question: Int, value: Value)] = [],
-                  record: SessionRecord? = nil) throws -> (text: String, loop: InterviewLoop, exit: InterviewExit) {
+                  record: SessionRecord? = nil, width: Int? = nil) throws -> (text: String, loop: InterviewLoop, exit: InterviewExit) {
     let dialogue = try shippedDialogue()
     let transcript = Transcript()
-    let settings = InterviewSettings(language: language, audience: audience, colors: false,
+    let settings = InterviewSettings(language: language, audience: audience, colors: false, width: width,
                                      store: store.map(SessionStore.init(directory:)))
     let loop = InterviewLoop(interview: Interview(dialogue: dialogue, today: testToday, answers: answers),
                              record: record ?? newRecord(dialogue, audience: audience, language: language),
