@@ -40,8 +40,8 @@ public struct Checker {
     private var stack: [(question: Int, value: Value)] = []
     private var today: CivilDate
     private var dateCandidates: [DateKey: [Value]] = [:]
-    /// For each date question, the computed dates that read it.
-    private var dependents: [Int: [(computed: Computed, residual: Int, monotone: Bool)]] = [:]
+    /// For each question, the computed dates that read it (empty but for dates).
+    private var dependents: [[(computed: Computed, residual: Int, monotone: Bool)]] = []
     private var folder: ResidueFolder
     private var fixedCandidates: [[Value]] = []
     private var templateCache: [SourcePosition: [Int]] = [:]
@@ -136,6 +136,13 @@ public struct Checker {
         inputs = unitRoots.map(folder.inputs)
         relevant = relevantUnits()
         walkAhead = withinHorizon()
+        for q in dialogue.questions {
+            let dates = q.kind.valueType != .date ? [] : dialogue.computed
+                .filter { $0.expression.type == .date && questionReads($0.expression).contains(q.slot) }
+            var found: [(computed: Computed, residual: Int, monotone: Bool)] = []
+            for c in dates { found.append((c, folder.add(.variable(c.slot)), monotone(c.expression.tree, in: q.slot))) }
+            dependents.append(found)
+        }
         unitMarked = Array(repeating: false, count: units.count)
         visited = Array(repeating: false, count: nodeCount)
         settled = Array(repeating: (0, false, -1), count: units.count)
@@ -381,21 +388,16 @@ public struct Checker {
     /// Boundary classes of a date question for today: for each computed date that
     /// reads it, where it crosses today, with the day before and after.
     private mutating func dateClasses(_ q: Int) -> [Value] {
-        if dependents[q] == nil {
-            dependents[q] = dialogue.computed
-                .filter { $0.expression.type == .date && questionReads($0.expression).contains(q) }
-                .map { ($0, folder.add(.variable($0.slot)), monotone($0.expression.tree, in: q)) }
-        }
         // Answers already given are folded in: states that leave the same date
         // formulas of this question share their classes.
         var formulas: [Int32] = []
-        for d in dependents[q]! { formulas.append(folder.residue(d.residual, values)) }
+        for d in dependents[q] { formulas.append(folder.residue(d.residual, values)) }
         let cacheKey = DateKey(question: q, dependents: formulas)
         if let known = dateCandidates[cacheKey] { return known }
         let window = 800
         var days: Set<Int> = [0, -1, 1, -window]  // today, a future day (refused or not), far past
         let probe = PathValues(dialogue: dialogue, today: today)
-        for (computed, _, monotone) in dependents[q]! {
+        for (computed, _, monotone) in dependents[q] {
             // The other answers it reads, over their classes (dates held at one value).
             let others = questionReads(computed.expression).subtracting([q]).sorted()
             var combos: [[Value]] = [[]]
