@@ -4,7 +4,7 @@ import Foundation
 
 /// The dialogue the answers and the cases are fuzzed against.
 let shipped: Dialogue = {
-    let path = String(cString: getenv("FUZZ_DIALOGUE") ?? strdup("dialogues/conciliation.yaml"))
+    let path = ProcessInfo.processInfo.environment["FUZZ_DIALOGUE"] ?? "dialogues/conciliation.yaml"
     guard let text = try? String(contentsOfFile: path, encoding: .utf8),
           let dialogue = try? DialogueLoader.load(yaml: text, file: path)
     else { fatalError("the fuzz targets need FUZZ_DIALOGUE, a dialogue that loads") }

@@ -8,7 +8,6 @@ struct Exporter {
     let language: Language
     let record: SessionRecord
 
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     func render(routed: RoutedCase, answers: [(question: Int, value: Value)], extensionOf path: String) -> Swift.Result<[UInt8], ExportError> {
         let formatter = ResultFormatter(dialogue: dialogue, language: language)
@@ -20,7 +19,7 @@ struct Exporter {
         }
         if lower.hasSuffix(".md") {
             var md = "# " + dialogue.title.text(language) + "\n\n"
-            md += "### " + say("Réponses", "Answers") + "\n\n"
+            md += "### " + language.say("Réponses", "Answers") + "\n\n"
             md += note.answerLines(answers).map { "- " + $0.drop(while: { $0 != " " }).dropFirst() }.joined(separator: "\n")
             md += "\n\n" + formatter.markdown(routed) + "\n"
             return .success(Array(md.utf8))
@@ -44,7 +43,7 @@ struct Exporter {
             w.raw("}\n")
             return .success(w.bytes)
         }
-        return .failure(ExportError(message: say("Extension non reconnue : terminez le nom par .txt, .md ou .json.",
+        return .failure(ExportError(message: language.say("Extension non reconnue : terminez le nom par .txt, .md ou .json.",
                             "Unknown extension: end the name with .txt, .md or .json.")))
     }
 }

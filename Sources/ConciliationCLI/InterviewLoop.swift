@@ -70,7 +70,6 @@ final class InterviewLoop {
 
     var dialogue: Dialogue { interview.dialogue }
     var language: Language { settings.language }
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
     private func write(_ text: String) {
         output.write((settings.width.map { WordWrap.wrap(text, width: $0) } ?? text) + "\n")
     }
@@ -87,7 +86,7 @@ final class InterviewLoop {
     func run() -> InterviewExit {
         if interview.answeredPath.isEmpty {
             write(style.bold(dialogue.title.text(language)))
-            write(style.dim(say("Répondez aux questions ; tapez :aide à tout moment. Les réponses restent sur cet ordinateur.",
+            write(style.dim(language.say("Répondez aux questions ; tapez :aide à tout moment. Les réponses restent sur cet ordinateur.",
                                 "Answer the questions; type :help at any time. The answers stay on this computer.")))
         }
         show(interview.replay())
@@ -96,7 +95,7 @@ final class InterviewLoop {
             switch reader.readLine(prompt: style.prompt(promptText())) {
             case .terminated:
                 save()
-                write(say("Interruption : l'entretien est enregistré.", "Interrupted: the interview is saved."))
+                write(language.say("Interruption : l'entretien est enregistré.", "Interrupted: the interview is saved."))
                 return .terminated
             case .interrupted:
                 continue
@@ -108,7 +107,7 @@ final class InterviewLoop {
                 if case .confirmingQuit = mode { save(); return .endOfInput }
                 mode = .confirmingQuit(then: mode)
                 write("")
-                write(say("Quitter l'entretien ? Il reste enregistré. (o/n)", "Leave the interview? It stays saved. (y/n)"))
+                write(language.say("Quitter l'entretien ? Il reste enregistré. (o/n)", "Leave the interview? It stays saved. (y/n)"))
             case .line(let text):
                 if let exit = handle(text) { return exit }
             }
@@ -136,7 +135,7 @@ final class InterviewLoop {
             guard let yes = confirm(text) else { return nil }
             mode = previous
             if yes { writeExport(pendingExport, to: path, overwrite: true) }
-            else { write(say("Rien n'a été écrit.", "Nothing was written.")) }
+            else { write(language.say("Rien n'a été écrit.", "Nothing was written.")) }
             return nil
         default:
             break
@@ -145,10 +144,10 @@ final class InterviewLoop {
             switch parsed {
             case .success(let command): return run(command)
             case .failure(.unknown(let name)):
-                write(style.error(say("Commande inconnue : \(name). Tapez :aide pour la liste des commandes.",
+                write(style.error(language.say("Commande inconnue : \(name). Tapez :aide pour la liste des commandes.",
                                       "Unknown command: \(name). Type :help for the list of commands.")))
             case .failure(.badNumber(let word)):
-                write(style.error(say("« \(word) » n'est pas un numéro de réponse ; tapez :réponses pour les voir.",
+                write(style.error(language.say("« \(word) » n'est pas un numéro de réponse ; tapez :réponses pour les voir.",
                                       "“\(word)” is not an answer number; type :answers to see them.")))
             }
             return nil
@@ -168,7 +167,7 @@ final class InterviewLoop {
             save()
         case .finished:
             if !text.trimmingSpaces.isEmpty {
-                write(say("L'entretien est terminé : tapez une commande, par exemple :résumé, :exporter dossier.txt ou :recommencer (:aide pour toutes).",
+                write(language.say("L'entretien est terminé : tapez une commande, par exemple :résumé, :exporter dossier.txt ou :recommencer (:aide pour toutes).",
                           "The interview is over: type a command, such as :summary, :export case.txt or :restart (:help for all)."))
             }
         default:
@@ -206,7 +205,7 @@ final class InterviewLoop {
         case "o", "oui", "y", "yes": return true
         case "n", "non", "no": return false
         default:
-            write(style.error(say("Répondez oui ou non (o / n).", "Answer yes or no (y / n).")))
+            write(style.error(language.say("Répondez oui ou non (o / n).", "Answer yes or no (y / n).")))
             return nil
         }
     }
@@ -224,12 +223,12 @@ final class InterviewLoop {
             showResult(result)
         case .report(let fault):
             mode = .finished
-            write(style.error(say("Le dialogue ne sait pas traiter ces réponses (erreur du fichier de règles) : ",
+            write(style.error(language.say("Le dialogue ne sait pas traiter ces réponses (erreur du fichier de règles) : ",
                                   "The dialogue cannot handle these answers (an error in the rules file): ") + "\(fault)"))
-            write(say("Vous pouvez revenir en arrière (:retour) ou modifier une réponse (:modifier N).",
+            write(language.say("Vous pouvez revenir en arrière (:retour) ou modifier une réponse (:modifier N).",
                       "You can go back (:back) or change an answer (:edit N)."))
         case .none:
-            write(say("Vous êtes à la première question.", "This is the first question."))
+            write(language.say("Vous êtes à la première question.", "This is the first question."))
             reask()
         }
     }
@@ -251,7 +250,7 @@ final class InterviewLoop {
     }
 
     private func progressText(_ p: Interview.Progress) -> String {
-        say("question \(p.number) (\(p.atMost) au plus)", "question \(p.number) (at most \(p.atMost))")
+        language.say("question \(p.number) (\(p.atMost) au plus)", "question \(p.number) (at most \(p.atMost))")
     }
 
     private func ask(_ q: Int, progress: Interview.Progress?, previous: Value?, brief: Bool) {
@@ -268,26 +267,26 @@ final class InterviewLoop {
         }
         var hints: [String] = []
         switch question.kind {
-        case .yesNo: hints.append(say("oui / non", "yes / no"))
-        case .date: hints.append(say("date : 23/11/2026, 23 novembre 2026, hier, il y a 2 semaines…",
+        case .yesNo: hints.append(language.say("oui / non", "yes / no"))
+        case .date: hints.append(language.say("date : 23/11/2026, 23 novembre 2026, hier, il y a 2 semaines…",
                                      "date: 23/11/2026, 23 November 2026, yesterday, 2 weeks ago…"))
-        case .choice: hints.append(say("un numéro, ou le début de la réponse (Tab complète)",
+        case .choice: hints.append(language.say("un numéro, ou le début de la réponse (Tab complète)",
                                        "a number, or the start of the answer (Tab completes)"))
         case .text(_, let hint): if let hint { hints.append(hint.text(language)) }
         }
         if let unknown = question.unknown { hints.append("« \(unknown.text(language)) »") }
         if let previous {
-            hints.append(say("Entrée : ", "Enter: ") + CaseNote(dialogue: dialogue, language: language).answerText(previous, question: question))
+            hints.append(language.say("Entrée : ", "Enter: ") + CaseNote(dialogue: dialogue, language: language).answerText(previous, question: question))
         }
-        if !brief { hints.append(say(":aide pour de l'aide", ":help for help")) }
+        if !brief { hints.append(language.say(":aide pour de l'aide", ":help for help")) }
         write(style.dim("(" + hints.joined(separator: " ; ") + ")"))
     }
 
     private func promptText() -> String {
         switch mode {
         case .answering, .editing: return "> "
-        case .finished: return say("commande (:aide) > ", "command (:help) > ")
-        case .confirmingQuit, .confirmingRestart, .confirmingOverwrite: return say("(o/n) > ", "(y/n) > ")
+        case .finished: return language.say("commande (:aide) > ", "command (:help) > ")
+        case .confirmingQuit, .confirmingRestart, .confirmingOverwrite: return language.say("(o/n) > ", "(y/n) > ")
         }
     }
 
@@ -309,13 +308,13 @@ final class InterviewLoop {
         let steps = renderer.applicable(outcome.steps, result: result, today: routed.today)
         if !steps.isEmpty {
             write("")
-            write(style.bold(say("À faire :", "What to do:")))
+            write(style.bold(language.say("À faire :", "What to do:")))
             for (i, s) in steps.enumerated() { write("  \(i + 1). \(s)") }
         }
         let parallel = renderer.applicable(outcome.parallel, result: result, today: routed.today)
         if !parallel.isEmpty {
             write("")
-            write(style.bold(say("En parallèle :", "In parallel:")))
+            write(style.bold(language.say("En parallèle :", "In parallel:")))
             for p in parallel { write("  - \(p)") }
         }
         for note in renderer.applicable(outcome.notes, result: result, today: routed.today) {
@@ -324,19 +323,19 @@ final class InterviewLoop {
         }
         if settings.audience == .agent {
             write("")
-            write(style.bold(say("Résumé pour la fiche (:résumé pour le réafficher) :", "Summary for the case note (:summary shows it again):")))
+            write(style.bold(language.say("Résumé pour la fiche (:résumé pour le réafficher) :", "Summary for the case note (:summary shows it again):")))
             writeCaseNote(routed)
         }
         write("")
-        write(style.dim(say("Pourquoi ce résultat : :pourquoi ; exporter : :exporter dossier.txt ; nouvel entretien : :recommencer ; quitter : :quitter",
+        write(style.dim(language.say("Pourquoi ce résultat : :pourquoi ; exporter : :exporter dossier.txt ; nouvel entretien : :recommencer ; quitter : :quitter",
                             "Why: :why; export: :export case.txt; new interview: :restart; quit: :quit")))
     }
 
     private func farewell() {
         if case .finished = interview.state {
-            write(say("Au revoir.", "Goodbye."))
+            write(language.say("Au revoir.", "Goodbye."))
         } else if settings.store != nil {
-            write(say("L'entretien est enregistré ; reprenez-le avec « conciliation resume ».",
+            write(language.say("L'entretien est enregistré ; reprenez-le avec « conciliation resume ».",
                       "The interview is saved; resume it with “conciliation resume”."))
         }
     }
@@ -352,19 +351,19 @@ final class InterviewLoop {
             save()
         case .edit(nil):
             listAnswers()
-            write(say("Tapez :modifier suivi du numéro de la réponse à changer.", "Type :edit followed by the number of the answer to change."))
+            write(language.say("Tapez :modifier suivi du numéro de la réponse à changer.", "Type :edit followed by the number of the answer to change."))
         case .edit(let n?):
             let path = interview.answeredPath
             guard n <= path.count else {
                 write(style.error(path.isEmpty
-                    ? say("Aucune réponse à modifier pour l'instant.", "No answer to change yet.")
-                    : say("Il n'y a que \(path.count) réponses ; tapez un numéro de 1 à \(path.count).",
+                    ? language.say("Aucune réponse à modifier pour l'instant.", "No answer to change yet.")
+                    : language.say("Il n'y a que \(path.count) réponses ; tapez un numéro de 1 à \(path.count).",
                           "There are only \(path.count) answers; type a number from 1 to \(path.count).")))
                 return nil
             }
             mode = .editing(question: path[n - 1].question)
             write("")
-            write(style.dim(say("Modification de la réponse \(n) :", "Changing answer \(n):")))
+            write(style.dim(language.say("Modification de la réponse \(n) :", "Changing answer \(n):")))
             ask(path[n - 1].question, progress: nil, previous: path[n - 1].value, brief: true)
         case .answers: listAnswers(); reask()
         case .why: why(); reask()
@@ -376,7 +375,7 @@ final class InterviewLoop {
             if interview.answeredPath.isEmpty { restart() }
             else {
                 mode = .confirmingRestart(then: mode)
-                write(say("Recommencer efface les réponses de cet entretien. Continuer ? (o/n)",
+                write(language.say("Recommencer efface les réponses de cet entretien. Continuer ? (o/n)",
                           "Restarting erases this interview's answers. Go on? (y/n)"))
             }
         case .quit:
@@ -391,7 +390,7 @@ final class InterviewLoop {
     /// The letter the result calls for, after a few questions it needs.
     private func letter(_ path: String?, force: Bool) {
         guard let routed else {
-            write(style.error(say("L'entretien n'est pas terminé : la lettre dépend du résultat.", "The interview is not over: the letter depends on the result.")))
+            write(style.error(language.say("L'entretien n'est pas terminé : la lettre dépend du résultat.", "The interview is not over: the letter depends on the result.")))
             reask()
             return
         }
@@ -413,12 +412,12 @@ final class InterviewLoop {
         for target in targets {
             let markdown = target.lowercased().hasSuffix(".md")
             guard markdown || target.lowercased().hasSuffix(".txt") else {
-                write(style.error(say("Extension non reconnue : terminez le nom par .txt ou .md.", "Unknown extension: end the name with .txt or .md.")))
+                write(style.error(language.say("Extension non reconnue : terminez le nom par .txt ou .md.", "Unknown extension: end the name with .txt or .md.")))
                 continue
             }
             let bytes = Array(writer.letter(kind, routed: routed, details: details, markdown: markdown).utf8)
             if FileIO.exists(target) && !force {
-                write(style.error(say("Le fichier \(target) existe déjà : rien n'a été écrit. Tapez :lettre \(target) --force pour le remplacer, ou donnez un autre nom.",
+                write(style.error(language.say("Le fichier \(target) existe déjà : rien n'a été écrit. Tapez :lettre \(target) --force pour le remplacer, ou donnez un autre nom.",
                                       "The file \(target) already exists: nothing was written. Type :letter \(target) --force to replace it, or give another name.")))
                 continue
             }
@@ -431,22 +430,22 @@ final class InterviewLoop {
         case .answering, .editing:
             let q: Int? = if case .editing(let e) = mode { e } else if case .asking(let a) = interview.state { a } else { nil }
             if let q {
-                write(style.bold(say("Aide :", "Help:")) + " " + dialogue.questions[q].help.text(language))
+                write(style.bold(language.say("Aide :", "Help:")) + " " + dialogue.questions[q].help.text(language))
             }
         default: break
         }
-        write(style.bold(say("Commandes :", "Commands:")))
+        write(style.bold(language.say("Commandes :", "Commands:")))
         for c in ReplCommand.names {
             write("  \(c.fr) / \(c.en) — \(language == .fr ? c.usage.fr : c.usage.en)")
         }
-        write(say("Ctrl-C efface la ligne en cours ; Ctrl-D propose de quitter ; ↑ rappelle une ligne déjà tapée.",
+        write(language.say("Ctrl-C efface la ligne en cours ; Ctrl-D propose de quitter ; ↑ rappelle une ligne déjà tapée.",
                   "Ctrl-C clears the line being typed; Ctrl-D offers to leave; ↑ recalls a line already typed."))
         reask()
     }
 
     private func listAnswers() {
         let lines = CaseNote(dialogue: dialogue, language: language).answerLines(interview.answeredPath)
-        if lines.isEmpty { write(say("Aucune réponse pour l'instant.", "No answer yet.")) }
+        if lines.isEmpty { write(language.say("Aucune réponse pour l'instant.", "No answer yet.")) }
         for line in lines { write(line) }
     }
 
@@ -476,27 +475,27 @@ final class InterviewLoop {
                 explain(dialogue.rules[index])
             }
         }
-        if interview.path.isEmpty { write(say("Aucune règle appliquée pour l'instant.", "No rule applied yet.")) }
+        if interview.path.isEmpty { write(language.say("Aucune règle appliquée pour l'instant.", "No rule applied yet.")) }
     }
 
     private func explain(_ rule: Rule) {
-        let unconfirmed = rule.confirmed ? "" : say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+        let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
         write("    " + style.bold(rule.title.text(language)) + unconfirmed + " (\(rule.id))")
         write("    " + rule.text.text(language))
         for id in rule.sources {
             guard let s = dialogue.source(id) else { continue }
-            write("      " + say("source : ", "source: ") + s.title + (s.url.map { " — \($0)" } ?? ""))
+            write("      " + language.say("source : ", "source: ") + s.title + (s.url.map { " — \($0)" } ?? ""))
         }
     }
 
     private func export(_ path: String?, force: Bool) {
         guard let path else {
-            write(style.error(say("Donnez un nom de fichier : :exporter dossier.txt (ou .md, .json).",
+            write(style.error(language.say("Donnez un nom de fichier : :exporter dossier.txt (ou .md, .json).",
                                   "Give a file name: :export case.txt (or .md, .json).")))
             return
         }
         guard let routed else {
-            write(style.error(say("L'entretien n'est pas terminé : répondez aux questions avant d'exporter (:résumé montre les réponses).",
+            write(style.error(language.say("L'entretien n'est pas terminé : répondez aux questions avant d'exporter (:résumé montre les réponses).",
                                   "The interview is not over: answer the questions before exporting (:summary shows the answers).")))
             reask()
             return
@@ -512,7 +511,7 @@ final class InterviewLoop {
         if FileIO.exists(path) && !force {
             pendingExport = bytes
             mode = .confirmingOverwrite(path: path, then: mode)
-            write(say("Le fichier \(path) existe déjà. Le remplacer ? (o/n)", "The file \(path) already exists. Replace it? (y/n)"))
+            write(language.say("Le fichier \(path) existe déjà. Le remplacer ? (o/n)", "The file \(path) already exists. Replace it? (y/n)"))
             return
         }
         writeExport(bytes, to: path, overwrite: force)
@@ -522,11 +521,11 @@ final class InterviewLoop {
         do {
             try FileIO.writeAtomically(bytes, to: path, overwrite: overwrite)
             write(letter
-                ? say("Lettre écrite dans \(path) (lisible par vous seul) : relisez-la, signez-la, puis envoyez-la.",
+                ? language.say("Lettre écrite dans \(path) (lisible par vous seul) : relisez-la, signez-la, puis envoyez-la.",
                       "Letter written to \(path) (readable by you only): read it over, sign it, then send it.")
-                : say("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only)."))
+                : language.say("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only)."))
         } catch {
-            write(style.error(say("Export impossible : \(error).", "Cannot export: \(error).")))
+            write(style.error(language.say("Export impossible : \(error).", "Cannot export: \(error).")))
         }
     }
 
@@ -537,7 +536,7 @@ final class InterviewLoop {
             dialogueVersion: record.dialogueVersion, language: record.language, audience: record.audience,
             todayOverride: record.todayOverride, created: Timestamp.now(), updated: Timestamp.now(),
             finished: false, outcome: nil, answers: [])
-        write(say("Nouvel entretien.", "New interview."))
+        write(language.say("Nouvel entretien.", "New interview."))
         show(interview.restart())
     }
 
@@ -563,7 +562,7 @@ final class InterviewLoop {
             saveWarned = false
         } catch {
             if !saveWarned {
-                write(style.error(say("Attention : l'entretien ne peut pas être enregistré (\(error)). Il continue sans sauvegarde.",
+                write(style.error(language.say("Attention : l'entretien ne peut pas être enregistré (\(error)). Il continue sans sauvegarde.",
                                       "Warning: the interview cannot be saved (\(error)). It goes on without saving.")))
                 saveWarned = true
             }

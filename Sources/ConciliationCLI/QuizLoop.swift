@@ -35,7 +35,6 @@ final class QuizLoop {
         self.output = output
     }
 
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
     private func write(_ text: String) { output.write(text + "\n") }
 
     /// The date that matters for a result: the appeal deadline or the end of the wait.
@@ -49,11 +48,11 @@ final class QuizLoop {
     }
 
     func run() {
-        write(say("Quiz : \(items.count) cas. Pour chacun, la recommandation puis, s'il y a lieu, la date qui compte. :passer saute un cas, :quitter arrête.",
+        write(language.say("Quiz : \(items.count) cas. Pour chacun, la recommandation puis, s'il y a lieu, la date qui compte. :passer saute un cas, :quitter arrête.",
                   "Quiz: \(items.count) cases. For each, the recommendation then, where it applies, the date that matters. :skip skips a case, :quit stops."))
         loop: for (n, item) in items.enumerated() {
             write("")
-            write(say("Cas \(n + 1) sur \(items.count)", "Case \(n + 1) of \(items.count)"))
+            write(language.say("Cas \(n + 1) sur \(items.count)", "Case \(n + 1) of \(items.count)"))
             present(item)
             switch askRecommendation(item) {
             case .quit: break loop
@@ -78,7 +77,7 @@ final class QuizLoop {
 
     private func present(_ item: Item) {
         let note = CaseNote(dialogue: dialogue, language: language)
-        write(say("Nous sommes le \(DateWords.words(item.routed.today, language)).", "Today is \(DateWords.words(item.routed.today, language))."))
+        write(language.say("Nous sommes le \(DateWords.words(item.routed.today, language)).", "Today is \(DateWords.words(item.routed.today, language))."))
         for step in item.routed.result.path {
             guard case .question(let q) = step.node, let v = step.value else { continue }
             let question = dialogue.questions[q]
@@ -99,7 +98,7 @@ final class QuizLoop {
 
     private func askRecommendation(_ item: Item) -> Reply {
         let expected = dialogue.outcomes[item.routed.result.outcome].recommendation
-        write(say("Quelle recommandation ?", "Which recommendation?"))
+        write(language.say("Quelle recommandation ?", "Which recommendation?"))
         for (i, c) in Self.choices.enumerated() { write("  \(i + 1). \(language == .fr ? c.fr : c.en)") }
         let labels = Self.choices.map { language == .fr ? $0.fr : $0.en }
         reader.completer = { typed in labels.filter { TextFolding.fold($0).hasPrefix(TextFolding.fold(typed)) } }
@@ -111,19 +110,19 @@ final class QuizLoop {
                 ?? Self.choices.firstIndex { $0.code.rawValue == folded }
                 ?? labels.firstIndex { !folded.isEmpty && TextFolding.fold($0).hasPrefix(folded) }
             guard let index, Self.choices.indices.contains(index) else {
-                write(say("Tapez un numéro de 1 à 5, ou le début d'une réponse (Tab complète).", "Type a number from 1 to 5, or the start of an answer (Tab completes)."))
+                write(language.say("Tapez un numéro de 1 à 5, ou le début d'une réponse (Tab complète).", "Type a number from 1 to 5, or the start of an answer (Tab completes)."))
                 continue
             }
             let right = Self.choices[index].code == expected
-            write(right ? say("Juste.", "Right.") : say("Non.", "No."))
+            write(right ? language.say("Juste.", "Right.") : language.say("Non.", "No."))
             return .answered(right)
         }
     }
 
     private func askDate(_ item: Item, _ expected: CivilDate) -> Reply {
         let wait = dialogue.outcomes[item.routed.result.outcome].recommendation == .waitForAnswer
-        write(wait ? say("Jusqu'à quelle date attendre ?", "Until which date to wait?")
-                   : say("Quelle est la date limite pour agir ?", "What is the last day to act?"))
+        write(wait ? language.say("Jusqu'à quelle date attendre ?", "Until which date to wait?")
+                   : language.say("Quelle est la date limite pour agir ?", "What is the last day to act?"))
         reader.completer = nil
         let parser = AnswerParser(today: item.routed.today, language: language)
         while true {
@@ -133,8 +132,8 @@ final class QuizLoop {
             case .failure(let error): write(error.message.prefix(1).uppercased() + error.message.dropFirst() + ".")
             case .success(let d):
                 let right = d == expected
-                write(right ? say("Juste : \(DateWords.words(d, language)).", "Right: \(DateWords.words(d, language)).")
-                            : say("Non : vous avez dit \(DateWords.words(d, language)).", "No: you said \(DateWords.words(d, language))."))
+                write(right ? language.say("Juste : \(DateWords.words(d, language)).", "Right: \(DateWords.words(d, language)).")
+                            : language.say("Non : vous avez dit \(DateWords.words(d, language)).", "No: you said \(DateWords.words(d, language))."))
                 return .answered(right)
             }
         }
@@ -153,25 +152,25 @@ final class QuizLoop {
     private func explain(_ item: Item) {
         let outcome = dialogue.outcomes[item.routed.result.outcome]
         let renderer = TextRenderer(dialogue: dialogue, language: language)
-        write(say("Réponse : ", "Answer: ") + renderer.fill(outcome.title, result: item.routed.result, today: item.routed.today)
+        write(language.say("Réponse : ", "Answer: ") + renderer.fill(outcome.title, result: item.routed.result, today: item.routed.today)
               + " (\(outcome.recommendation.rawValue)\(outcome.route.map { " / " + $0 } ?? ""))")
-        if let key = keyDate(item.routed) { write(say("Date : ", "Date: ") + DateWords.words(key.date, language)) }
-        write(say("Pourquoi :", "Why:"))
+        if let key = keyDate(item.routed) { write(language.say("Date : ", "Date: ") + DateWords.words(key.date, language)) }
+        write(language.say("Pourquoi :", "Why:"))
         for line in ResultFormatter(dialogue: dialogue, language: language).reasonLines(item.routed.result) { write(line) }
     }
 
     private func finish() {
         write("")
-        write(say("Score : \(points) / \(possible)", "Score: \(points) / \(possible)"))
-        write(say("Par règle (cas réussis / cas) :", "By rule (cases right / cases):"))
+        write(language.say("Score : \(points) / \(possible)", "Score: \(points) / \(possible)"))
+        write(language.say("Par règle (cas réussis / cas) :", "By rule (cases right / cases):"))
         for (rule, tally) in perRule.sorted(by: { $0.key < $1.key }) {
             let title = dialogue.rule(rule)?.title.text(language) ?? rule
             write("  \(rule) — \(title) : \(tally.right) / \(tally.total)")
         }
         if toReview.isEmpty {
-            write(say("Aucun cas à revoir.", "No case to review."))
+            write(language.say("Aucun cas à revoir.", "No case to review."))
         } else {
-            write(say("À revoir :", "To review:"))
+            write(language.say("À revoir :", "To review:"))
             for c in toReview { write("  - \(c)") }
         }
     }

@@ -23,7 +23,6 @@ struct TriageRunner {
         self.clockToday = clockToday
     }
 
-    private func say(_ fr: String, _ en: String) -> String { triage.language == .fr ? fr : en }
 
     /// Returns the number of invalid cases.
     mutating func run(fd: Int32, inputName: String) -> Int {
@@ -51,12 +50,12 @@ struct TriageRunner {
                 if !decidedMode { multiline = true }
                 decidedMode = true
                 if multiline && !endOfInput { return }
-                self_.emitError(CaseError(field: nil, message: self_.say(
+                self_.emitError(CaseError(field: nil, message: self_.triage.language.say(
                     "objet JSON incomplet : il manque la fin (une accolade `}` ou un guillemet ?)",
                     "incomplete JSON object: its end is missing (a `}` or a quote?)")), line: pendingLine)
             case .invalid(let message):
                 decidedMode = true
-                self_.emitError(CaseError(field: nil, message: self_.say("JSON invalide : \(message)", "invalid JSON: \(message)")), line: pendingLine)
+                self_.emitError(CaseError(field: nil, message: self_.triage.language.say("JSON invalide : \(message)", "invalid JSON: \(message)")), line: pendingLine)
             case .object(let pairs):
                 decidedMode = true
                 self_.route(pairs, line: pendingLine)
@@ -91,7 +90,7 @@ struct TriageRunner {
             handle(carry[...], endOfInput: true, &self)
         }
         if cases == 0 && invalid == 0 {
-            emitError(CaseError(field: nil, message: say("aucun cas en entrée : donnez un objet JSON par ligne",
+            emitError(CaseError(field: nil, message: triage.language.say("aucun cas en entrée : donnez un objet JSON par ligne",
                                                          "no case in the input: give one JSON object per line")), line: 1)
         }
         flush()
@@ -119,8 +118,8 @@ struct TriageRunner {
 
     mutating func emitError(_ error: CaseError, line: Int) {
         invalid += 1
-        let field = error.field.map { say(", champ « \($0) »", ", field \"\($0)\"") } ?? ""
-        let sentence = say("ligne \(line)\(field) : \(error.message)", "line \(line)\(field): \(error.message)")
+        let field = error.field.map { triage.language.say(", champ « \($0) »", ", field \"\($0)\"") } ?? ""
+        let sentence = triage.language.say("ligne \(line)\(field) : \(error.message)", "line \(line)\(field): \(error.message)")
         flush()
         FileIO.write("conciliation triage: \(sentence)\n", to: 2)
         switch format {
@@ -128,7 +127,7 @@ struct TriageRunner {
             formatter.errorJSON(error, line: line, into: &output)
             output.bytes.append(0x0A)
         case .text, .markdown:
-            output.verbatim(say("Cas de la ligne \(line) : invalide\(field) : \(error.message)\n\n",
+            output.verbatim(triage.language.say("Cas de la ligne \(line) : invalide\(field) : \(error.message)\n\n",
                            "Case on line \(line): invalid\(field): \(error.message)\n\n"))
         }
     }

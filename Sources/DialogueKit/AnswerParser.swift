@@ -9,7 +9,6 @@ public struct AnswerParser: Sendable {
         self.language = language
     }
 
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     static let unknownWords: Set<String> = [
         "je ne sais pas", "ne sais pas", "sais pas", "jsp", "nsp", "je sais pas", "inconnu", "inconnue", "?",
@@ -20,16 +19,16 @@ public struct AnswerParser: Sendable {
     public func parse(_ raw: String, for question: Question) -> Swift.Result<Value, AnswerError> {
         let text = raw.trimmingSpaces
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
-            return .failure(AnswerError(say("la réponse contient des caractères de contrôle ; tapez seulement du texte",
+            return .failure(AnswerError(language.say("la réponse contient des caractères de contrôle ; tapez seulement du texte",
                                             "the answer holds control characters; type plain text only")))
         }
         guard !text.isEmpty else {
-            return .failure(AnswerError(say("tapez une réponse, ou :aide pour de l'aide", "type an answer, or :help for help")))
+            return .failure(AnswerError(language.say("tapez une réponse, ou :aide pour de l'aide", "type an answer, or :help for help")))
         }
         let folded = TextFolding.fold(text)
         if AnswerParser.unknownWords.contains(folded) {
             if question.unknown != nil { return .success(.null) }
-            return .failure(AnswerError(say("cette question demande une réponse ; tapez :aide pour savoir comment la trouver",
+            return .failure(AnswerError(language.say("cette question demande une réponse ; tapez :aide pour savoir comment la trouver",
                                             "this question needs an answer; type :help to see how to find it")))
         }
         switch question.kind {
@@ -38,18 +37,18 @@ public struct AnswerParser: Sendable {
         case .date: return date(folded).map(Value.date)
         case .text(let pattern, let hint):
             if let pattern, !pattern.matches(text) {
-                return .failure(AnswerError(say("réponse non reconnue ; tapez ", "answer not recognised; type ")
+                return .failure(AnswerError(language.say("réponse non reconnue ; tapez ", "answer not recognised; type ")
                     + (hint?.text(language) ?? pattern.source)))
             }
             guard text.utf8.count <= 2_000 else {
-                return .failure(AnswerError(say("réponse trop longue : 2 000 caractères au plus", "answer too long: 2,000 characters at most")))
+                return .failure(AnswerError(language.say("réponse trop longue : 2 000 caractères au plus", "answer too long: 2,000 characters at most")))
             }
             return .success(.string(text))
         }
     }
 
     func choice(_ text: String, _ folded: String, _ choices: [Choice]) -> Swift.Result<Value, AnswerError> {
-        let expected = say("tapez un numéro de 1 à \(choices.count), ou le début d'une réponse (Tab complète)",
+        let expected = language.say("tapez un numéro de 1 à \(choices.count), ou le début d'une réponse (Tab complète)",
                            "type a number from 1 to \(choices.count), or the start of an answer (Tab completes)")
         if let n = Int(folded) {
             guard (1...choices.count).contains(n) else { return .failure(AnswerError(expected)) }
@@ -62,7 +61,7 @@ public struct AnswerParser: Sendable {
         if matches.count == 1 { return .success(.string(choices[matches[0]].value)) }
         if matches.count > 1 {
             let numbers = matches.map { String($0 + 1) }.joined(separator: ", ")
-            return .failure(AnswerError(say("plusieurs réponses commencent ainsi (\(numbers)) ; tapez leur numéro",
+            return .failure(AnswerError(language.say("plusieurs réponses commencent ainsi (\(numbers)) ; tapez leur numéro",
                                             "several answers start this way (\(numbers)); type its number")))
         }
         return .failure(AnswerError(expected))
@@ -72,12 +71,12 @@ public struct AnswerParser: Sendable {
         switch folded {
         case "o", "oui", "y", "yes", "ouais", "1": return .success(.bool(true))
         case "n", "non", "no", "0": return .success(.bool(false))
-        default: return .failure(AnswerError(say("répondez oui ou non (o / n)", "answer yes or no (y / n)")))
+        default: return .failure(AnswerError(language.say("répondez oui ou non (o / n)", "answer yes or no (y / n)")))
         }
     }
 
     var dateExpectation: String {
-        say("tapez une date comme 23/11/2026, 23 novembre 2026, hier ou « il y a 2 semaines »",
+        language.say("tapez une date comme 23/11/2026, 23 novembre 2026, hier ou « il y a 2 semaines »",
             "type a date such as 23/11/2026, 23 November 2026, yesterday or “2 weeks ago”")
     }
 
@@ -115,12 +114,12 @@ public struct AnswerParser: Sendable {
             yearGiven = false
         }
         guard (1...12).contains(month) else {
-            return .failure(AnswerError(say("le mois doit aller de 1 à 12 ; ", "the month must be 1 to 12; ") + dateExpectation))
+            return .failure(AnswerError(language.say("le mois doit aller de 1 à 12 ; ", "the month must be 1 to 12; ") + dateExpectation))
         }
         guard let date = CivilDate(year: year, month: month, day: day) else {
             let days = CivilDate.daysIn(month: month, year: year)
             let name = language == .fr ? DateWords.frenchMonths[month - 1] : DateWords.englishMonths[month - 1]
-            return .failure(AnswerError(say("le \(day) \(name) \(year) n'existe pas : \(name) \(year) a \(days) jours",
+            return .failure(AnswerError(language.say("le \(day) \(name) \(year) n'existe pas : \(name) \(year) a \(days) jours",
                                             "\(name) \(year) has no day \(day): it has \(days) days")))
         }
         // A day and month without a year mean the last such day, not a future one.

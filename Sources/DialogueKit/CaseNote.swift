@@ -9,7 +9,6 @@ public struct CaseNote: Sendable {
         self.language = language
     }
 
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     static func short(_ d: CivilDate) -> String {
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
@@ -31,25 +30,25 @@ public struct CaseNote: Sendable {
     }
 
     public func text(answers: [(question: Int, value: Value)], routed: RoutedCase?) -> String {
-        var lines = [say("Litige Assurance Maladie — \(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0)))",
+        var lines = [language.say("Litige Assurance Maladie — \(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0)))",
                          "Assurance Maladie dispute — \(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0)))")]
-        if routed == nil { lines[0] = say("Litige Assurance Maladie — entretien en cours", "Assurance Maladie dispute — interview under way") }
+        if routed == nil { lines[0] = language.say("Litige Assurance Maladie — entretien en cours", "Assurance Maladie dispute — interview under way") }
         lines += answerLines(answers)
         guard let routed else { return lines.joined(separator: "\n") }
         let result = routed.result
         let outcome = dialogue.outcomes[result.outcome]
         let renderer = TextRenderer(dialogue: dialogue, language: language)
-        lines.append(say("Résultat : ", "Result: ") + renderer.fill(outcome.title, result: result, today: routed.today))
-        lines.append(say("Code : ", "Code: ") + outcome.recommendation.rawValue + (outcome.route.map { " / " + $0 } ?? ""))
+        lines.append(language.say("Résultat : ", "Result: ") + renderer.fill(outcome.title, result: result, today: routed.today))
+        lines.append(language.say("Code : ", "Code: ") + outcome.recommendation.rawValue + (outcome.route.map { " / " + $0 } ?? ""))
         for (i, output) in dialogue.outputs.enumerated() {
             guard case .date(let d) = result.outputs[i] else { continue }
             lines.append("\(output.label.text(language)) : \(CaseNote.short(d)) (\(DateWords.relative(d, today: routed.today, language)))")
         }
         if let first = renderer.applicable(outcome.steps, result: result, today: routed.today).first {
-            lines.append(say("À faire : ", "To do: ") + first)
+            lines.append(language.say("À faire : ", "To do: ") + first)
         }
         let rules = result.rules(in: dialogue).joined(separator: ", ")
-        lines.append(say("Règles : \(rules) (\(dialogue.id) \(dialogue.version))", "Rules: \(rules) (\(dialogue.id) \(dialogue.version))"))
+        lines.append(language.say("Règles : \(rules) (\(dialogue.id) \(dialogue.version))", "Rules: \(rules) (\(dialogue.id) \(dialogue.version))"))
         return lines.joined(separator: "\n")
     }
 }

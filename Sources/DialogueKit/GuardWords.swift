@@ -9,7 +9,6 @@ public struct GuardWords: Sendable {
         self.language = language
     }
 
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     func name(_ slot: Int) -> String {
         if slot < dialogue.questions.count { return dialogue.questions[slot].label.text(language) }
@@ -26,8 +25,8 @@ public struct GuardWords: Sendable {
             return "« " + (label.count > 40 ? String(label.prefix(38)) + "…" : label) + " »"
         }
         switch v {
-        case .null: return say("inconnu", "unknown")
-        case .bool(let b): return b ? say("oui", "yes") : say("non", "no")
+        case .null: return language.say("inconnu", "unknown")
+        case .bool(let b): return b ? language.say("oui", "yes") : language.say("non", "no")
         case .date(let d): return CaseNote.short(d)
         default: return "\(v)"
         }
@@ -37,34 +36,34 @@ public struct GuardWords: Sendable {
         switch e {
         case .literal(let v): return literal(v, for: nil)
         case .list(let vs): return vs.map { literal($0, for: nil) }.joined(separator: ", ")
-        case .today: return say("aujourd'hui", "today")
+        case .today: return language.say("aujourd'hui", "today")
         case .variable(let s): return name(s)
-        case .not(let a): return say("non (", "not (") + words(a) + ")"
+        case .not(let a): return language.say("non (", "not (") + words(a) + ")"
         case .conditional(let c, let y, let n):
-            return say("si \(words(c)) alors \(words(y)) sinon \(words(n))", "if \(words(c)) then \(words(y)) else \(words(n))")
-        case .call(.known, let args): return words(args[0]) + say(" connu", " known")
+            return language.say("si \(words(c)) alors \(words(y)) sinon \(words(n))", "if \(words(c)) then \(words(y)) else \(words(n))")
+        case .call(.known, let args): return words(args[0]) + language.say(" connu", " known")
         case .call(let f, let args): return f.rawValue + "(" + args.map(words).joined(separator: ", ") + ")"
         case .binary(let op, let a, let b):
             let slot: Int? = if case .variable(let s) = a { s } else { nil }
             switch (op, b) {
             case (.equal, .literal(let v)): return "\(words(a)) = \(literal(v, for: slot))"
             case (.notEqual, .literal(let v)): return "\(words(a)) ≠ \(literal(v, for: slot))"
-            case (.isIn, .list(let vs)): return "\(words(a)) : " + vs.map { literal($0, for: slot) }.joined(separator: say(" ou ", " or "))
-            case (.notIn, .list(let vs)): return "\(words(a)) " + say("ni ", "neither ") + vs.map { literal($0, for: slot) }.joined(separator: say(" ni ", " nor "))
+            case (.isIn, .list(let vs)): return "\(words(a)) : " + vs.map { literal($0, for: slot) }.joined(separator: language.say(" ou ", " or "))
+            case (.notIn, .list(let vs)): return "\(words(a)) " + language.say("ni ", "neither ") + vs.map { literal($0, for: slot) }.joined(separator: language.say(" ni ", " nor "))
             default: break
             }
             let symbol: String
             switch op {
-            case .and: symbol = say("et", "and")
-            case .or: symbol = say("ou", "or")
+            case .and: symbol = language.say("et", "and")
+            case .or: symbol = language.say("ou", "or")
             case .equal: symbol = "="
             case .notEqual: symbol = "≠"
             case .less: symbol = "<"
             case .lessOrEqual: symbol = "≤"
             case .greater: symbol = ">"
             case .greaterOrEqual: symbol = "≥"
-            case .isIn: symbol = say("parmi", "in")
-            case .notIn: symbol = say("hors de", "not in")
+            case .isIn: symbol = language.say("parmi", "in")
+            case .notIn: symbol = language.say("hors de", "not in")
             case .plus: symbol = "+"
             case .minus: symbol = "−"
             }

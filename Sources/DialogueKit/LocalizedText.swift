@@ -17,6 +17,10 @@ public struct LocalizedText: Sendable, Equatable {
 
 public enum Language: String, Sendable, CaseIterable {
     case fr, en
+
+    /// The French or the English wording, whichever this language is: every
+    /// message the program builds is written in both, side by side.
+    public func say(_ fr: String, _ en: String) -> String { self == .fr ? fr : en }
 }
 
 /// Who reads the question: an agent reading it out on the phone, or the insured

@@ -115,7 +115,6 @@ public struct ResultFormatter: Sendable {
         w.raw("}}")
     }
 
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     /// The dates that matter in this result, each with its label, in words and
     /// counted from today.
@@ -133,23 +132,23 @@ public struct ResultFormatter: Sendable {
         let outcome = dialogue.outcomes[result.outcome]
         let r = renderer
         var lines: [String] = []
-        if let line { lines.append(say("Cas de la ligne \(line)", "Case on line \(line)")) }
+        if let line { lines.append(language.say("Cas de la ligne \(line)", "Case on line \(line)")) }
         lines.append(r.fill(outcome.title, result: result, today: routed.today))
-        lines.append(say("Recommandation : ", "Recommendation: ") + outcome.recommendation.rawValue
-            + (outcome.route.map { say(" ; voie : ", "; route: ") + $0 } ?? ""))
+        lines.append(language.say("Recommandation : ", "Recommendation: ") + outcome.recommendation.rawValue
+            + (outcome.route.map { language.say(" ; voie : ", "; route: ") + $0 } ?? ""))
         lines += dateLines(routed)
         lines.append("")
         lines.append(r.fill(outcome.summary, result: result, today: routed.today))
         let steps = r.applicable(outcome.steps, result: result, today: routed.today)
         if !steps.isEmpty {
             lines.append("")
-            lines.append(say("À faire :", "What to do:"))
+            lines.append(language.say("À faire :", "What to do:"))
             for (i, s) in steps.enumerated() { lines.append("  \(i + 1). \(s)") }
         }
         let parallel = r.applicable(outcome.parallel, result: result, today: routed.today)
         if !parallel.isEmpty {
             lines.append("")
-            lines.append(say("En parallèle :", "In parallel:"))
+            lines.append(language.say("En parallèle :", "In parallel:"))
             for p in parallel { lines.append("  - \(p)") }
         }
         for note in r.applicable(outcome.notes, result: result, today: routed.today) {
@@ -157,10 +156,10 @@ public struct ResultFormatter: Sendable {
             lines.append(note)
         }
         lines.append("")
-        lines.append(say("Pourquoi :", "Why:"))
+        lines.append(language.say("Pourquoi :", "Why:"))
         lines += reasonLines(result)
         lines.append("")
-        lines.append(say("Règles : \(dialogue.id) version \(dialogue.version) ; date du jour : \(routed.today.iso)",
+        lines.append(language.say("Règles : \(dialogue.id) version \(dialogue.version) ; date du jour : \(routed.today.iso)",
                          "Rules: \(dialogue.id) version \(dialogue.version); today: \(routed.today.iso)"))
         return lines.joined(separator: "\n")
     }
@@ -170,11 +169,11 @@ public struct ResultFormatter: Sendable {
         var lines: [String] = []
         for id in result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
-            let unconfirmed = rule.confirmed ? "" : say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+            let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
             lines.append("  - [\(rule.id)] \(rule.title.text(language))\(unconfirmed)")
             for sourceID in rule.sources {
                 guard let s = dialogue.source(sourceID) else { continue }
-                lines.append("      " + say("source : ", "source: ") + s.title + (s.url.map { " — \($0)" } ?? ""))
+                lines.append("      " + language.say("source : ", "source: ") + s.title + (s.url.map { " — \($0)" } ?? ""))
             }
         }
         return lines
@@ -185,24 +184,24 @@ public struct ResultFormatter: Sendable {
         let outcome = dialogue.outcomes[result.outcome]
         let r = renderer
         var md: [String] = []
-        md.append("## " + r.fill(outcome.title, result: result, today: routed.today) + (line.map { say(" (ligne \($0))", " (line \($0))") } ?? ""))
+        md.append("## " + r.fill(outcome.title, result: result, today: routed.today) + (line.map { language.say(" (ligne \($0))", " (line \($0))") } ?? ""))
         md.append("")
-        md.append("- " + say("Recommandation", "Recommendation") + " : `\(outcome.recommendation.rawValue)`")
-        md.append("- " + say("Voie", "Route") + " : " + (outcome.route.map { "`\($0)`" } ?? "—"))
+        md.append("- " + language.say("Recommandation", "Recommendation") + " : `\(outcome.recommendation.rawValue)`")
+        md.append("- " + language.say("Voie", "Route") + " : " + (outcome.route.map { "`\($0)`" } ?? "—"))
         for d in dateLines(routed) { md.append("- \(d)") }
         md.append("")
         md.append(r.fill(outcome.summary, result: result, today: routed.today))
         let steps = r.applicable(outcome.steps, result: result, today: routed.today)
         if !steps.isEmpty {
             md.append("")
-            md.append("### " + say("À faire", "What to do"))
+            md.append("### " + language.say("À faire", "What to do"))
             md.append("")
             for (i, s) in steps.enumerated() { md.append("\(i + 1). \(s)") }
         }
         let parallel = r.applicable(outcome.parallel, result: result, today: routed.today)
         if !parallel.isEmpty {
             md.append("")
-            md.append("### " + say("En parallèle", "In parallel"))
+            md.append("### " + language.say("En parallèle", "In parallel"))
             md.append("")
             for p in parallel { md.append("- \(p)") }
         }
@@ -211,11 +210,11 @@ public struct ResultFormatter: Sendable {
             md.append("> \(note)")
         }
         md.append("")
-        md.append("### " + say("Pourquoi", "Why"))
+        md.append("### " + language.say("Pourquoi", "Why"))
         md.append("")
         for id in result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
-            let unconfirmed = rule.confirmed ? "" : say(" *(non confirmé aujourd'hui)*", " *(not confirmed today)*")
+            let unconfirmed = rule.confirmed ? "" : language.say(" *(non confirmé aujourd'hui)*", " *(not confirmed today)*")
             md.append("- **\(rule.title.text(language))**\(unconfirmed) — \(rule.text.text(language)) (`\(rule.id)`)")
             for sourceID in rule.sources {
                 guard let s = dialogue.source(sourceID) else { continue }
@@ -223,7 +222,7 @@ public struct ResultFormatter: Sendable {
             }
         }
         md.append("")
-        md.append(say("*Règles : \(dialogue.id) version \(dialogue.version) ; date du jour : \(routed.today.iso).*",
+        md.append(language.say("*Règles : \(dialogue.id) version \(dialogue.version) ; date du jour : \(routed.today.iso).*",
                       "*Rules: \(dialogue.id) version \(dialogue.version); today: \(routed.today.iso).*"))
         return md.joined(separator: "\n")
     }

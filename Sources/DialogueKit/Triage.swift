@@ -37,7 +37,6 @@ public struct Triage: Sendable {
         self.questionIndex = index
     }
 
-    private func say(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     /// Routes one case. `todayOverride` (the command-line option) wins over the
     /// case's own `today`, which wins over `clockToday`.
@@ -56,7 +55,7 @@ public struct Triage: Sendable {
             }
             guard let q = questionIndex[key] else {
                 let keys = (dialogue.questions.map(\.id) + ["today"]).joined(separator: ", ")
-                return .failure(CaseError(field: key, message: say(
+                return .failure(CaseError(field: key, message: language.say(
                     "clé inconnue ; les clés possibles sont : \(keys)",
                     "unknown key; the keys are: \(keys)")))
             }
@@ -73,13 +72,13 @@ public struct Triage: Sendable {
             return .success(RoutedCase(result: result, today: today))
         case .ask(let q):
             let question = dialogue.questions[q]
-            return .failure(CaseError(field: question.id, message: say(
+            return .failure(CaseError(field: question.id, message: language.say(
                 "cette clé est nécessaire pour ce cas : \(expectation(question))",
                 "this key is required for this case: \(expectation(question))")))
         case .rejected(let q, let message):
             return .failure(CaseError(field: dialogue.questions[q].id, message: message.text(language)))
         case .fault(let fault):
-            return .failure(CaseError(field: nil, message: say(
+            return .failure(CaseError(field: nil, message: language.say(
                 "le dialogue ne sait pas traiter ce cas : \(fault)",
                 "the dialogue cannot route this case: \(fault)")))
         }
@@ -87,14 +86,14 @@ public struct Triage: Sendable {
 
     /// What a key expects, in words.
     public func expectation(_ question: Question) -> String {
-        let orNull = question.unknown != nil ? say(", ou null (inconnu)", ", or null (unknown)") : ""
+        let orNull = question.unknown != nil ? language.say(", ou null (inconnu)", ", or null (unknown)") : ""
         switch question.kind {
         case .choice(let choices):
             let values = choices.map { "\"\($0.value)\"" }.joined(separator: ", ")
-            return say("une de ces valeurs : \(values)", "one of \(values)") + orNull
-        case .yesNo: return say("true ou false", "true or false") + orNull
-        case .date: return say("une date \"AAAA-MM-JJ\"", "a date \"YYYY-MM-DD\"") + orNull
-        case .text(_, let hint): return (hint?.text(language) ?? say("du texte", "text")) + orNull
+            return language.say("une de ces valeurs : \(values)", "one of \(values)") + orNull
+        case .yesNo: return language.say("true ou false", "true or false") + orNull
+        case .date: return language.say("une date \"AAAA-MM-JJ\"", "a date \"YYYY-MM-DD\"") + orNull
+        case .text(_, let hint): return (hint?.text(language) ?? language.say("du texte", "text")) + orNull
         }
     }
 
@@ -104,10 +103,10 @@ public struct Triage: Sendable {
         {
             let days = CivilDate.daysIn(month: m, year: y)
             let month = language == .fr ? DateWords.frenchMonths[m - 1] : DateWords.englishMonths[m - 1]
-            return say("le \(d) \(month) \(y) n'existe pas : ce mois a \(days) jours",
+            return language.say("le \(d) \(month) \(y) n'existe pas : ce mois a \(days) jours",
                        "\(month) \(y) has no day \(d): it has \(days) days")
         }
-        return say("une date est attendue au format \"AAAA-MM-JJ\", par exemple \"2026-10-05\"",
+        return language.say("une date est attendue au format \"AAAA-MM-JJ\", par exemple \"2026-10-05\"",
                    "a date is expected as \"YYYY-MM-DD\", for example \"2026-10-05\"")
     }
 
@@ -119,7 +118,7 @@ public struct Triage: Sendable {
         }
         if raw == .null {
             return question.unknown != nil ? .success(.null)
-                : fail(say("null n'est pas accepté ici ; attendu : \(expectation(question))",
+                : fail(language.say("null n'est pas accepté ici ; attendu : \(expectation(question))",
                            "null is not accepted here; expected: \(expectation(question))"))
         }
         switch question.kind {
@@ -135,12 +134,12 @@ public struct Triage: Sendable {
         case .text(let pattern, _):
             if case .string(let s) = raw {
                 if let pattern, !pattern.matches(s) {
-                    return fail(say("valeur refusée ; attendu : \(expectation(question))",
+                    return fail(language.say("valeur refusée ; attendu : \(expectation(question))",
                                     "value refused; expected: \(expectation(question))"))
                 }
                 return .success(.string(s))
             }
         }
-        return fail(say("attendu : \(expectation(question))", "expected: \(expectation(question))"))
+        return fail(language.say("attendu : \(expectation(question))", "expected: \(expectation(question))"))
     }
 }
