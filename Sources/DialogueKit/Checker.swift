@@ -371,7 +371,7 @@ public struct Checker {
         func visit(_ e: Expr) {
             switch e {
             case .call(let f, let args):
-                if f == .deadlineMonths, args.count == 3, case .variable(let s) = args[2], s == slot { found = true }
+                if [.deadlineMonths, .latestDeadlineMonths, .deadlineDays, .latestDeadlineDays].contains(f), args.count == 3, case .variable(let s) = args[2], s == slot { found = true }
                 if f == .nextWorkingDay, args.count == 2, case .variable(let s) = args[1], s == slot { found = true }
                 args.forEach(visit)
             case .not(let a): visit(a)

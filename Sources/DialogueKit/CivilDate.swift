@@ -76,6 +76,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
+    /// The dates the program accepts as answers, case values and "today": wide
+    /// enough for any real file, narrow enough that every deadline computed from
+    /// them (at most a year later) is still a four-digit year that prints.
+    public static let supported = CivilDate(unchecked: 1900, 1, 1)...CivilDate(unchecked: 9998, 12, 31)
+
+    /// `adding(days:)`, or nil outside years 1 to 9999.
+    public func addingChecked(days: Int) -> CivilDate? {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        guard !overflow, abs(days) < 4_000_000 else { return nil }
+        let d = CivilDate(dayNumber: sum)
+        return (1...9999).contains(d.year) ? d : nil
+    }
+
+    /// `adding(months:)`, or nil outside years 1 to 9999.
+    public func addingChecked(months: Int) -> CivilDate? {
+        guard abs(months) < 120_000 else { return nil }
+        let index = year * 12 + (month - 1) + months
+        guard index >= 12, index < 10_000 * 12 else { return nil }
+        return adding(months: months)
+    }
+
     public func days(until other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
     /// The same day number `months` later, or the last day of that month when it is

@@ -145,12 +145,15 @@ public final class Question: Sendable {
     public let unknown: LocalizedText?
     /// What `triage` uses when a case leaves this key out; nil when the key is required.
     public let triageDefault: Value?
+    /// When a case may give this key at all (e.g. `overpayment_stage` only for an
+    /// overpayment): `triage` refuses a key that makes no sense for the case.
+    public let appliesWhen: Expression?
     public let checks: [Check]
     public let next: [Transition]
     public let position: SourcePosition
 
     init(id: String, slot: Int, kind: QuestionKind, ask: [Audience: LocalizedText], label: LocalizedText, help: LocalizedText,
-         unknown: LocalizedText?, triageDefault: Value?, checks: [Check], next: [Transition], position: SourcePosition) {
+         unknown: LocalizedText?, triageDefault: Value?, appliesWhen: Expression?, checks: [Check], next: [Transition], position: SourcePosition) {
         self.id = id
         self.slot = slot
         self.kind = kind
@@ -159,6 +162,7 @@ public final class Question: Sendable {
         self.help = help
         self.unknown = unknown
         self.triageDefault = triageDefault
+        self.appliesWhen = appliesWhen
         self.checks = checks
         self.next = next
         self.position = position
@@ -214,6 +218,9 @@ public final class Outcome: Sendable {
     public let id: String
     public let recommendation: Recommendation
     public let route: String?
+    /// The letter this result calls for, if any: which one is a rule, so it is
+    /// written in the dialogue, not decided in Swift.
+    public let letter: LetterKind?
     public let rules: [String]
     /// Indices of `rules` in `Dialogue.rules`.
     public let ruleIndices: [Int]
@@ -226,12 +233,13 @@ public final class Outcome: Sendable {
     public let notes: [ConditionalText]
     public let position: SourcePosition
 
-    init(id: String, recommendation: Recommendation, route: String?, rules: [String], ruleIndices: [Int], set: [(output: Int, value: Expression)],
+    init(id: String, recommendation: Recommendation, route: String?, letter: LetterKind?, rules: [String], ruleIndices: [Int], set: [(output: Int, value: Expression)],
          title: LocalizedText, summary: LocalizedText, steps: [ConditionalText], parallel: [ConditionalText],
          notes: [ConditionalText], position: SourcePosition) {
         self.id = id
         self.recommendation = recommendation
         self.route = route
+        self.letter = letter
         self.rules = rules
         self.ruleIndices = ruleIndices
         self.set = set
@@ -242,6 +250,20 @@ public final class Outcome: Sendable {
         self.notes = notes
         self.position = position
     }
+}
+
+/// The letters the tool can write, one per kind of step a result calls for.
+public enum LetterKind: String, Sendable, CaseIterable {
+    /// A complaint to the caisse.
+    case complaint
+    /// A referral to the médiateur.
+    case mediator
+    /// An appeal to the CRA or the CMRA.
+    case commission
+    /// A request (requête) to the pôle social of the tribunal judiciaire.
+    case court
+    /// An opposition to a contrainte, before the pôle social.
+    case opposition
 }
 
 /// The recommendations of the stable `triage` interface.

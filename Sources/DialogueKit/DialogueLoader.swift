@@ -11,7 +11,7 @@ public struct DialogueLoadError: Error, Sendable, CustomStringConvertible {
 /// tests and tools can load dialogues they build in memory.
 public enum DialogueLoader {
     static let recommendations = Recommendation.allCases.map(\.rawValue)
-    static let routes = ["caisse", "conciliator", "cra", "cmra", "court", "expertise"]
+    static let routes = ["caisse", "cpts", "conciliator", "cra", "cmra", "court", "expertise"]
     /// Results every dialogue must give: the stable `triage` interface names them.
     static let requiredOutputs = ["appeal_deadline", "wait_until", "conciliator_from"]
 
@@ -410,7 +410,7 @@ private struct Builder {
         resolve: (Node) throws -> (NodeRef, String)
     ) throws -> Question {
         let map = try YAMLMapping(node, file: file, context: "question `\(id)`")
-        let allowed = ["kind", "ask", "label", "help", "choices", "unknown", "triage_default", "checks", "next", "pattern", "pattern_hint"]
+        let allowed = ["kind", "ask", "label", "help", "choices", "unknown", "triage_default", "applies_when", "checks", "next", "pattern", "pattern_hint"]
         errors += map.unknownKeys(allowed: allowed)
         let kindNode = try map.required("kind", "choice, yes-no, date or text").node
         let kind: QuestionKind
@@ -465,6 +465,7 @@ private struct Builder {
                 throw DialogueError(at, "`triage_default` is null (unknown), one of the choices, or true/false: what a case that leaves this key out means")
             }
         }
+        let appliesWhen = try map.optional("applies_when").map { try condition($0.node, "`applies_when`") }
         var checks: [Check] = []
         if let (node, _) = map.optional("checks") {
             for item in try sequence(node, "`checks`") {
@@ -478,7 +479,7 @@ private struct Builder {
         let next = try transitions(map.required("next", "where to go after this question").node, owner: id, ruleIDs: ruleIDs, resolve: resolve)
         return Question(
             id: id, slot: slot, kind: kind, ask: ask, label: label, help: help, unknown: unknown,
-            triageDefault: triageDefault, checks: checks, next: next, position: keyPosition)
+            triageDefault: triageDefault, appliesWhen: appliesWhen, checks: checks, next: next, position: keyPosition)
     }
 
     mutating func transitions(
@@ -516,7 +517,7 @@ private struct Builder {
 
     mutating func outcome(_ id: String, _ node: Node, at keyPosition: SourcePosition, outputs: [Output], ruleIDs: [String]) throws -> Outcome {
         let map = try YAMLMapping(node, file: file, context: "outcome `\(id)`")
-        let allowed = ["recommendation", "route", "rules", "set", "title", "summary", "steps", "parallel", "notes"]
+        let allowed = ["recommendation", "route", "letter", "rules", "set", "title", "summary", "steps", "parallel", "notes"]
         errors += map.unknownKeys(allowed: allowed)
         let recommendationNode = try map.required("recommendation", DialogueLoader.recommendations.joined(separator: ", ")).node
         let recommendationText = try string(recommendationNode, "`recommendation`")
@@ -533,6 +534,15 @@ private struct Builder {
         }
         if (route == nil) != (recommendation == .noAction) {
             throw DialogueError(map.position, recommendation == .noAction ? "a `no-action` outcome has no route" : "outcome `\(id)` needs a route")
+        }
+        var letter: LetterKind?
+        if let (letterNode, at) = map.optional("letter") {
+            let text = try string(letterNode, "`letter`")
+            guard let kind = LetterKind(rawValue: text) else {
+                let kinds = LetterKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DialogueError(at, "`\(text)` is not a letter; write one of \(kinds)")
+            }
+            letter = kind
         }
         var rules: [String] = []
         if let (rulesNode, _) = map.optional("rules") {
@@ -574,7 +584,7 @@ private struct Builder {
         let parallel = try texts("parallel", &self)
         let notes = try texts("notes", &self)
         return Outcome(
-            id: id, recommendation: recommendation, route: route, rules: rules,
+            id: id, recommendation: recommendation, route: route, letter: letter, rules: rules,
             ruleIndices: rules.compactMap(ruleIDs.firstIndex(of:)), set: set, title: title,
             summary: summary, steps: steps, parallel: parallel, notes: notes, position: keyPosition)
     }

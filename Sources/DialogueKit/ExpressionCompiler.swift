@@ -34,7 +34,7 @@ enum ExpressionCompiler {
             return { r throws(EvaluationError) in
                 switch (try a(r), try b(r)) {
                 case (.int(let x), .int(let y)): return .int(x + sign * y)
-                case (.date(let d), .int(let n)): return .date(d.adding(days: sign * n))
+                case (.date(let d), .int(let n)): return d.addingChecked(days: sign * n).map(Value.date) ?? .null
                 case (.null, _), (_, .null): return .null
                 default: throw .unknownValue(slot: nil)
                 }
@@ -133,20 +133,27 @@ enum ExpressionCompiler {
             return { r throws(EvaluationError) in
                 guard case .date(let d) = try a(r) else { return .null }
                 guard case .int(let n) = try b(r) else { throw .unknownValue(slot: slots[1]) }
-                return .date(months ? d.adding(months: n) : d.adding(days: n))
+                let end = months ? d.addingChecked(months: n) : d.addingChecked(days: n)
+                return end.map(Value.date) ?? .null
             }
-        case .deadlineMonths:
+        case .deadlineMonths, .latestDeadlineMonths, .deadlineDays, .latestDeadlineDays:
             let (a, b, c) = (compiled[0], compiled[1], compiled[2])
+            let reading: LegalCalendar.Reading = [.latestDeadlineMonths, .latestDeadlineDays].contains(function) ? .latest : .earliest
+            let inMonths = [.deadlineMonths, .latestDeadlineMonths].contains(function)
             return { r throws(EvaluationError) in
                 guard case .date(let d) = try a(r) else { return .null }
                 guard case .int(let n) = try b(r) else { throw .unknownValue(slot: slots[1]) }
-                return .date(LegalCalendar.deadline(months: n, from: d, department: department(try c(r))))
+                let department = department(try c(r))
+                let end = inMonths
+                    ? LegalCalendar.deadline(months: n, from: d, department: department, reading: reading)
+                    : LegalCalendar.deadline(days: n, from: d, department: department, reading: reading)
+                return end.map(Value.date) ?? .null
             }
         case .nextWorkingDay:
             let (a, b) = (compiled[0], compiled[1])
             return { r throws(EvaluationError) in
                 guard case .date(let d) = try a(r) else { return .null }
-                return .date(LegalCalendar.extendToWorkingDay(d, department: department(try b(r))))
+                return LegalCalendar.extendToWorkingDay(d, department: department(try b(r))).map(Value.date) ?? .null
             }
         case .daysBetween:
             let (a, b) = (compiled[0], compiled[1])

@@ -30,6 +30,16 @@ public enum Builtin: String, Sendable, CaseIterable {
     case addDays = "add_days"
     /// `deadline_months(date, n, department)`: art. 641 then 642 of the code de procédure civile.
     case deadlineMonths = "deadline_months"
+    /// `latest_deadline_months(date, n, department)`: the same, also counting the
+    /// holidays that hold only in some communes (domain rule 11): the last day a
+    /// route can be closed on, never the date to advise.
+    case latestDeadlineMonths = "latest_deadline_months"
+    /// `deadline_days(date, n, department)`: art. 641 al. 1 (the day of the event
+    /// does not count) then 642.
+    case deadlineDays = "deadline_days"
+    /// `latest_deadline_days(date, n, department)`: `deadline_days` read as
+    /// `latest_deadline_months` reads months.
+    case latestDeadlineDays = "latest_deadline_days"
     /// `next_working_day(date, department)`: the date itself if it is a working day.
     case nextWorkingDay = "next_working_day"
     /// `days_between(a, b)`: b − a in days.
@@ -40,7 +50,7 @@ public enum Builtin: String, Sendable, CaseIterable {
     var signature: (parameters: [ValueType], result: ValueType) {
         switch self {
         case .addMonths, .addDays: return ([.date, .int], .date)
-        case .deadlineMonths: return ([.date, .int, .string], .date)
+        case .deadlineMonths, .latestDeadlineMonths, .deadlineDays, .latestDeadlineDays: return ([.date, .int, .string], .date)
         case .nextWorkingDay: return ([.date, .string], .date)
         case .daysBetween: return ([.date, .date], .int)
         case .known: return ([], .bool)  // any one argument

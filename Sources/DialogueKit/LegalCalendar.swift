@@ -17,41 +17,61 @@ public enum LegalCalendar {
         return CivilDate(year: year, month: month, day: day)!
     }
 
+    /// Which holidays a deadline counts. Some hold only in part of a département
+    /// (Good Friday in Alsace-Moselle communes with a Protestant temple or a mixed
+    /// church) or are read differently by the sources (the overseas day of the
+    /// abolition of slavery). Domain rule 11: the date to meet leaves them out; a
+    /// route closes only once the date that counts them has passed.
+    public enum Reading: Sendable {
+        /// Only the holidays that hold everywhere in the département: the date to meet.
+        case earliest
+        /// Also the holidays that may hold there: the last day anyone could still act.
+        case latest
+    }
+
     /// A public holiday, with its French name, for the holiday list shown to users.
     public struct Holiday: Sendable, Equatable {
         public let date: CivilDate
         public let name: String
+        /// False for a holiday that holds only in some communes or readings.
+        public let certain: Bool
+
+        public init(date: CivilDate, name: String, certain: Bool = true) {
+            self.date = date
+            self.name = name
+            self.certain = certain
+        }
     }
 
-    /// The public holidays of `year`; Alsace-Moselle's two extra days when the
-    /// département is 57, 67 or 68.
+    /// The day commemorating the abolition of slavery in the overseas départements
+    /// (loi n° 83-550; décret n° 83-1003), as (month, day).
+    public static let abolitionDays: [String: (month: Int, day: Int)] = [
+        "971": (5, 27), "972": (5, 22), "973": (6, 10), "974": (12, 20), "976": (4, 27),
+    ]
+
+    /// The public holidays of `year` for a département, sorted; the uncertain ones
+    /// (`certain == false`) are listed too, marked.
     public static func holidays(_ year: Int, department: String? = nil) -> [Holiday] {
-        let e = easter(year)
-        func fixed(_ m: Int, _ d: Int, _ name: String) -> Holiday {
-            Holiday(date: CivilDate(year: year, month: m, day: d)!, name: name)
+        guard let first = CivilDate(year: year, month: 1, day: 1) else { return [] }
+        var list: [Holiday] = []
+        var day = first
+        while day.year == year {
+            if let h = holiday(on: day, department: department, reading: .latest) { list.append(h) }
+            guard let next = day.addingChecked(days: 1) else { break }
+            day = next
         }
-        var list = [
-            fixed(1, 1, "Jour de l'an"),
-            Holiday(date: e.adding(days: 1), name: "Lundi de Pâques"),
-            fixed(5, 1, "Fête du travail"),
-            fixed(5, 8, "Victoire 1945"),
-            Holiday(date: e.adding(days: 39), name: "Ascension"),
-            Holiday(date: e.adding(days: 50), name: "Lundi de Pentecôte"),
-            fixed(7, 14, "Fête nationale"),
-            fixed(8, 15, "Assomption"),
-            fixed(11, 1, "Toussaint"),
-            fixed(11, 11, "Armistice 1918"),
-            fixed(12, 25, "Noël"),
-        ]
-        if let department, alsaceMoselle.contains(department) {
-            list.append(Holiday(date: e.adding(days: -2), name: "Vendredi saint"))
-            list.append(fixed(12, 26, "Saint-Étienne"))
-        }
-        return list.sorted { $0.date < $1.date }
+        return list
     }
 
-    public static func holiday(on date: CivilDate, department: String? = nil) -> Holiday? {
+    /// The holiday on `date`, if any, under a reading (`.latest` also returns the
+    /// uncertain ones).
+    /// The holiday on `date`, if any, under a reading. With `.latest`, the
+    /// uncertain ones are returned too, and an unknown département (nil) may be
+    /// any: Alsace-Moselle's and the overseas days count, since nobody has said
+    /// they do not apply (an unknown never forecloses a right).
+    public static func holiday(on date: CivilDate, department: String? = nil, reading: Reading = .latest) -> Holiday? {
         let alsace = department.map(alsaceMoselle.contains) == true
+        let anywhere = department == nil && reading == .latest
         let name: String?
         switch (date.month, date.day) {
         case (1, 1): name = "Jour de l'an"
@@ -63,36 +83,53 @@ public enum LegalCalendar {
         case (11, 11): name = "Armistice 1918"
         case (12, 25): name = "Noël"
         case (12, 26) where alsace: name = "Saint-Étienne"
+        case (12, 26) where anywhere: return Holiday(date: date, name: "Saint-Étienne (Alsace-Moselle)", certain: false)
         default: name = nil
         }
         if let name { return Holiday(date: date, name: name) }
+        if reading == .latest {
+            let places = department.map { [$0] } ?? Array(abolitionDays.keys)
+            if places.contains(where: { abolitionDays[$0].map { $0 == (date.month, date.day) } == true }) {
+                return Holiday(date: date, name: "Abolition de l'esclavage", certain: false)
+            }
+        }
         // Movable feasts fall between 20 March and 14 June.
         guard (3...6).contains(date.month) else { return nil }
         switch easter(date.year).days(until: date) {
         case 1: return Holiday(date: date, name: "Lundi de Pâques")
         case 39: return Holiday(date: date, name: "Ascension")
         case 50: return Holiday(date: date, name: "Lundi de Pentecôte")
-        case -2 where alsace: return Holiday(date: date, name: "Vendredi saint")
+        case -2 where (alsace && reading == .latest) || anywhere:
+            return Holiday(date: date, name: "Vendredi saint", certain: false)
         default: return nil
         }
     }
 
-    public static func isWorkingDay(_ date: CivilDate, department: String? = nil) -> Bool {
-        date.weekday <= 5 && holiday(on: date, department: department) == nil
+    public static func isWorkingDay(_ date: CivilDate, department: String? = nil, reading: Reading = .earliest) -> Bool {
+        date.weekday <= 5 && holiday(on: date, department: department, reading: reading) == nil
     }
 
     /// The date itself when it is a working day, else the next working day
-    /// (code de procédure civile, art. 642).
-    public static func extendToWorkingDay(_ date: CivilDate, department: String? = nil) -> CivilDate {
+    /// (code de procédure civile, art. 642); nil past the last representable day.
+    public static func extendToWorkingDay(_ date: CivilDate, department: String? = nil, reading: Reading = .earliest) -> CivilDate? {
         var d = date
-        while !isWorkingDay(d, department: department) { d = d.adding(days: 1) }
+        while !isWorkingDay(d, department: department, reading: reading) {
+            guard let next = d.addingChecked(days: 1) else { return nil }
+            d = next
+        }
         return d
     }
 
     /// The last day to act on a deadline of `months` months from `start`
-    /// (art. 641 then 642).
-    public static func deadline(months: Int, from start: CivilDate, department: String? = nil) -> CivilDate {
-        extendToWorkingDay(start.adding(months: months), department: department)
+    /// (art. 641 al. 2 then 642); nil when it falls past year 9999.
+    public static func deadline(months: Int, from start: CivilDate, department: String? = nil, reading: Reading = .earliest) -> CivilDate? {
+        start.addingChecked(months: months).flatMap { extendToWorkingDay($0, department: department, reading: reading) }
+    }
+
+    /// The last day to act on a deadline of `days` days from `start`: the day of
+    /// the event does not count (art. 641 al. 1), then 642; nil past year 9999.
+    public static func deadline(days: Int, from start: CivilDate, department: String? = nil, reading: Reading = .earliest) -> CivilDate? {
+        start.addingChecked(days: days).flatMap { extendToWorkingDay($0, department: department, reading: reading) }
     }
 
     /// Today's date in Europe/Paris for a Unix time: central European time, with

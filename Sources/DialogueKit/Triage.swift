@@ -47,7 +47,7 @@ public struct Triage: Sendable {
         var today = todayOverride ?? clockToday
         for (key, raw) in pairs {
             if key == "today" {
-                guard case .string(let s) = raw, let d = CivilDate(iso: s) else {
+                guard let d = supportedDate(raw) else {
                     return .failure(CaseError(field: key, message: dateMessage(raw)))
                 }
                 if todayOverride == nil { today = d }
@@ -64,6 +64,7 @@ public struct Triage: Sendable {
             case .failure(let e): return .failure(e)
             }
         }
+        if let misplaced = misplacedKey(answers, given: pairs, today: today) { return .failure(misplaced) }
         let (_, end) = Walker.walk(dialogue, today: today) { question in
             answers[question.slot] ?? question.triageDefault
         }
@@ -84,6 +85,24 @@ public struct Triage: Sendable {
         }
     }
 
+    /// A key given for a case it makes no sense for (`applies_when` false on the
+    /// answers given). A guard that reads a key the case left out is not judged
+    /// here: the walk then names the missing key.
+    private func misplacedKey(_ answers: [Value?], given pairs: [(key: String, value: CaseValue)], today: CivilDate) -> CaseError? {
+        // Keys left out read as triage does: their default, when they have one.
+        let filled = zip(answers, dialogue.questions).map { $0 ?? $1.triageDefault }
+        let values = PathValues(dialogue: dialogue, today: today, answers: filled)
+        for (key, _) in pairs {
+            guard let q = questionIndex[key], let guardExpression = dialogue.questions[q].appliesWhen else { continue }
+            if let applies = try? guardExpression.test(values), !applies {
+                return CaseError(field: key, message: language.say(
+                    "cette clé ne s'applique pas à ce cas : elle ne vaut que si \(guardExpression.source) ; retirez-la",
+                    "this key does not apply to this case: it holds only when \(guardExpression.source); remove it"))
+            }
+        }
+        return nil
+    }
+
     /// What a key expects, in words.
     public func expectation(_ question: Question) -> String {
         let orNull = question.unknown != nil ? language.say(", ou null (inconnu)", ", or null (unknown)") : ""
@@ -98,16 +117,35 @@ public struct Triage: Sendable {
     }
 
     private func dateMessage(_ raw: CaseValue) -> String {
-        if case .string(let s) = raw, s.utf8.count == 10, case let parts = s.split(separator: "-"), parts.count == 3,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
-        {
-            let days = CivilDate.daysIn(month: m, year: y)
-            let month = language == .fr ? DateWords.frenchMonths[m - 1] : DateWords.englishMonths[m - 1]
-            return language.say("le \(d) \(month) \(y) n'existe pas : ce mois a \(days) jours",
-                       "\(month) \(y) has no day \(d): it has \(days) days")
+        let format = language.say("une date est attendue au format \"AAAA-MM-JJ\", par exemple \"2026-10-05\"",
+                                  "a date is expected as \"YYYY-MM-DD\", for example \"2026-10-05\"")
+        guard case .string(let s) = raw, s.utf8.count == 10, s.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }),
+            case let parts = s.split(separator: "-", omittingEmptySubsequences: false), parts.count == 3,
+            parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return format }
+        if let date = CivilDate(year: y, month: m, day: d), !CivilDate.supported.contains(date) || y < 1 {
+            return rangeMessage
         }
-        return language.say("une date est attendue au format \"AAAA-MM-JJ\", par exemple \"2026-10-05\"",
-                   "a date is expected as \"YYYY-MM-DD\", for example \"2026-10-05\"")
+        guard (1...12).contains(m) else {
+            return language.say("le mois \(m) n'existe pas ; \(format)", "there is no month \(m); \(format)")
+        }
+        guard (1...9999).contains(y), CivilDate.supported.contains(CivilDate(year: y, month: m, day: 1)!) else { return rangeMessage }
+        let days = CivilDate.daysIn(month: m, year: y)
+        let month = language == .fr ? DateWords.frenchMonths[m - 1] : DateWords.englishMonths[m - 1]
+        return language.say("le \(d) \(month) \(y) n'existe pas : ce mois a \(days) jours",
+                            "\(month) \(y) has no day \(d): it has \(days) days")
+    }
+
+    private var rangeMessage: String {
+        language.say("cette date est hors des dates traitées, du 1er janvier 1900 au 31 décembre 9998",
+                     "this date is outside the dates handled, 1 January 1900 to 31 December 9998")
+    }
+
+    /// A date the program can compute with: a real day, in `CivilDate.supported`.
+    private func supportedDate(_ raw: CaseValue) -> CivilDate? {
+        guard case .string(let s) = raw, let d = CivilDate(iso: s), CivilDate.supported.contains(d) else { return nil }
+        return d
     }
 
     /// A case's value for a question, checked against the question's kind; also how
@@ -127,8 +165,8 @@ public struct Triage: Sendable {
         case .yesNo:
             if case .bool(let b) = raw { return .success(.bool(b)) }
         case .date:
-            if case .string(let s) = raw {
-                if let d = CivilDate(iso: s) { return .success(.date(d)) }
+            if case .string = raw {
+                if let d = supportedDate(raw) { return .success(.date(d)) }
                 return fail(dateMessage(raw))
             }
         case .text(let pattern, _):

@@ -9,18 +9,18 @@ struct InterviewLoopTests {
 
     @Test func aDecisionEndsWithTheAppealDeadline() throws {
         let (text, loop, exit) = try runInterview(["1", "05/10/2026", "oui", "75", "1", "non", "non"])
-        #expect(text.contains("question 1 (14 au plus)"))
+        #expect(text.contains("question 1 (15 au plus)"))
         #expect(text.contains("Avez-vous déjà contesté cette décision devant une commission de la caisse (CRA ou CMRA) ?"))
         #expect(text.contains("→ lundi 5 octobre 2026"))
         #expect(text.contains("→ Contestez la décision devant la commission de recours amiable (CRA)"))
-        #expect(text.contains("Date limite pour contester la décision : lundi 7 décembre 2026 (dans 14 jours)"))
+        #expect(text.contains("Date limite pour contester : lundi 7 décembre 2026 (dans 14 jours)"))
         #expect(loop.mode == .finished)
         #expect(exit == .endOfInput)
     }
 
     @Test func aBadAnswerIsExplainedAndAskedAgainWithNothingLost() throws {
         let (text, loop, _) = try runInterview(["12", "4", "peut-être", "non", "31/02/2026"])
-        #expect(text.contains("Tapez un numéro de 1 à 8"))
+        #expect(text.contains("Tapez un numéro de 1 à 9"))
         #expect(text.contains("Répondez oui ou non (o / n)."))
         #expect(text.contains("Avez-vous déjà saisi un tribunal pour ce litige ?"))
         #expect(loop.interview.answeredPath.count == 2)
@@ -59,7 +59,7 @@ struct InterviewLoopTests {
     @Test func answersWhyAndSummary() throws {
         let (text, _, _) = try runInterview(functioningWaiting + [":réponses", ":pourquoi", ":resume"])
         #expect(text.contains("4. Date de la réclamation : 02/11/2026"))
-        #expect(text.contains("Réclamation en cours : trois semaines pour répondre (r5-wait)"))
+        #expect(text.contains("Réclamation en cours : le guide attend trois semaines (r5-wait)"))
         #expect(text.contains("source : ameli.fr, « Saisir le médiateur » — https://www.ameli.fr/"))
         #expect(text.contains("Code : wait-for-answer / caisse"))
         #expect(text.contains("Premier jour pour saisir le médiateur : 24/11/2026 (demain)"))
@@ -86,7 +86,7 @@ struct InterviewLoopTests {
 
     @Test func englishOnRequest() throws {
         let (text, _, _) = try runInterview(["4", "no", "no"], language: .en)
-        #expect(text.contains("question 1 (at most 14)"))
+        #expect(text.contains("question 1 (at most 15)"))
         #expect(text.contains("→ First make a complaint to your caisse"))
     }
 
@@ -269,9 +269,9 @@ struct QuizTests {
         #expect(quiz.points == 3)
         #expect(quiz.possible == 5)
         #expect(transcript.text.contains("Juste : lundi 7 décembre 2026."))
-        #expect(transcript.text.contains("Réponse : Faites d'abord une réclamation à votre caisse (reclaim-first / caisse)"))
+        #expect(transcript.text.contains("Réponse : Adressez-vous à une organisation de soins de votre territoire, puis à votre caisse (reclaim-first / cpts)"))
         #expect(transcript.text.contains("Non : vous avez dit dimanche 22 novembre 2026."))
-        #expect(transcript.text.contains("r4-no-gp — Pas de médecin traitant : d'abord la caisse : 0 / 1"))
+        #expect(transcript.text.contains("r4-no-gp — Pas de médecin traitant : une organisation de soins du territoire, puis la caisse : 0 / 1"))
         #expect(transcript.text.contains("À revoir :"))
         #expect(transcript.text.contains("r10-exactly-21-days.yaml"))
     }

@@ -50,7 +50,7 @@ struct AnswerParserTests {
     func choices() throws {
         let subject = q("subject")
         #expect(try parser.parse("1", for: subject).get() == .string("decision-admin"))
-        #expect(try parser.parse("8", for: subject).get() == .string("other"))
+        #expect(try parser.parse("9", for: subject).get() == .string("other"))
         #expect(try parser.parse("le fonc", for: subject).get() == .string("functioning"))
         #expect(try parser.parse("autre", for: subject).get() == .string("other"))
         #expect(try parser.parse("un profes", for: subject).get() == .string("care-refusal"))
@@ -58,8 +58,8 @@ struct AnswerParserTests {
         let channel = q("complaint_channel")
         #expect(try parser.parse("a l'acc", for: channel).get() == .string("counter"))
         #expect(try parser.parse("telephone", for: channel).get() == .string("phone"))
-        guard case .failure(let nine) = parser.parse("9", for: subject) else { Issue.record("9 accepted"); return }
-        #expect(nine.message.contains("de 1 à 8"))
+        guard case .failure(let nine) = parser.parse("10", for: subject) else { Issue.record("10 accepted"); return }
+        #expect(nine.message.contains("de 1 à 9"))
         guard case .failure(let ambiguous) = parser.parse("une d", for: subject) else { Issue.record("ambiguous accepted"); return }
         #expect(ambiguous.message.contains("1, 2, 3"))
     }

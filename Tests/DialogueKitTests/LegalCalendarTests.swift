@@ -60,12 +60,12 @@ enum Independent {
         return x
     }
 
-    static func isHoliday(_ y: Int, _ m: Int, _ d: Int, alsace: Bool) -> Bool {
+    static func isHoliday(_ y: Int, _ m: Int, _ d: Int, alsace: Bool, goodFriday: Bool) -> Bool {
         let fixed = [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)] + (alsace ? [(12, 26)] : [])
         if fixed.contains(where: { $0 == (m, d) }) { return true }
         let (em, ed) = easter(y)
         var movable = [plusDays((y, em, ed), 1), plusDays((y, em, ed), 39), plusDays((y, em, ed), 50)]
-        if alsace {
+        if alsace && goodFriday {
             // Good Friday: two days before Easter.
             let goodFriday = ed > 2 ? (y, em, ed - 2) : (y, em - 1, lastDay(y, em - 1) + ed - 2)
             movable.append(goodFriday)
@@ -73,13 +73,21 @@ enum Independent {
         return movable.contains { $0 == (y, m, d) }
     }
 
-    static func deadline(_ y: Int, _ m: Int, _ d: Int, months: Int, alsace: Bool) -> (Int, Int, Int) {
+    static func deadline(_ y: Int, _ m: Int, _ d: Int, months: Int, alsace: Bool, goodFriday: Bool = false) -> (Int, Int, Int) {
         var ty = y, tm = m + months
         while tm > 12 { tm -= 12; ty += 1 }
-        var x = (ty, tm, min(d, lastDay(ty, tm)))
+        return workingDay((ty, tm, min(d, lastDay(ty, tm))), alsace: alsace, goodFriday: goodFriday)
+    }
+
+    static func deadline(_ y: Int, _ m: Int, _ d: Int, days: Int, alsace: Bool, goodFriday: Bool = false) -> (Int, Int, Int) {
+        workingDay(plusDays((y, m, d), days), alsace: alsace, goodFriday: goodFriday)
+    }
+
+    static func workingDay(_ start: (Int, Int, Int), alsace: Bool, goodFriday: Bool) -> (Int, Int, Int) {
+        var x = start
         while true {
             let w = zeller(x.0, x.1, x.2)
-            if w != 0 && w != 1 && !isHoliday(x.0, x.1, x.2, alsace: alsace) { return x }
+            if w != 0 && w != 1 && !isHoliday(x.0, x.1, x.2, alsace: alsace, goodFriday: goodFriday) { return x }
             x = next(x.0, x.1, x.2)
         }
     }
@@ -97,15 +105,33 @@ struct LegalCalendarTests {
         #expect(LegalCalendar.deadline(months: 2, from: date(notified)) == date(expected))
     }
 
-    @Test("Two months from every day of 2024 to 2032 match the independent model")
+    @Test("Deadlines in days (rule 9b): the day of the event does not count", arguments: [
+        ("2026-11-02", 15, "2026-11-17"),  // a contrainte served on a Monday
+        ("2026-12-10", 15, "2026-12-28"),  // Christmas, then a weekend
+        ("2026-11-16", 15, "2026-12-01"),
+        ("2026-11-05", 15, "2026-11-20"),
+        ("2026-02-13", 15, "2026-03-02"),  // 28 February is a Saturday
+        ("2028-02-14", 15, "2028-02-29"),  // leap day, a Tuesday
+    ])
+    func daysExamples(served: String, days: Int, expected: String) {
+        #expect(LegalCalendar.deadline(days: days, from: date(served)) == date(expected))
+    }
+
+    @Test("Two months and 15 days from every day of 2024 to 2032 match the independent model, both readings")
     func everyDayAgainstIndependentModel() {
         var d = date("2024-01-01")
         var checked = 0
         while d <= date("2032-12-31") {
-            for department in [nil, "67"] as [String?] {
-                let ours = LegalCalendar.deadline(months: 2, from: d, department: department)
-                let theirs = Independent.deadline(d.year, d.month, d.day, months: 2, alsace: department != nil)
-                #expect((ours.year, ours.month, ours.day) == theirs, "\(d.iso) dept \(department ?? "-")")
+            for department in ["75", "67"] {
+                for (reading, goodFriday) in [(LegalCalendar.Reading.earliest, false), (.latest, true)] {
+                    let alsace = department == "67"
+                    let ours = LegalCalendar.deadline(months: 2, from: d, department: department, reading: reading)!
+                    let theirs = Independent.deadline(d.year, d.month, d.day, months: 2, alsace: alsace, goodFriday: goodFriday)
+                    #expect((ours.year, ours.month, ours.day) == theirs, "\(d.iso) dept \(department)")
+                    let inDays = LegalCalendar.deadline(days: 15, from: d, department: department, reading: reading)!
+                    let theirDays = Independent.deadline(d.year, d.month, d.day, days: 15, alsace: alsace, goodFriday: goodFriday)
+                    #expect((inDays.year, inDays.month, inDays.day) == theirDays, "\(d.iso) + 15 days dept \(department)")
+                }
             }
             checked += 1
             d = d.adding(days: 1)
@@ -124,7 +150,7 @@ struct LegalCalendarTests {
                     if tm > 12 { tm -= 12; ty += 1 }
                     // Art. 641: the same day number; the target month's last day when it has no such day.
                     #expect(ours == CivilDate(year: ty, month: tm, day: min(last.day, Independent.lastDay(ty, tm))), "\(last.iso) + \(months)")
-                    let extended = LegalCalendar.deadline(months: months, from: last)
+                    let extended = LegalCalendar.deadline(months: months, from: last)!
                     let expected = Independent.deadline(year, month, last.day, months: months, alsace: false)
                     #expect((extended.year, extended.month, extended.day) == expected)
                 }
@@ -150,27 +176,63 @@ struct LegalCalendarTests {
 
     @Test("Holidays of 2026, metropolitan and Alsace-Moselle")
     func holidays2026() {
-        let metropolitan = LegalCalendar.holidays(2026).map(\.date.iso)
+        let metropolitan = LegalCalendar.holidays(2026, department: "75").map(\.date.iso)
         #expect(metropolitan == [
             "2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25",
             "2026-07-14", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25",
         ])
-        let alsace = LegalCalendar.holidays(2026, department: "57").map(\.date.iso)
+        let alsace = LegalCalendar.holidays(2026, department: "57")
         #expect(alsace.count == 13)
-        #expect(alsace.contains("2026-04-03"))  // Good Friday
-        #expect(alsace.contains("2026-12-26"))
+        #expect(alsace.contains { $0.date.iso == "2026-04-03" && !$0.certain })  // Good Friday: some communes only
+        #expect(alsace.contains { $0.date.iso == "2026-12-26" && $0.certain })
         #expect(LegalCalendar.holiday(on: date("2026-04-03"), department: "75") == nil)
         #expect(LegalCalendar.holiday(on: date("2026-04-03"), department: "68")?.name == "Vendredi saint")
+        #expect(LegalCalendar.holiday(on: date("2026-04-03"), department: "68", reading: .earliest) == nil)
     }
 
-    @Test("Alsace-Moselle shifts deadlines that end on its own holidays")
+    @Test("Alsace-Moselle (rule 11, rev. 2): Good Friday only in the latest reading, 26 December in both")
     func alsaceMoselle() {
         // Good Friday 2027 is 26 March, Easter Monday 29 March.
-        #expect(LegalCalendar.deadline(months: 2, from: date("2027-01-26"), department: "67") == date("2027-03-30"))
-        #expect(LegalCalendar.deadline(months: 2, from: date("2027-01-26"), department: "75") == date("2027-03-26"))
+        #expect(LegalCalendar.deadline(months: 2, from: date("2027-01-26"), department: "67") == date("2027-03-26"))
+        #expect(LegalCalendar.deadline(months: 2, from: date("2027-01-26"), department: "67", reading: .latest) == date("2027-03-30"))
+        #expect(LegalCalendar.deadline(months: 2, from: date("2027-01-26"), department: "75", reading: .latest) == date("2027-03-26"))
         // 26 December 2025 is a Friday.
         #expect(LegalCalendar.deadline(months: 2, from: date("2025-10-26"), department: "57") == date("2025-12-29"))
         #expect(LegalCalendar.deadline(months: 2, from: date("2025-10-26"), department: nil) == date("2025-12-26"))
+    }
+
+    @Test("Overseas: the abolition day counts only in the latest reading", arguments: [
+        ("971", "2027-05-27"), ("972", "2027-05-22"), ("973", "2027-06-10"), ("974", "2027-12-20"), ("976", "2027-04-27"),
+    ])
+    func abolitionDays(department: String, day: String) {
+        let d = date(day)
+        #expect(LegalCalendar.holiday(on: d, department: department, reading: .latest)?.certain == false)
+        #expect(LegalCalendar.holiday(on: d, department: department, reading: .earliest) == nil)
+        #expect(LegalCalendar.holiday(on: d, department: "75", reading: .latest) == nil)
+        if d.weekday <= 5 {
+            #expect(LegalCalendar.deadline(days: 0, from: d, department: department) == d)
+            #expect(LegalCalendar.deadline(days: 0, from: d, department: department, reading: .latest)! > d)
+        }
+    }
+
+    @Test("An unknown département: the date to meet is national, the latest counts every local holiday")
+    func unknownDepartment() {
+        // 26 December 2025 is a Friday; Good Friday 2027 is 26 March.
+        #expect(LegalCalendar.deadline(months: 2, from: date("2025-10-26")) == date("2025-12-26"))
+        #expect(LegalCalendar.deadline(months: 2, from: date("2025-10-26"), reading: .latest) == date("2025-12-29"))
+        #expect(LegalCalendar.deadline(months: 2, from: date("2027-01-26"), reading: .latest) == date("2027-03-30"))
+        #expect(LegalCalendar.holiday(on: date("2027-05-27"), reading: .latest)?.certain == false)
+        #expect(LegalCalendar.holiday(on: date("2027-05-27"), department: "75", reading: .latest) == nil)
+    }
+
+    @Test("Dates past year 9999 are not computed")
+    func yearRange() {
+        #expect(LegalCalendar.deadline(months: 2, from: date("9999-12-01")) == nil)
+        #expect(LegalCalendar.deadline(days: 15, from: date("9999-12-31")) == nil)
+        #expect(date("9999-12-31").addingChecked(days: 1) == nil)
+        #expect(date("0001-01-15").addingChecked(months: -13) == nil)
+        #expect(CivilDate.supported.contains(date("2026-11-28")))
+        #expect(!CivilDate.supported.contains(date("9999-12-31")))
     }
 
     @Test("Civil dates: day numbers, weekdays, impossible days")

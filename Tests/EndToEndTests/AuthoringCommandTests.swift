@@ -19,17 +19,18 @@ struct AuthoringCommandTests {
     func checkBroken() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gap-\(getpid()).yaml").path
         var yaml = try String(contentsOfFile: root + "/dialogues/conciliation.yaml", encoding: .utf8)
-        // Remove the "otherwise" of the answer question: a refusal nobody routes.
-        let otherwise = "        rule: r2-satisfied\n      - goto: route\n"
+        // Replace the "otherwise" of the amicable route by a guard that never holds
+        // there: an unsatisfactory answer nobody routes.
+        let otherwise = "      - goto: refer-after-complaint\n        rule: r5-unsatisfactory\n"
         #expect(yaml.contains(otherwise))
         yaml = yaml.replacingOccurrences(
-            of: otherwise, with: "        rule: r2-satisfied\n      - when: 'complaint_answer == \"none\"'\n        goto: route\n")
+            of: otherwise, with: "      - when: 'complaint_made and complaint_answer == \"satisfactory\"'\n        goto: refer-after-complaint\n        rule: r5-unsatisfactory\n")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try BinaryRunner.run(["check", path])
         #expect(run.status == 1)
         #expect(run.stdout.contains(path + ":"))
-        #expect(run.stdout.contains("no transition out of `complaint_answer` applies when"))
+        #expect(run.stdout.contains("no transition out of `amicable` applies when"))
         #expect(run.stdout.contains("complaint_answer = \"unsatisfactory\""))
     }
 
@@ -54,7 +55,7 @@ struct AuthoringCommandTests {
         let run = try BinaryRunner.run(["test", path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("FAIL \(path)"))
-        #expect(run.stdout.contains("reclaim-first / caisse instead of refer-to-conciliator / conciliator"))
+        #expect(run.stdout.contains("reclaim-first / cpts instead of refer-to-conciliator / conciliator"))
         #expect(run.lines.last == "0 passed, 1 failed")
     }
 
@@ -63,8 +64,8 @@ struct AuthoringCommandTests {
         let run = try BinaryRunner.run(["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
                                        directory: root)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("conciliation-2007 2007.1 → conciliation 2026.1"))
-        #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / caisse"))
+        #expect(run.stdout.contains("conciliation-2007 2007.1 → conciliation 2026.2"))
+        #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / cpts"))
         #expect(run.stdout.contains("médecin traitant"))
         #expect(run.stdout.contains("contentious-appeal / expertise → contentious-appeal / cmra"))
         #expect(run.stdout.contains("appeal_deadline 2026-11-05 → appeal_deadline 2026-12-07"))
@@ -85,10 +86,10 @@ struct AuthoringCommandTests {
     func graph() throws {
         let dot = try BinaryRunner.run(["graph"])
         #expect(dot.stdout.hasPrefix("digraph \"conciliation\" {"))
-        #expect(dot.stdout.contains("\"court_case_pending\" -> \"court-pending\" [label=\"Tribunal saisi [r1-court-pending]\"]"))
+        #expect(dot.stdout.contains("\"where\" -> \"court-pending\" [label=\"Tribunal saisi et non (aucune commission\\nsaisie) [r1-court-pending]\"]"))
         #expect(dot.stdout.contains("délai opposable"))
         let mermaid = try BinaryRunner.run(["graph", "--format", "mermaid", "--lang", "en"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD"))
-        #expect(mermaid.stdout.contains("court_case_pending -->|\"Court case pending [r1-court-pending]\"| court_pending"))
+        #expect(mermaid.stdout.contains("where -->|\"Court case pending and not (no commission seized) [r1-court-pending]\"| court_pending"))
     }
 }
