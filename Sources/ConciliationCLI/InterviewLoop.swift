@@ -400,15 +400,9 @@ final class InterviewLoop {
             return
         }
         guard let details = LetterDetailsInterview(reader: reader, output: output)
-            .ask(needsReference: kind == .commission, given: (nil, nil, nil, nil, nil))
+            .ask(needsReference: kind.citesADecision, given: (nil, nil, nil, nil, nil))
         else { return }
-        let base: String
-        switch kind {
-        case .complaint: base = "lettre-reclamation"
-        case .mediator: base = "lettre-mediateur"
-        case .commission: base = "lettre-recours"
-        }
-        let targets = path.map { [$0] } ?? [base + ".txt", base + ".md"]
+        let targets = path.map { [$0] } ?? [kind.fileStem + ".txt", kind.fileStem + ".md"]
         for target in targets {
             let markdown = target.lowercased().hasSuffix(".md")
             guard markdown || target.lowercased().hasSuffix(".txt") else {

@@ -53,7 +53,7 @@ struct LetterCommand: ParsableCommand {
         }
         let sink = StandardOutput()
         guard let details = LetterDetailsInterview(reader: Terminal.makeReader(), output: output == nil ? StandardError() : sink)
-            .ask(needsReference: kind == .commission, given: (name, address, nir, caisse, reference))
+            .ask(needsReference: kind.citesADecision, given: (name, address, nir, caisse, reference))
         else { throw ExitCode(1) }
         let text = writer.letter(kind, routed: routed, details: details, markdown: format == .markdown)
         if let output {

@@ -264,6 +264,20 @@ public enum LetterKind: String, Sendable, CaseIterable {
     case court
     /// An opposition to a contrainte, before the pôle social.
     case opposition
+
+    /// The file name the interview gives this letter, before its extension.
+    public var fileStem: String {
+        switch self {
+        case .complaint: return "lettre-reclamation"
+        case .mediator: return "lettre-mediateur"
+        case .commission: return "lettre-recours"
+        case .court: return "requete-tribunal"
+        case .opposition: return "opposition-contrainte"
+        }
+    }
+
+    /// Whether the letter names a contested decision or deed, whose reference is asked.
+    public var citesADecision: Bool { [.commission, .court, .opposition].contains(self) }
 }
 
 /// The recommendations of the stable `triage` interface.

@@ -86,4 +86,82 @@ struct LetterTests {
         #expect(writer.kind(for: waiting) == nil)
         #expect(writer.noLetterReason(for: waiting).contains("attendez"))
     }
+
+    @Test("The CRA letter cites a written complaint made within the deadline, with its date")
+    func commissionLetterCitesTheComplaint() throws {
+        let r = try routed(#"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","today":"2026-11-28"}"#)
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .commission)
+        let text = writer.letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("par écrit auprès de la caisse le 1er septembre 2026 (courrier), dans le délai de recours"))
+        #expect(text.contains("21 mars 2024, n° 22-13.906"))
+        #expect(text.contains("copie de ma réclamation du 1er septembre 2026"))
+        #expect(!text.contains("qui expire le"), "the deadline has passed: the letter does not claim it is met")
+        // Without such a complaint, no citation.
+        let plain = try routed(#"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        #expect(!writer.letter(.commission, routed: plain, details: details, markdown: false).contains("22-13.906"))
+    }
+
+    @Test("An unknown notice wording past the deadline: the letter says when the deadline cannot be held against the person")
+    func commissionLetterNoticeUnknown() throws {
+        let r = try routed(#"{"subject":"decision-medical","notified_on":"2025-06-10","notice_states_deadline":null,"court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("ce délai ne peut m'être opposé (article R. 142-1-A"))
+    }
+
+    @Test("The request to the pôle social after the commission's silence: registry or registered letter, grounds, documents with their list")
+    func courtRequest() throws {
+        let r = try routed(#"{"subject":"decision-admin","notified_on":"2026-07-01","appeal_filed":"cra","appeal_received_on":"2026-08-03","appeal_answer":"none","appeal_notice_states_deadline":true,"court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#)
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .court)
+        let text = writer.letter(.court, routed: r, details: details, markdown: false)
+        #expect(text.contains("Greffe du pôle social"))
+        #expect(text.contains("Lettre recommandée avec avis de réception, ou dépôt au greffe"))
+        #expect(text.contains("qui a reçu mon recours le 3 août 2026 ; elle n'a pas répondu"))
+        #expect(text.contains("Exposé des motifs"))
+        #expect(text.contains("copie de la décision contestée (reçue le 1er juillet 2026)"))
+        #expect(text.contains("avec leur liste"))
+    }
+
+    @Test("The opposition to a contrainte: the date it was served and the fifteen days")
+    func opposition() throws {
+        let r = try routed(#"{"subject":"overpayment","overpayment_stage":"contrainte","notified_on":"2026-11-16","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#)
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .opposition)
+        let text = writer.letter(.opposition, routed: r, details: details, markdown: false)
+        #expect(text.contains("Objet : Opposition à contrainte (référence D-1234)"))
+        #expect(text.contains("qui m'a été remise le 16 novembre 2026"))
+        #expect(text.contains("délai de quinze jours, qui expire le 1er décembre 2026"))
+        #expect(text.contains("copie de la contrainte"))
+    }
+
+    @Test("No letter states the three weeks as law", arguments: [
+        #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+        #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#,
+        #"{"subject":"care-refusal","refusal_kind":"other","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+    ])
+    func noThreeWeeks(json: String) throws {
+        let r = try routed(json)
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        let kind = try #require(writer.kind(for: r))
+        let text = writer.letter(kind, routed: r, details: details, markdown: false)
+        #expect(!text.contains("trois semaines"))
+        #expect(!text.contains("21 jours"))
+    }
+
+    @Test("A refusal of care by a professional with an order: the complaint goes to the director")
+    func careRefusalToTheDirector() throws {
+        let r = try routed(#"{"subject":"care-refusal","refusal_kind":"other","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.complaint, routed: r, details: details, markdown: false)
+        #expect(text.contains("Monsieur ou Madame le directeur"))
+        #expect(text.contains("Signalement d'un refus de soins"))
+    }
+
+    @Test("No letter for a settled case or for finding a médecin traitant")
+    func noLetter() throws {
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        let gp = try routed(#"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        #expect(writer.kind(for: gp) == nil)
+        #expect(writer.noLetterReason(for: gp).contains("cpts"))
+    }
 }
