@@ -64,7 +64,7 @@ struct AuthoringCommandTests {
         let run = try BinaryRunner.run(["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
                                        directory: root)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("conciliation-2007 2007.1 → conciliation 2026.2"))
+        #expect(run.stdout.contains("conciliation-2007 2007.2 → conciliation 2026.2"))
         #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / cpts"))
         #expect(run.stdout.contains("médecin traitant"))
         #expect(run.stdout.contains("contentious-appeal / expertise → contentious-appeal / cmra"))

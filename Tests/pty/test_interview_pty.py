@@ -69,7 +69,7 @@ def choose_functioning(s):
 
 
 def answer_functioning_until_channel(s):
-    s.expect("question 1 (14 au plus)")
+    s.expect("question 1 (15 au plus)")
     s.prompt()
     s.send("4")
     s.expect("Avez-vous déjà saisi un tribunal")
@@ -90,7 +90,7 @@ def test_starts_at_the_first_question_in_french():
     s = Session("--today", "2026-11-23")
     try:
         s.expect("Litige avec l'Assurance Maladie")
-        s.expect("question 1 (14 au plus)")
+        s.expect("question 1 (15 au plus)")
         s.expect("Sur quoi porte votre désaccord avec votre caisse d'Assurance Maladie ?")
         s.expect("4. Le fonctionnement de la caisse")
         s.prompt()
@@ -229,7 +229,7 @@ def test_an_agent_takes_a_call_to_an_exported_summary():
                                   ("n", "réclamation"), ("n", "Contestez")]:
             s.send(answer)
             s.expect(next_text)
-        s.expect("Date limite pour contester la décision : lundi 7 décembre 2026")
+        s.expect("Date limite pour contester : lundi 7 décembre 2026")
         s.expect("Résumé pour la fiche")
         s.prompt()
         s.send(":exporter " + export)
