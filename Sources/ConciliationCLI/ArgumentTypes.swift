@@ -2,8 +2,10 @@ import ArgumentParser
 import DialogueKit
 
 extension CivilDate: ExpressibleByArgument {
+    /// Only a day the program can count from: a real date in `CivilDate.supported`.
     public init?(argument: String) {
-        self.init(iso: argument)
+        guard let date = CivilDate(iso: argument), CivilDate.supported.contains(date) else { return nil }
+        self = date
     }
 }
 
@@ -19,7 +21,8 @@ struct DialogueOptions: ParsableArguments {
     var dialogue: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The day to count from, as YYYY-MM-DD; default: today in Europe/Paris.", valueName: "YYYY-MM-DD"))
+        "The day to count from, as YYYY-MM-DD, from 1900-01-01 to 9998-12-31; default: today in Europe/Paris.",
+        valueName: "YYYY-MM-DD"))
     var today: CivilDate?
 
     @Option(name: .long, help: "Language of texts and messages: fr or en.")

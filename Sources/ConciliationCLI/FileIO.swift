@@ -109,20 +109,25 @@ public enum FileIO {
         }
     }
 
-    public static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        writeAll(&bytes, to: fd)
+    /// Writes text to a descriptor; returns why it could not, or nil.
+    @discardableResult
+    public static func write(_ text: String, to fd: Int32) -> String? {
+        writeAll(Array(text.utf8), to: fd)
     }
 
-    public static func writeAll(_ bytes: inout [UInt8], to fd: Int32) {
+    /// Writes every byte, retrying after a signal; returns why it could not
+    /// (a full disk, a closed pipe), or nil.
+    @discardableResult
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return
+                return errnoText(errno)
             }
             written += n
         }
+        return nil
     }
 }

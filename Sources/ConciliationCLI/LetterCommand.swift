@@ -60,7 +60,10 @@ struct LetterCommand: ParsableCommand {
             try FileIO.writeAtomically(Array(text.utf8), to: output, overwrite: force)
             print("Lettre écrite dans \(output) (lisible par vous seul). / Letter written.")
         } else {
-            print(text, terminator: "")
+            if let problem = FileIO.write(text, to: 1) {
+                FileIO.write("conciliation letter: la lettre n'a pas pu être écrite (\(problem)) ; donnez --output FICHIER ailleurs / the letter could not be written (\(problem)); give --output FILE elsewhere\n", to: 2)
+                throw ExitCode(1)
+            }
         }
     }
 }

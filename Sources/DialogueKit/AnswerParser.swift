@@ -81,7 +81,18 @@ public struct AnswerParser: Sendable {
     }
 
     /// Every date form the interview accepts; see the tests for the full list.
+    /// Only dates the program can count from are accepted (`CivilDate.supported`).
     public func date(_ folded: String) -> Swift.Result<CivilDate, AnswerError> {
+        let parsed = anyDate(folded)
+        if case .success(let d) = parsed, !CivilDate.supported.contains(d) {
+            return .failure(AnswerError(language.say(
+                "cette date est hors des dates traitées, du 1er janvier 1900 au 31 décembre 9998",
+                "this date is outside the dates handled, 1 January 1900 to 31 December 9998")))
+        }
+        return parsed
+    }
+
+    private func anyDate(_ folded: String) -> Swift.Result<CivilDate, AnswerError> {
         switch folded {
         case "aujourd'hui", "aujourdhui", "today", "ajd": return .success(today)
         case "hier", "yesterday": return .success(today.adding(days: -1))
