@@ -56,6 +56,20 @@ final class InterviewLoop {
     let style: Style
     private var parser: AnswerParser
     private var saveWarned = false
+    /// Whether the answers given so far are on disk: what the goodbyes may say.
+    private var saveState = SaveState.nothingToSave
+
+    /// What is true of the saved copy, for the sentences that speak of it.
+    enum SaveState: Equatable {
+        /// No answer yet, so no file (an empty interview is not kept).
+        case nothingToSave
+        /// Every answer given is saved.
+        case saved
+        /// --no-save, or no folder for saving.
+        case notSaving
+        /// The last save failed, with the reason.
+        case failed(String)
+    }
     private var pendingExport: [UInt8] = []
 
     init(interview: Interview, record: SessionRecord, settings: InterviewSettings, reader: LineReader, output: OutputSink) {
@@ -95,7 +109,7 @@ final class InterviewLoop {
             switch reader.readLine(prompt: style.prompt(promptText())) {
             case .terminated:
                 save()
-                write(language.say("Interruption : l'entretien est enregistré.", "Interrupted: the interview is saved."))
+                write(language.say("Interruption : ", "Interrupted: ") + savedSentence)
                 return .terminated
             case .interrupted:
                 continue
@@ -107,7 +121,7 @@ final class InterviewLoop {
                 if case .confirmingQuit = mode { save(); return .endOfInput }
                 mode = .confirmingQuit(then: mode)
                 write("")
-                write(language.say("Quitter l'entretien ? Il reste enregistré. (o/n)", "Leave the interview? It stays saved. (y/n)"))
+                write(quitQuestion)
             case .line(let text):
                 if let exit = handle(text) { return exit }
             }
@@ -334,9 +348,35 @@ final class InterviewLoop {
     private func farewell() {
         if case .finished = interview.state {
             write(language.say("Au revoir.", "Goodbye."))
-        } else if settings.store != nil {
+        } else if saveState == .saved {
             write(language.say("L'entretien est enregistré ; reprenez-le avec « conciliation resume ».",
                       "The interview is saved; resume it with “conciliation resume”."))
+        } else if case .failed = saveState {
+            write(savedSentence)
+        }
+    }
+
+    /// "Leave?", with what leaving costs.
+    var quitQuestion: String {
+        switch saveState {
+        case .saved: return language.say("Quitter l'entretien ? Il reste enregistré. (o/n)", "Leave the interview? It stays saved. (y/n)")
+        case .nothingToSave: return language.say("Quitter l'entretien ? Aucune réponse n'a été donnée. (o/n)", "Leave the interview? No answer was given. (y/n)")
+        case .notSaving: return language.say("Quitter l'entretien ? Ses réponses ne sont pas enregistrées. (o/n)", "Leave the interview? Its answers are not saved. (y/n)")
+        case .failed(let reason):
+            return language.say("Quitter l'entretien ? Il n'a pas pu être enregistré (\(reason)) : ses réponses seront perdues. (o/n)",
+                                "Leave the interview? It could not be saved (\(reason)): its answers will be lost. (y/n)")
+        }
+    }
+
+    /// One sentence saying what is true of the saved copy.
+    var savedSentence: String {
+        switch saveState {
+        case .saved: return language.say("l'entretien est enregistré.", "the interview is saved.")
+        case .nothingToSave: return language.say("aucune réponse n'a été donnée, rien n'est enregistré.", "no answer was given, nothing is saved.")
+        case .notSaving: return language.say("l'entretien n'est pas enregistré (aucun enregistrement demandé).", "the interview is not saved (no saving asked).")
+        case .failed(let reason):
+            return language.say("l'entretien n'a pas pu être enregistré (\(reason)) ; ses réponses sont perdues à la sortie, notez-les ou exportez-les (:exporter).",
+                                "the interview could not be saved (\(reason)); its answers are lost on leaving, note them or export them (:export).")
         }
     }
 
@@ -539,22 +579,43 @@ final class InterviewLoop {
     /// Writes the session after every answer. A failure warns once; the interview
     /// goes on, and later answers try again.
     func save() {
-        guard let store = settings.store else { return }
+        guard let store = settings.store else {
+            saveState = .notSaving
+            return
+        }
         record.answers = interview.order.compactMap { q in
-            interview.answers[q].map { (dialogue.questions[q].id, $0) }
+            interview.answers[q].map { SessionRecord.Answer(question: dialogue.questions[q].id, value: .init($0)) }
+        }
+        guard !record.answers.isEmpty else {
+            // An interview with no answer is not kept: nothing to take up again.
+            store.delete(record.id)
+            saveState = .nothingToSave
+            return
         }
         record.updated = Timestamp.now()
-        if case .finished(let result) = interview.state {
+        let renderer = TextRenderer(dialogue: dialogue, language: language)
+        record.subjectLabel = interview.answeredPath.first.map { step in
+            renderer.format(step.value, question: dialogue.questions[step.question])
+        }
+        switch interview.state {
+        case .finished(let result):
             record.finished = true
             record.outcome = dialogue.outcomes[result.outcome].id
-        } else {
+            record.progressLabel = renderer.fill(dialogue.outcomes[result.outcome].title, result: result, today: interview.today)
+        case .asking(let q):
+            record.finished = false
+            record.outcome = nil
+            record.progressLabel = dialogue.questions[q].label.text(language)
+        case .stuck:
             record.finished = false
             record.outcome = nil
         }
         do {
             try store.save(record)
             saveWarned = false
+            saveState = .saved
         } catch {
+            saveState = .failed(error.description)
             if !saveWarned {
                 write(style.error(language.say("Attention : l'entretien ne peut pas être enregistré (\(error)). Il continue sans sauvegarde.",
                                       "Warning: the interview cannot be saved (\(error)). It goes on without saving.")))

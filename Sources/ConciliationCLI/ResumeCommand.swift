@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import DialogueKit
+import Foundation
 import LineEditor
 
 /// `conciliation resume`: lists the unfinished interviews and takes one up again.
@@ -20,15 +24,23 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         let store = try SessionStore.forUser()
-        let open = store.list().filter { !$0.record.finished }
+        do {
+            try store.secure(create: false)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let entries = store.list()
+        let open = entries.compactMap { entry in entry.record.flatMap { $0.finished ? nil : $0 } }
+        let unreadable = entries.filter { $0.record == nil }.count
+        if unreadable > 0 {
+            print("\(unreadable) fichier(s) du dossier ne sont pas des entretiens lisibles et sont ignorés (conciliation purge --all les supprime). / \(unreadable) unreadable file(s) skipped.")
+        }
         guard !open.isEmpty else {
-            print("Aucun entretien en cours dans \(store.directory). / No unfinished interview.")
+            print("Aucun entretien en cours dans \(VisibleText.escapingControls(store.directory)). / No unfinished interview.")
             return
         }
         if which == nil || list {
-            for (i, s) in open.enumerated() {
-                print("\(i + 1). \(s.record.id) — \(s.record.updated) — \(s.rawAnswers.count) réponse(s) — \(s.record.audience.rawValue)")
-            }
+            for (i, record) in open.enumerated() { print("\(i + 1). " + SessionListing.line(record)) }
             if list { return }
         }
         var choice = which
@@ -39,27 +51,63 @@ struct ResumeCommand: ParsableCommand {
         }
         guard let choice,
             let picked = Int(choice).flatMap({ $0 >= 1 && $0 <= open.count ? open[$0 - 1] : nil })
-                ?? open.first(where: { $0.record.id == choice })
+                ?? open.first(where: { $0.id == choice })
         else {
-            throw ValidationError("no unfinished interview '\(choice ?? "")': type a number from 1 to \(open.count), or an identifier from 'conciliation resume --list'")
+            throw ValidationError("no unfinished interview '\(VisibleText.escapingControls(choice ?? ""))': type a number from 1 to \(open.count), or an identifier from 'conciliation resume --list'")
         }
-        let dialogue = try DialogueFiles.load(FileIO.exists(picked.record.dialogueFile) ? picked.record.dialogueFile : nil)
-        let triage = Triage(dialogue: dialogue, language: picked.record.language)
+        guard let lock = store.lock(picked.id) else {
+            throw ValidationError("l'entretien \(picked.id) est ouvert ailleurs (un autre terminal ou une autre fenêtre) ; terminez-le là-bas / interview \(picked.id) is open elsewhere")
+        }
+        defer { store.unlock(picked.id, lock) }
+        let shipped = DialogueFiles.defaultPath(URL(fileURLWithPath: picked.dialogueFile).lastPathComponent)
+        let dialoguePath: String?
+        if FileIO.exists(picked.dialogueFile) {
+            if picked.dialogueFile != shipped {
+                print("Cet entretien suit le fichier de règles \(VisibleText.escapingControls(picked.dialogueFile)), qui n'est pas celui livré. / This interview follows a rules file that is not the shipped one.")
+            }
+            dialoguePath = picked.dialogueFile
+        } else {
+            dialoguePath = nil
+        }
+        let dialogue = try DialogueFiles.load(dialoguePath)
+        let triage = Triage(dialogue: dialogue, language: picked.language)
         var answers: [(question: Int, value: Value)] = []
         for (id, raw) in picked.rawAnswers {
             guard let question = dialogue.question(named: id), case .success(let value) = triage.answer(raw, for: question) else {
-                print("Réponse « \(id) » ignorée : elle ne correspond plus au dialogue. / Answer “\(id)” skipped.")
+                print("Réponse « \(VisibleText.escapingControls(id)) » ignorée : elle ne correspond plus au dialogue. / Answer skipped.")
                 continue
             }
             answers.append((question.slot, value))
         }
-        if dialogue.version != picked.record.dialogueVersion {
-            print("Les règles ont changé depuis (\(picked.record.dialogueVersion) → \(dialogue.version)) : le résultat suit les règles actuelles.")
+        if dialogue.version != picked.dialogueVersion {
+            print("Les règles ont changé depuis (\(VisibleText.escapingControls(picked.dialogueVersion)) → \(dialogue.version)) : le résultat suit les règles actuelles.")
         }
-        let day = today ?? picked.record.todayOverride ?? ProcessEnvironment.clockToday()
-        print("Reprise de l'entretien \(picked.record.id) (\(answers.count) réponses). / Resuming.")
+        let day = today ?? picked.todayOverride ?? ProcessEnvironment.clockToday()
+        print("Reprise de l'entretien \(picked.id) (\(answers.count) réponses). / Resuming.")
         try InterviewSession.run(interview: Interview(dialogue: dialogue, today: day, answers: answers),
-                                 record: picked.record, noSave: false)
+                                 record: picked, noSave: false, heldLock: lock)
+    }
+}
+
+/// How one saved interview is shown in `resume`'s list: enough for an agent to
+/// tell callers apart.
+enum SessionListing {
+    static func line(_ record: SessionRecord) -> String {
+        let when = localTime(record.updated) ?? record.updated
+        let subject = record.subjectLabel.map { VisibleText.escapingControls(String($0.prefix(60))) } ?? "—"
+        let progress = record.progressLabel.map { VisibleText.escapingControls(String($0.prefix(60))) } ?? "—"
+        let count = record.answers.count
+        return "\(when) — \(subject) — \(count) réponse\(count > 1 ? "s" : "") — en cours : \(progress) (\(record.id))"
+    }
+
+    /// "jeudi 26/11 14:05", in the machine's time zone: the agent's own clock.
+    static func localTime(_ iso: String) -> String? {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "fr_FR")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "EEEE dd/MM HH:mm"
+        return formatter.string(from: date)
     }
 }
 
@@ -74,11 +122,25 @@ struct PurgeCommand: ParsableCommand {
 
     func run() throws {
         let store = try SessionStore.forUser()
-        var removed = 0
-        for s in store.list() where all || s.record.finished {
-            store.delete(s.record.id)
-            removed += 1
+        do {
+            try store.secure(create: false)
+        } catch {
+            throw ValidationError(error.description)
         }
-        print("\(removed) entretien(s) supprimé(s). / \(removed) interview(s) deleted.")
+        var removed = 0
+        for entry in store.list() {
+            // An unreadable or foreign file goes with --all only; a valid one when
+            // finished, when empty, or with --all. Never one that is open elsewhere.
+            let empty = entry.record?.answers.isEmpty ?? false
+            guard all || entry.record?.finished == true || empty else { continue }
+            if entry.record != nil, let lock = store.lock(entry.id) {
+                if store.delete(entry.id) { removed += 1 }
+                store.unlock(entry.id, lock)
+            } else if entry.record == nil, unlink(store.path(of: entry.id)) == 0 {
+                removed += 1
+            }
+        }
+        removed += store.removeLeftovers(everything: all)
+        print("\(removed) fichier(s) supprimé(s). / \(removed) file(s) deleted.")
     }
 }

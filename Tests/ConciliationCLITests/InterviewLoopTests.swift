@@ -133,7 +133,7 @@ struct InterviewLoopTests {
     }
 
     @Test func ctrlCKeepsAnswersAndCtrlDAsksBeforeLeaving() throws {
-        let (text, loop, exit) = try runInterview(["4", "^C", "non", "^D", "n", "^D", "o"], interactive: true)
+        let (text, loop, exit) = try runInterview(["4", "^C", "non", "^D", "n", "^D", "o"], store: temporaryDirectory(), interactive: true)
         #expect(loop.interview.answeredPath.count == 2)
         #expect(text.contains("Quitter l'entretien ? Il reste enregistré. (o/n)"))
         #expect(exit == .quit)
@@ -144,8 +144,8 @@ struct InterviewLoopTests {
         let (_, loop, exit) = try runInterview(["4", "non", "^TERM"], store: dir)
         #expect(exit == .terminated)
         let saved = SessionStore(directory: dir).list()
-        #expect(saved.first?.record.id == loop.record.id)
-        #expect(saved.first?.rawAnswers.count == 2)
+        #expect(saved.first?.record?.id == loop.record.id)
+        #expect(saved.first?.record?.rawAnswers.count == 2)
     }
 
     @Test func everyAnswerIsSavedOwnerOnlyAndResumes() throws {
@@ -154,8 +154,8 @@ struct InterviewLoopTests {
         let path = SessionStore(directory: dir).path(of: loop.record.id)
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
         #expect((try FileManager.default.attributesOfItem(atPath: dir)[.posixPermissions] as? Int) == 0o700)
-        let saved = try #require(SessionStore(directory: dir).list().first)
-        #expect(saved.record.finished == false)
+        let saved = try #require(SessionStore(directory: dir).list().first?.record)
+        #expect(saved.finished == false)
         #expect(saved.rawAnswers.map(\.0) == ["subject", "court_case_pending", "complaint_made", "complaint_on"])
         // Resume: the same answers, read back through triage's checks.
         let dialogue = try shippedDialogue()
@@ -164,12 +164,33 @@ struct InterviewLoopTests {
             guard let q = dialogue.question(named: id), case .success(let v) = triage.answer(raw, for: q) else { return nil }
             return (q.slot, v)
         }
-        let (text, resumed, _) = try runInterview(["2", "1"], store: dir, answers: answers, record: saved.record)
+        let (text, resumed, _) = try runInterview(["2", "1"], store: dir, answers: answers, record: saved)
         #expect(text.contains("Comment avez-vous fait cette réclamation ?"))
         #expect(resumed.record.id == loop.record.id)
-        let finished = try #require(SessionStore(directory: dir).list().first)
-        #expect(finished.record.finished)
-        #expect(finished.record.outcome == "wait-for-answer")
+        let finished = try #require(SessionStore(directory: dir).list().first?.record)
+        #expect(finished.finished)
+        #expect(finished.outcome == "wait-for-answer")
+    }
+
+    @Test("A failed autosave is never reported as saved")
+    func aFailedSaveIsNotCalledSaved() throws {
+        let dir = temporaryDirectory()
+        let blocked = dir + "/blocked"
+        try Data().write(to: URL(fileURLWithPath: blocked))
+        let (text, _, exit) = try runInterview(["4", "non", "^TERM"], store: blocked + "/conciliation")
+        #expect(exit == .terminated)
+        #expect(!text.contains("l'entretien est enregistré"))
+        #expect(text.contains("Interruption : l'entretien n'a pas pu être enregistré"))
+        let (quit, _, _) = try runInterview(["4", "^D"], store: blocked + "/conciliation", interactive: true)
+        #expect(quit.contains("Quitter l'entretien ? Il n'a pas pu être enregistré"))
+        #expect(!quit.contains("Il reste enregistré"))
+    }
+
+    @Test("An interview with no answer leaves no file")
+    func noAnswerNoFile() throws {
+        let dir = temporaryDirectory() + "/state"
+        _ = try runInterview(["^TERM"], store: dir)
+        #expect(SessionStore(directory: dir).list().isEmpty)
     }
 
     @Test func anUnwritableStateFolderWarnsOnceAndGoesOn() throws {
@@ -274,5 +295,110 @@ struct QuizTests {
         #expect(transcript.text.contains("r4-no-gp — Pas de médecin traitant : une organisation de soins du territoire, puis la caisse : 0 / 1"))
         #expect(transcript.text.contains("À revoir :"))
         #expect(transcript.text.contains("r10-exactly-21-days.yaml"))
+    }
+}
+
+@Suite("The state folder and its files are not trusted")
+struct SessionStoreTests {
+    @Test("A folder open to others is narrowed to 0700")
+    func wideFolderIsNarrowed() throws {
+        let dir = temporaryDirectory() + "/conciliation"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        chmod(dir, 0o777)
+        try SessionStore(directory: dir).secure()
+        #expect((try FileManager.default.attributesOfItem(atPath: dir)[.posixPermissions] as? Int) == 0o700)
+    }
+
+    @Test("A symbolic link in place of the folder is refused, with the fix")
+    func symlinkIsRefused() throws {
+        let base = temporaryDirectory()
+        let target = base + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: base + "/conciliation", withDestinationPath: target)
+        #expect(throws: SessionStore.Refusal.self) { try SessionStore(directory: base + "/conciliation").secure() }
+        do {
+            try SessionStore(directory: base + "/conciliation").secure()
+        } catch {
+            #expect(error.description.contains("lien symbolique"))
+            #expect(error.description.contains("rm "))
+        }
+        let (_, loop, _) = try runInterview(["4", "non"], store: base + "/conciliation")
+        _ = loop
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target).isEmpty, "nothing written through the link")
+    }
+
+    @Test("A planted session cannot name a file outside the folder, and is not taken up")
+    func plantedSession() throws {
+        let base = temporaryDirectory()
+        let dir = base + "/conciliation"
+        let victim = base + "/victimdir"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: victim + "/precious.json"))
+        let planted = #"{"format":2,"id":"../victimdir/precious","dialogue_file":"/etc/passwd","dialogue":"x","version":"1","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":true,"answers":[{"question":"subject","value":"functioning"}]}"#
+        try Data(planted.utf8).write(to: URL(fileURLWithPath: dir + "/20261123-090000-abc.json"))
+        let entries = SessionStore(directory: dir).list()
+        #expect(entries.count == 1)
+        #expect(entries.first?.record == nil, "an id that is not its file name is refused")
+        #expect(SessionStore(directory: dir).delete("../victimdir/precious") == false)
+        #expect(FileManager.default.fileExists(atPath: victim + "/precious.json"))
+    }
+
+    @Test("A FIFO or a link to a device is passed over without reading it")
+    func fifoAndDevice() throws {
+        let dir = temporaryDirectory() + "/conciliation"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        #expect(mkfifo(dir + "/x.json", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/zero.json", withDestinationPath: "/dev/zero")
+        let entries = SessionStore(directory: dir).list()  // returns: neither blocks nor reads without end
+        #expect(entries.count == 2)
+        #expect(entries.allSatisfy { $0.record == nil })
+    }
+
+    @Test("A session of another format is refused with a sentence naming it")
+    func otherFormat() {
+        let old = Array(#"{"format":"conciliation-session-1","id":"a"}"#.utf8)
+        #expect(throws: SessionRecord.ReadError.otherFormat(1)) { try SessionRecord.read(old) }
+        #expect(SessionRecord.ReadError.otherFormat(1).description.contains("another version"))
+        let future = Array(#"{"format":3,"id":"a"}"#.utf8)
+        #expect(throws: SessionRecord.ReadError.otherFormat(3)) { try SessionRecord.read(future) }
+    }
+
+    @Test("A record survives its own encoding, answers in order")
+    func roundTrip() throws {
+        var record = SessionRecord(id: "20261123-090000-abc", dialogueFile: "/d.yaml", dialogueID: "conciliation", dialogueVersion: "2026.2",
+                                   language: .en, audience: .agent, todayOverride: CivilDate(iso: "2026-11-23"), created: "c", updated: "u",
+                                   finished: false, outcome: nil, answers: [])
+        record.answers = [.init(question: "subject", value: .text("functioning")), .init(question: "court_case_pending", value: .flag(false)),
+                          .init(question: "notified_on", value: .unknown)]
+        #expect(try SessionRecord.read(record.json()) == record)
+    }
+
+    @Test("The same interview cannot be opened twice")
+    func lockIsExclusive() throws {
+        let store = SessionStore(directory: temporaryDirectory() + "/conciliation")
+        let first = try #require(store.lock("20261123-090000-abc"))
+        #expect(store.lock("20261123-090000-abc") == nil)
+        close(first)
+        let again = try #require(store.lock("20261123-090000-abc"))
+        close(again)
+    }
+
+    @Test("Leftover temporary and lock files are removed, and counted")
+    func leftovers() throws {
+        let dir = temporaryDirectory() + "/conciliation"
+        let store = SessionStore(directory: dir)
+        try store.secure()
+        let old = dir + "/.conciliation-AbCdEf"
+        try Data("answers".utf8).write(to: URL(fileURLWithPath: old))
+        var times = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, old, &times, 0) == 0)
+        try Data("fresh".utf8).write(to: URL(fileURLWithPath: dir + "/.conciliation-XyZxYz"))
+        let held = try #require(store.lock("20261123-090000-abc"))
+        try Data().write(to: URL(fileURLWithPath: dir + "/.20261123-090000-old.lock"))
+        #expect(store.removeLeftovers() == 2, "the old temporary file and the unheld lock")
+        #expect(FileManager.default.fileExists(atPath: dir + "/.conciliation-XyZxYz"), "a fresh one may be a write under way")
+        #expect(FileManager.default.fileExists(atPath: dir + "/.20261123-090000-abc.lock"))
+        close(held)
     }
 }

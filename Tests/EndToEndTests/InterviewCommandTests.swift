@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 
@@ -35,9 +38,10 @@ struct InterviewCommandTests {
         let folder = home + "/state/conciliation"
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
         let list = try BinaryRunner.run(["resume", "--list"], environment: env)
-        #expect(list.stdout.contains("2 réponse(s)"))
+        #expect(list.stdout.contains("Le fonctionnement de la caisse"))
+        #expect(list.stdout.contains("2 réponses — en cours : Réclamation faite"))
         let purge = try BinaryRunner.run(["purge"], environment: env)
-        #expect(purge.stdout.contains("1 entretien(s) supprimé(s)"))
+        #expect(purge.stdout.contains("1 fichier(s) supprimé(s)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
         _ = try BinaryRunner.run(["purge", "--all"], environment: env)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
@@ -55,5 +59,65 @@ struct InterviewCommandTests {
         let wrong = try BinaryRunner.run(["resume", "7"], environment: env)
         #expect(wrong.status == 64)
         #expect(wrong.stderr.contains("type a number from 1 to 1"))
+    }
+
+    /// A saved interview written by hand, as an adversary would plant it.
+    func plant(_ folder: String, id: String, dialogueFile: String, finished: Bool) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        chmod(folder, 0o700)
+        let json = #"{"format":2,"id":"\#(id)","dialogue_file":"\#(dialogueFile)","dialogue":"conciliation","version":"2026.2","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":\#(finished),"answers":[{"question":"subject","value":"functioning"}]}"#
+        try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/" + id + ".json"))
+    }
+
+    @Test("purge --all removes every file the program may have left, and counts only what it removed")
+    func purgeLeftovers() throws {
+        let (home, env) = state()
+        let folder = home + "/state/conciliation"
+        try plant(folder, id: "20261123-090000-aaa", dialogueFile: "x", finished: true)
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: folder + "/20261123-090000-bbb.json"))
+        let temporary = folder + "/.conciliation-Ab12Cd"
+        try Data("answers".utf8).write(to: URL(fileURLWithPath: temporary))
+        var times = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, temporary, &times, 0) == 0)
+        let purge = try BinaryRunner.run(["purge", "--all"], environment: env)
+        #expect(purge.stdout.contains("3 fichier(s) supprimé(s)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        let again = try BinaryRunner.run(["purge", "--all"], environment: env)
+        #expect(again.stdout.contains("0 fichier(s) supprimé(s)"))
+    }
+
+    @Test("resume names a rules file that is not the shipped one before using it")
+    func resumeNamesAForeignDialogue() throws {
+        let (home, env) = state()
+        let copy = home + "/other-rules.yaml"
+        try FileManager.default.copyItem(atPath: BinaryRunner.root + "/dialogues/conciliation.yaml", toPath: copy)
+        try plant(home + "/state/conciliation", id: "20261123-090000-ccc", dialogueFile: copy, finished: false)
+        let run = try BinaryRunner.run(["resume", "1", "--today", "2026-11-23"], stdin: "", environment: env)
+        #expect(run.stdout.contains("Cet entretien suit le fichier de règles \(copy), qui n'est pas celui livré."))
+    }
+
+    @Test("The same interview resumed twice at once: the second is told it is open elsewhere")
+    func resumeTwice() throws {
+        let (home, env) = state()
+        let folder = home + "/state/conciliation"
+        try plant(folder, id: "20261123-090000-ddd", dialogueFile: "x", finished: false)
+        let fd = open(folder + "/.20261123-090000-ddd.lock", O_RDWR | O_CREAT, 0o600)
+        #expect(flock(fd, LOCK_EX) == 0)
+        defer { close(fd) }
+        let run = try BinaryRunner.run(["resume", "1", "--today", "2026-11-23"], stdin: "", environment: env)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("est ouvert ailleurs"))
+    }
+
+    @Test("A state folder that is a symbolic link is refused with the reason; the interview goes on unsaved")
+    func symlinkedStateFolder() throws {
+        let (home, env) = state()
+        let elsewhere = home + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home + "/state", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: home + "/state/conciliation", withDestinationPath: elsewhere)
+        let run = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\nnon\n", environment: env)
+        #expect(run.stdout.contains("est un lien symbolique"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
     }
 }

@@ -196,7 +196,7 @@ def test_killed_mid_interview_and_resumed_with_every_answer():
         s.child.expect(pexpect.EOF)
         r = Session("resume", home=home)
         r.expect("1. ")
-        r.expect("4 réponse(s)")
+        r.expect("4 réponses")
         r.expect("Numéro à reprendre")
         r.send("1")
         r.expect("Reprise de l'entretien")
@@ -256,7 +256,7 @@ def test_sigterm_saves_and_leaves():
         s.expect("l'entretien est enregistré")
         s.child.expect(pexpect.EOF)
         saved = json.load(open(s.sessions()[0], encoding="utf-8"))
-        assert saved["answer:subject"] == "functioning", saved
+        assert saved["answers"][0] == {"question": "subject", "value": "functioning"}, saved
     finally:
         s.close()
 
