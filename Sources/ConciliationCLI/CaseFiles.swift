@@ -90,7 +90,11 @@ struct TestCommand: ParsableCommand {
         }
         let dialogues = try CaseFiles.Dialogues(explicit: dialogue)
         var passed = 0, failed = 0
-        for path in try CaseFiles.paths(arguments) {
+        let paths = try CaseFiles.paths(arguments)
+        guard !paths.isEmpty else {
+            throw ValidationError("no case file (.yaml) in \(arguments.map { VisibleText.escapingControls($0) }.joined(separator: ", ")): give case files or folders that hold them")
+        }
+        for path in paths {
             let file = try CaseFiles.load(path)
             let d = try dialogues.dialogue(for: file.dialogueID)
             if let problem = file.check(with: d, clockToday: ProcessEnvironment.clockToday()) {

@@ -3,12 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DialogueKit
 
 /// Why a file could not be read or written, in one sentence for the user.
 public struct FileError: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let reason: String
-    public var description: String { "\(path) : \(reason)" }
+    public var description: String { "\(VisibleText.escapingControls(path)) : \(reason)" }
 }
 
 /// Files as the project needs them: read whole, written atomically with owner-only
@@ -37,8 +38,21 @@ public enum FileIO {
         }
     }
 
-    public static func readText(_ path: String) throws(FileError) -> String {
-        let bytes = try read(path)
+    /// A text file of at most `limit` bytes: a regular file, read without
+    /// following it into a device or a FIFO, refused past the limit.
+    public static func readText(_ path: String, limit: Int = 4 << 20) throws(FileError) -> String {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileError(path: path, reason: "ce n'est pas un fichier ordinaire ; donnez un fichier de texte")
+        }
+        guard info.st_size <= limit else {
+            throw FileError(path: path, reason: "fichier trop grand (\(info.st_size) octets, \(limit / (1 << 20)) Mio au plus)")
+        }
+        let bytes = try readAll(fd, path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FileError(path: path, reason: "le fichier n'est pas en UTF-8")
         }
@@ -46,6 +60,13 @@ public enum FileIO {
     }
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Whether a file has no write permission bit set (someone protected it):
+    /// read from its mode, since `access` grants everything to root.
+    public static func isReadOnly(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & 0o222 == 0
+    }
 
     /// Writes through a temporary file in the same directory, flushed, then renamed
     /// into place: a reader sees the old file or the new one, never half of one.

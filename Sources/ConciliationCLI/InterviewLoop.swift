@@ -130,6 +130,11 @@ final class InterviewLoop {
 
     /// One line typed; returns how the loop ends, if it does.
     func handle(_ text: String) -> InterviewExit? {
+        guard text.utf8.count <= AnswerParser.maximumLength else {
+            write(style.error(language.say("Ligne trop longue (\(text.utf8.count) octets) : une réponse ou une commande tient en 2 000 caractères. Tapez-la de nouveau.",
+                                           "Line too long (\(text.utf8.count) bytes): an answer or a command fits in 2,000 characters. Type it again.")))
+            return nil
+        }
         switch mode {
         case .confirmingQuit(let previous):
             guard let yes = confirm(text) else { return nil }
@@ -158,11 +163,14 @@ final class InterviewLoop {
             switch parsed {
             case .success(let command): return run(command)
             case .failure(.unknown(let name)):
-                write(style.error(language.say("Commande inconnue : \(name). Tapez :aide pour la liste des commandes.",
-                                      "Unknown command: \(name). Type :help for the list of commands.")))
+                write(style.error(language.say("Commande inconnue : \(VisibleText.escapingControls(name)). Tapez :aide pour la liste des commandes.",
+                                      "Unknown command: \(VisibleText.escapingControls(name)). Type :help for the list of commands.")))
             case .failure(.badNumber(let word)):
-                write(style.error(language.say("« \(word) » n'est pas un numéro de réponse ; tapez :réponses pour les voir.",
-                                      "“\(word)” is not an answer number; type :answers to see them.")))
+                write(style.error(language.say("« \(VisibleText.escapingControls(word)) » n'est pas un numéro de réponse ; tapez :réponses pour les voir.",
+                                      "“\(VisibleText.escapingControls(word))” is not an answer number; type :answers to see them.")))
+            case .failure(.badFileName(let path)):
+                write(style.error(language.say("Nom de fichier refusé (« \(VisibleText.escapingControls(path)) ») : il contient des caractères de contrôle ; tapez un nom simple, par exemple dossier.txt.",
+                                      "File name refused (“\(VisibleText.escapingControls(path))”): it holds control characters; type a plain name, for example case.txt.")))
             }
             return nil
         }
@@ -542,10 +550,15 @@ final class InterviewLoop {
             write(style.error(error.message))
             return
         }
-        if FileIO.exists(path) && !force {
+        // A read-only file is asked about even with --force: someone protected it.
+        let readOnly = FileIO.isReadOnly(path)
+        if FileIO.exists(path) && (!force || readOnly) {
             pendingExport = bytes
             mode = .confirmingOverwrite(path: path, then: mode)
-            write(language.say("Le fichier \(path) existe déjà. Le remplacer ? (o/n)", "The file \(path) already exists. Replace it? (y/n)"))
+            write(readOnly
+                ? language.say("Le fichier \(path) existe déjà et il est en lecture seule. Le remplacer quand même ? (o/n)",
+                               "The file \(path) already exists and is read-only. Replace it all the same? (y/n)")
+                : language.say("Le fichier \(path) existe déjà. Le remplacer ? (o/n)", "The file \(path) already exists. Replace it? (y/n)"))
             return
         }
         writeExport(bytes, to: path, overwrite: force)

@@ -52,7 +52,8 @@ struct LetterCommand: ParsableCommand {
             return
         }
         let sink = StandardOutput()
-        guard let details = LetterDetailsInterview(reader: Terminal.makeReader(), output: output == nil ? StandardError() : sink)
+        guard let details = LetterDetailsInterview(reader: Terminal.makeReader(echoingTo: output == nil ? 2 : 1),
+                                                   output: output == nil ? StandardError() : sink)
             .ask(needsReference: kind.citesADecision, given: (name, address, nir, caisse, reference))
         else { throw ExitCode(1) }
         let text = writer.letter(kind, routed: routed, details: details, markdown: format == .markdown)

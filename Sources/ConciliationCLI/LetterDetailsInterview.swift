@@ -22,7 +22,7 @@ struct LetterDetailsInterview {
             write("Numéro de sécurité sociale refusé : \(problem.sentence(.fr)).")
         }
         while nir == nil {
-            guard let text = line("Votre numéro de sécurité sociale (15 chiffres, sur la carte Vitale) :") else { return nil }
+            guard let text = line("Votre numéro de sécurité sociale (15 chiffres, sur la carte Vitale) :", secret: true) else { return nil }
             switch NIR.parse(text) {
             case .success(let parsed): nir = parsed
             case .failure(let problem): write("Numéro refusé : \(problem.sentence(.fr)).")
@@ -38,10 +38,10 @@ struct LetterDetailsInterview {
         return LetterDetails(name: name, address: address, nir: nir!, caisse: caisse, reference: reference)
     }
 
-    private func line(_ question: String, optional: Bool = false) -> String? {
+    private func line(_ question: String, optional: Bool = false, secret: Bool = false) -> String? {
         write(question)
         while true {
-            switch reader.readLine(prompt: "> ") {
+            switch secret ? reader.readSecretLine(prompt: "> ") : reader.readLine(prompt: "> ") {
             case .line(let text):
                 let trimmed = text.trimmingSpaces
                 if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {

@@ -11,7 +11,7 @@ struct QuizCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder (or file) of case files; default: the shipped dialogues/cases.", valueName: "DIR"))
     var cases: String?
 
-    @Option(name: .long, help: "How many cases.")
+    @Option(name: .long, parsing: .unconditional, help: "How many cases to draw, 1 or more (default 10).")
     var count = 10
 
     @Option(name: .long, help: "Seed of the draw, to give a whole class the same quiz.")

@@ -31,6 +31,15 @@ enum ReplCommand: Equatable {
     enum ParseError: Error, Equatable {
         case unknown(String)
         case badNumber(String)
+        /// A file name with a control character or an escape sequence, refused
+        /// before any file is made.
+        case badFileName(String)
+    }
+
+    /// A file name the command may create: no control character, which would
+    /// make a name nobody can type or a message that moves the terminal's cursor.
+    static func isSafeFileName(_ path: String) -> Bool {
+        !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }
     }
 
     /// nil when the line is not a command (no leading `:`).
@@ -53,10 +62,13 @@ enum ReplCommand: Equatable {
         case ":exporter", ":export", ":x":
             let force = rest.contains("--force") || rest.contains("-f")
             let path = rest.first { $0 != "--force" && $0 != "-f" }
+            if let path, !isSafeFileName(path) { return .failure(.badFileName(path)) }
             return .success(.export(path: path, force: force))
         case ":lettre", ":letter", ":l":
             let force = rest.contains("--force") || rest.contains("-f")
-            return .success(.letter(path: rest.first { $0 != "--force" && $0 != "-f" }, force: force))
+            let path = rest.first { $0 != "--force" && $0 != "-f" }
+            if let path, !isSafeFileName(path) { return .failure(.badFileName(path)) }
+            return .success(.letter(path: path, force: force))
         case ":recommencer", ":restart": return .success(.restart)
         case ":quitter", ":quit", ":q": return .success(.quit)
         default: return .failure(.unknown(words[0]))

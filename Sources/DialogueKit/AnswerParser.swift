@@ -16,7 +16,14 @@ public struct AnswerParser: Sendable {
         "i don't remember", "don't remember",
     ]
 
+    /// The longest answer read, in bytes: any real answer is far shorter, and a
+    /// pasted megabyte is refused at once instead of being folded and matched.
+    public static let maximumLength = 2_000
+
     public func parse(_ raw: String, for question: Question) -> Swift.Result<Value, AnswerError> {
+        guard raw.utf8.count <= AnswerParser.maximumLength else {
+            return .failure(AnswerError(language.say("réponse trop longue : 2 000 caractères au plus", "answer too long: 2,000 characters at most")))
+        }
         let text = raw.trimmingSpaces
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
             return .failure(AnswerError(language.say("la réponse contient des caractères de contrôle ; tapez seulement du texte",

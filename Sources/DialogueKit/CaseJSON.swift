@@ -30,6 +30,10 @@ public enum CaseJSON {
         }
     }
 
+    /// A case has one key per question; past this many, the object is refused
+    /// (which also keeps the duplicate-key check linear in the line's length).
+    public static let maximumKeys = 64
+
     private struct Incomplete: Error {}
     private struct Invalid: Error { let message: String }
 
@@ -99,6 +103,9 @@ public enum CaseJSON {
                     throw Invalid(message: "expected a key in double quotes at byte \(index + 1)")
                 }
                 let key = try string()
+                guard pairs.count < CaseJSON.maximumKeys else {
+                    throw Invalid(message: "more than \(CaseJSON.maximumKeys) keys: a case has one key per question")
+                }
                 if pairs.contains(where: { $0.key == key }) {
                     throw Invalid(message: "the key \"\(key)\" appears twice")
                 }

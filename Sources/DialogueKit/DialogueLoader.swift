@@ -11,6 +11,10 @@ public struct DialogueLoadError: Error, Sendable, CustomStringConvertible {
 /// tests and tools can load dialogues they build in memory.
 public enum DialogueLoader {
     static let recommendations = Recommendation.allCases.map(\.rawValue)
+    /// The largest number a parameter may hold: ten years in days; enough for any
+    /// legal delay, small enough that no date computed from it leaves the calendar.
+    static let maximumParameter = 3_660
+
     static let routes = ["caisse", "cpts", "conciliator", "cra", "cmra", "court", "expertise"]
     /// Results every dialogue must give: the stable `triage` interface names them.
     static let requiredOutputs = ["appeal_deadline", "wait_until", "conciliator_from"]
@@ -217,6 +221,10 @@ private struct Builder {
                     continue
                 }
                 if let value = attempt({ try $0.literal(pair.value) }), let type = value.type {
+                    if case .int(let n) = value, !(0...DialogueLoader.maximumParameter).contains(n) {
+                        errors.append(DialogueError(position(pair.value), "the parameter `\(pair.key)` is \(n): a number of days or months goes from 0 to \(DialogueLoader.maximumParameter)"))
+                        continue
+                    }
                     symbols[pair.key] = Symbol(expr: .literal(value), type: type, allowedStrings: nil)
                     templateNames.insert(pair.key)
                 }

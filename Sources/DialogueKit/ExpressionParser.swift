@@ -24,12 +24,22 @@ struct ExpressionParser {
     private var tokens: [(token: Token, offset: Int)] = []
     private var index = 0
     private var reads: [Int] = []
+    /// How deep the parser has recursed: parentheses, `not`, `if`.
+    private var depth = 0
+
+    /// Limits that keep loading and `check` in bounded time and memory whatever a
+    /// file holds; a longer rule is better split into computed values.
+    static let maximumTokens = 400
+    static let maximumDepth = 40
 
     static func parse(
         _ text: String, at origin: SourcePosition, resolve: @escaping (String) -> Symbol?
     ) throws(DialogueError) -> Expression {
         var parser = ExpressionParser(source: Array(text.utf8), origin: origin, resolve: resolve)
         try parser.tokenize()
+        if parser.tokens.count > maximumTokens {
+            throw parser.error(at: 0, "this expression is too long (\(parser.tokens.count) tokens, at most \(maximumTokens)): split it into computed values")
+        }
         let (tree, type, _) = try parser.parseExpression()
         if parser.current != .end {
             throw parser.error("unexpected \(parser.describe(parser.current)) after a complete expression")
@@ -139,6 +149,11 @@ struct ExpressionParser {
     typealias Typed = (Expr, ValueType?, [String]?)
 
     private mutating func parseExpression() throws(DialogueError) -> Typed {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > ExpressionParser.maximumDepth {
+            throw error("this expression is nested too deeply (more than \(ExpressionParser.maximumDepth) levels): split it into computed values")
+        }
         if take("if") {
             let conditionOffset = tokens[index].offset
             let (condition, conditionType, _) = try parseExpression()
@@ -190,6 +205,11 @@ struct ExpressionParser {
 
     private mutating func parseNot() throws(DialogueError) -> Typed {
         if current == .name("not") {
+            depth += 1
+            defer { depth -= 1 }
+            if depth > ExpressionParser.maximumDepth {
+                throw error("too many `not` in a row (more than \(ExpressionParser.maximumDepth))")
+            }
             index += 1
             let offset = tokens[index].offset
             let (inner, type, _) = try parseNot()

@@ -1,21 +1,24 @@
-/// Lower-cases and strips French accents, so that "Médiateur", "mediateur" and
-/// "MEDIATEUR" match alike when an answer is typed quickly.
+import Foundation
+
+/// Lower-cases and strips accents, so that "Médiateur", "mediateur", "MEDIATEUR"
+/// and an accent typed as a separate combining mark all match alike when an answer
+/// is typed quickly. Foundation folds by Unicode decomposition (any accented
+/// letter, not a list), in linear time; the ligatures and typographic quotes that
+/// no folding maps are replaced after.
 public enum TextFolding {
     public static func fold(_ text: some StringProtocol) -> String {
+        let folded = String(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        guard folded.unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x2019 || $0 == "œ" || $0 == "æ" }) else {
+            return folded
+        }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        out.reserveCapacity(folded.utf8.count)
+        for scalar in folded.unicodeScalars {
             switch scalar {
-            case "à", "â", "ä", "á", "À", "Â", "Ä", "Á": out += "a"
-            case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": out += "e"
-            case "î", "ï", "í", "Î", "Ï", "Í": out += "i"
-            case "ô", "ö", "ó", "Ô", "Ö", "Ó": out += "o"
-            case "ù", "û", "ü", "ú", "Ù", "Û", "Ü", "Ú": out += "u"
-            case "ç", "Ç": out += "c"
-            case "œ", "Œ": out += "oe"
-            case "æ", "Æ": out += "ae"
+            case "œ": out += "oe"
+            case "æ": out += "ae"
             case "’", "‘": out += "'"
-            default: out.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -19,4 +19,13 @@ public protocol LineReader: AnyObject {
     var completer: (@Sendable (String) -> [String])? { get set }
     /// Whether a person is typing at a terminal (colours, line editing).
     var isInteractive: Bool { get }
+    /// Reads a line that must not be shown back in full (a social security
+    /// number): where the reader echoes what it read, it echoes a mask.
+    func readSecretLine(prompt: String) -> LineRead
+}
+
+extension LineReader {
+    /// A reader that never echoes (a terminal shows what the person types, a
+    /// script shows nothing) reads a secret line like any other.
+    public func readSecretLine(prompt: String) -> LineRead { readLine(prompt: prompt) }
 }

@@ -3,33 +3,44 @@ import Glibc
 #endif
 
 /// Reads lines from standard input without a terminal: one answer per line, the
-/// prompt still printed so that a scripted session can be recorded and read back.
+/// prompt and the line still printed so that a scripted session can be recorded
+/// and read back, on standard output or, when that carries a result (a letter),
+/// on standard error.
 public final class PlainLineReader: LineReader {
     public var completer: (@Sendable (String) -> [String])?
     public let isInteractive = false
     private var buffer: [UInt8] = []
     private var start = 0
     private var ended = false
+    private let echo: Int32
 
-    public init() {
+    public init(echoingTo echo: Int32 = 1) {
+        self.echo = echo
         Signals.install()
     }
 
-    public func readLine(prompt: String) -> LineRead {
-        writeOut(prompt)
+    public func readLine(prompt: String) -> LineRead { read(prompt: prompt, secret: false) }
+
+    public func readSecretLine(prompt: String) -> LineRead { read(prompt: prompt, secret: true) }
+
+    private func read(prompt: String, secret: Bool) -> LineRead {
+        writeOut(prompt, to: echo)
+        func shown(_ text: String) -> String {
+            secret ? String(repeating: "•", count: min(text.count, 15)) + "\n" : text + "\n"
+        }
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 let line = buffer[start..<newline]
                 start = newline + 1
                 let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-                writeOut(text + "\n")
+                writeOut(shown(text), to: echo)
                 return .line(text)
             }
             if ended {
                 guard start < buffer.count else { return .endOfInput }
                 let text = String(decoding: buffer[start...], as: UTF8.self)
                 start = buffer.count
-                writeOut(text + "\n")
+                writeOut(shown(text), to: echo)
                 return .line(text)
             }
             if start > 0 {
@@ -37,7 +48,7 @@ public final class PlainLineReader: LineReader {
                 start = 0
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
-            let n = read(0, &chunk, chunk.count)
+            let n = Glibc.read(0, &chunk, chunk.count)
             if terminationPending != 0 { return .terminated }
             if n < 0 && errno == EINTR {
                 if interruptPending != 0 {

@@ -14,9 +14,11 @@ public enum Terminal {
         return isatty(1) == 1
     }
 
-    /// The best reader for this process.
-    public static func makeReader() -> LineReader {
-        isInteractive ? EditLineReader() : PlainLineReader()
+    /// The best reader for this process. `echoingTo` is where a reader without a
+    /// terminal shows what it read: standard error when standard output carries
+    /// a result.
+    public static func makeReader(echoingTo echo: Int32 = 1) -> LineReader {
+        isInteractive ? EditLineReader() : PlainLineReader(echoingTo: echo)
     }
 }
 

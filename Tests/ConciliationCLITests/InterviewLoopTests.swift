@@ -113,6 +113,27 @@ struct InterviewLoopTests {
         #expect(try String(contentsOfFile: txt, encoding: .utf8).contains("Code : wait-for-answer / caisse"))
     }
 
+    @Test("Control characters in a command or a file name are shown as visible text, and no such file is made")
+    func controlCharactersNeverReachTheTerminal() throws {
+        let dir = temporaryDirectory()
+        let (text, _, _) = try runInterview(functioningWaiting + [":frob\u{1B}[2J", ":modifier \u{7}", ":exporter \(dir)/a\u{1B}b\u{7}.txt"])
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(text.contains("Commande inconnue"))
+        #expect(text.contains("Nom de fichier refusé"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test("A read-only export target is asked about even with --force, and said to be read-only")
+    func readOnlyTarget() throws {
+        let dir = temporaryDirectory()
+        let txt = dir + "/dossier.txt"
+        try Data("protégé".utf8).write(to: URL(fileURLWithPath: txt))
+        chmod(txt, 0o444)
+        let (text, _, _) = try runInterview(functioningWaiting + [":exporter \(txt) --force", "n"])
+        #expect(text.contains("Le fichier \(txt) existe déjà et il est en lecture seule. Le remplacer quand même ? (o/n)"))
+        #expect(try String(contentsOfFile: txt, encoding: .utf8) == "protégé")
+    }
+
     @Test func exportBeforeTheEndIsRefused() throws {
         let (text, _, _) = try runInterview(["4", ":exporter /tmp/never.txt"])
         #expect(text.contains("L'entretien n'est pas terminé"))

@@ -131,3 +131,56 @@ struct HostileInputTests {
         return (process.terminationStatus, text)
     }
 }
+
+@Suite("Leaks to the screen and minor refusals (issue 11)")
+struct LeakTests {
+    static let functioning = #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+
+    @Test("letter with its details piped in: standard output is the letter alone, the number never echoed in full")
+    func letterOnStdoutIsTheLetterAlone() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("leak-case-\(getpid()).json").path
+        try Self.functioning.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try BinaryRunner.run(["letter", path], stdin: "Marie Dupont\n3 rue des Lilas, 67000 Strasbourg\n184127645108946\nCPAM du Bas-Rhin\n")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Marie Dupont\n3 rue des Lilas"))
+        #expect(!run.stdout.contains("> "))
+        #expect(!run.stderr.contains("184127645108946"))
+        #expect(run.stderr.contains("•••"))
+    }
+
+    @Test("A piped interview never echoes a typed social security number in full")
+    func pipedInterviewMasksTheNumber() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("leak-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let run = try BinaryRunner.run(["--today", "2026-11-23", "--no-save"],
+                                       stdin: "4\nnon\nnon\n:lettre \(home)/l.txt\nMarie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n",
+                                       environment: ["HOME": home])
+        #expect(run.stdout.contains("Lettre écrite dans"))
+        #expect(!run.stdout.contains("184127645108946"))
+    }
+
+    @Test("test on a folder with no case says so and fails")
+    func testOnEmptyFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let run = try BinaryRunner.run(["test", dir])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no case file (.yaml)"))
+    }
+
+    @Test("quiz --count -1 gets a real message")
+    func quizNegativeCount() throws {
+        let run = try BinaryRunner.run(["quiz", "--count", "-1"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--count takes a number of cases, 1 or more"))
+    }
+
+    @Test("check /dev/zero is refused at once")
+    func checkDevice() throws {
+        let run = try BinaryRunner.run(["check", "/dev/zero"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("pas un fichier ordinaire"))
+    }
+}
