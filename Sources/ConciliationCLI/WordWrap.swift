@@ -1,6 +1,7 @@
 /// Breaks lines at spaces to fit a terminal, so that no word is cut in two.
 /// Continuation lines keep the indentation of the line's text (after "  1. " or
-/// "  - "), and colour codes do not count as width.
+/// "  - "); width is counted in display columns (`DisplayWidth`), so colour codes
+/// and combining accents count none and wide characters two.
 enum WordWrap {
     static func wrap(_ text: String, width: Int) -> String {
         guard width >= 20 else { return text }
@@ -9,20 +10,8 @@ enum WordWrap {
             .joined(separator: "\n")
     }
 
-    static func visibleCount(_ s: Substring) -> Int {
-        var count = 0
-        var inEscape = false
-        for scalar in s.unicodeScalars {
-            if inEscape {
-                if scalar == "m" { inEscape = false }
-            } else if scalar == "\u{1B}" {
-                inEscape = true
-            } else {
-                count += 1
-            }
-        }
-        return count
-    }
+    /// Terminal columns, colour codes left out.
+    static func visibleCount(_ s: Substring) -> Int { DisplayWidth.columns(s) }
 
     static func withoutColours(_ s: Substring) -> String {
         var out = "", inEscape = false

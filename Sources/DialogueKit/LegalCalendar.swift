@@ -134,7 +134,9 @@ public enum LegalCalendar {
 
     /// Today's date in Europe/Paris for a Unix time: central European time, with
     /// summer time from the last Sunday of March to the last Sunday of October at
-    /// 01:00 UTC (EU rule in force since 1996). No time-zone database is needed.
+    /// 01:00 UTC (EU rule in force since 1996). Only the fallback for a machine
+    /// without a time-zone database: the program reads the system's first, so
+    /// that a change of the rule reaches it with tzdata.
     public static func parisDate(unixTime: Int) -> CivilDate {
         let utcDay = Int((Double(unixTime) / 86_400).rounded(.down))
         let utcDate = CivilDate(dayNumber: utcDay)

@@ -268,6 +268,47 @@ struct WordWrapTests {
         let coloured = "\u{1B}[1mQuestion\u{1B}[0m"
         #expect(WordWrap.wrap(coloured, width: 20) == coloured)
     }
+    @Test("Display columns: a combining accent takes none, a wide character or an emoji two")
+    func displayColumns() {
+        #expect(DisplayWidth.columns("de\u{301}cision") == 8)
+        #expect(DisplayWidth.columns("décision") == 8)
+        #expect(DisplayWidth.columns("日本語") == 6)
+        #expect(DisplayWidth.columns("🙂 ok") == 5)
+        #expect(DisplayWidth.columns("👨‍👩‍👧") == 2)
+        #expect(DisplayWidth.columns("\u{1B}[36m1\u{1B}[0m.") == 2)
+    }
+
+    @Test("Lines with combining accents or wide characters are wrapped by the columns they take")
+    func wrapsByColumns() {
+        let decomposed = String(repeating: "de\u{301}cision ", count: 8)  // 9 columns a word with its space
+        let lines = WordWrap.wrap(decomposed, width: 40).split(separator: "\n")
+        #expect(lines.count == 2, "72 columns wrap once at 40, not by the 88 scalars")
+        #expect(lines.allSatisfy { DisplayWidth.columns($0) <= 40 })
+        let wide = String(repeating: "日本語 ", count: 10)  // 7 columns a word with its space
+        #expect(WordWrap.wrap(wide, width: 40).split(separator: "\n").allSatisfy { DisplayWidth.columns($0) <= 40 })
+    }
+}
+
+@Suite("Today in Europe/Paris, from the system's time-zone database")
+struct ParisTodayTests {
+    @Test("The database and the 1996 rule agree on every hour of 2026")
+    func agreeWhileTheRuleHolds() throws {
+        let paris = try #require(TimeZone(identifier: "Europe/Paris"), "this machine has no tzdata")
+        let start = CivilDate(iso: "2026-01-01")!.dayNumber * 86_400
+        for hour in 0..<(365 * 24) {
+            let t = start + hour * 3_600 + 1_800
+            #expect(ProcessEnvironment.parisDate(unixTime: t, zone: paris) == LegalCalendar.parisDate(unixTime: t))
+        }
+    }
+
+    @Test("A changed rule reaches the program through the database, not the hand rule")
+    func theDatabaseWins() {
+        // 2026-07-14T22:30Z: 00:30 on the 15th under summer time; were summer time
+        // abolished (UTC+1 all year), 23:30 on the 14th.
+        let t = CivilDate(iso: "2026-07-14")!.dayNumber * 86_400 + 22 * 3_600 + 1_800
+        #expect(ProcessEnvironment.parisDate(unixTime: t, zone: TimeZone(secondsFromGMT: 3_600)) == CivilDate(iso: "2026-07-14"))
+        #expect(ProcessEnvironment.parisDate(unixTime: t, zone: nil) == CivilDate(iso: "2026-07-15"), "without a database, the 1996 rule")
+    }
 }
 
 @Suite("Letters from the interview")
