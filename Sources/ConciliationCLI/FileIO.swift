@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DialogueKit
+import SystemPackage
 
 /// Why a file could not be read or written, in one sentence for the user.
 public struct FileError: Error, CustomStringConvertible, Equatable {
@@ -14,24 +15,56 @@ public struct FileError: Error, CustomStringConvertible, Equatable {
 
 /// Files as the project needs them: read whole, written atomically with owner-only
 /// permissions (they hold health data), never replacing a file unless asked.
+///
+/// Reads and writes go through swift-system's `FileDescriptor`, which retries
+/// after a signal and names its errors (`Errno`); what swift-system does not
+/// offer (`mkstemp`, `link`, `fsync`, `fstat`) stays a C call.
 public enum FileIO {
-    static func errnoText(_ code: Int32) -> String { String(cString: strerror(code)) }
-
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, reason: errnoText(errno)) }
-        defer { close(fd) }
-        return try readAll(fd, path: path)
+    /// The reason an operation failed, in French: what a person can act on.
+    static func reason(_ error: Errno) -> String {
+        switch error {
+        case .noSpace: return "plus de place sur le disque"
+        case .permissionDenied, .notPermitted: return "permission refusée"
+        case .noSuchFileOrDirectory: return "fichier ou dossier introuvable"
+        case .readOnlyFileSystem: return "le disque est en lecture seule"
+        case .isDirectory: return "c'est un dossier, pas un fichier"
+        case .notDirectory: return "un élément du chemin n'est pas un dossier"
+        case .fileExists: return "ce fichier existe déjà"
+        case .brokenPipe: return "la sortie a été fermée"
+        case .ioError: return "erreur d'entrée-sortie"
+        case .tooManySymbolicLinkLevels: return "lien symbolique refusé"
+        case .fileTooLarge: return "fichier trop grand"
+        default: return error.description
+        }
     }
 
-    public static func readAll(_ fd: Int32, path: String) throws(FileError) -> [UInt8] {
+    static func errnoText(_ code: Int32) -> String { reason(Errno(rawValue: code)) }
+
+    private static func failure(_ path: String, _ error: any Error) -> FileError {
+        FileError(path: path, reason: (error as? Errno).map(reason) ?? "\(error)")
+    }
+
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw failure(path, error)
+        }
+        defer { try? fd.close() }
+        return try readAll(fd.rawValue, path: path)
+    }
+
+    public static func readAll(_ descriptor: Int32, path: String) throws(FileError) -> [UInt8] {
+        let fd = FileDescriptor(rawValue: descriptor)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, reason: errnoText(errno))
+            let n: Int
+            do {
+                n = try chunk.withUnsafeMutableBytes { try fd.read(into: $0) }
+            } catch {
+                throw failure(path, error)
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
@@ -41,18 +74,22 @@ public enum FileIO {
     /// A text file of at most `limit` bytes: a regular file, read without
     /// following it into a device or a FIFO, refused past the limit.
     public static func readText(_ path: String, limit: Int = 4 << 20) throws(FileError) -> String {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, reason: errnoText(errno)) }
-        defer { close(fd) }
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(FilePath(path), .readOnly, options: [.nonBlocking, .closeOnExec])
+        } catch {
+            throw failure(path, error)
+        }
+        defer { try? fd.close() }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        guard fstat(fd.rawValue, &info) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw FileError(path: path, reason: "ce n'est pas un fichier ordinaire ; donnez un fichier de texte")
         }
         guard info.st_size <= limit else {
             throw FileError(path: path, reason: "fichier trop grand (\(info.st_size) octets, \(limit / (1 << 20)) Mio au plus)")
         }
-        let bytes = try readAll(fd, path: path)
+        let bytes = try readAll(fd.rawValue, path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FileError(path: path, reason: "le fichier n'est pas en UTF-8")
         }
@@ -72,33 +109,30 @@ public enum FileIO {
     /// into place: a reader sees the old file or the new one, never half of one.
     /// Without `overwrite`, an existing file is left alone and an error says so.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(FileError) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        var template = Array(((directory.isEmpty ? "/" : directory) + "/.conciliation-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        let directory = FilePath(path).removingLastComponent()
+        let folder = directory.isEmpty ? "." : directory.string
+        var template = Array((folder + "/.conciliation-XXXXXX").utf8CString)
+        let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard raw >= 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        let fd = FileDescriptor(rawValue: raw)
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer {
             if !ok { unlink(temporary) }
         }
-        fchmod(fd, 0o600)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                throw FileError(path: path, reason: errnoText(code))
-            }
-            written += n
+        fchmod(raw, 0o600)
+        do {
+            _ = try fd.writeAll(bytes)
+        } catch {
+            try? fd.close()
+            throw failure(path, error)
         }
-        if fsync(fd) != 0 {
+        if fsync(raw) != 0 {
             let code = errno
-            close(fd)
+            try? fd.close()
             throw FileError(path: path, reason: errnoText(code))
         }
-        close(fd)
+        try? fd.close()
         if overwrite {
             guard rename(temporary, path) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
         } else {
@@ -112,10 +146,9 @@ public enum FileIO {
             unlink(temporary)
         }
         ok = true
-        let dfd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY)
-        if dfd >= 0 {
-            fsync(dfd)
-            close(dfd)
+        if let folderFD = try? FileDescriptor.open(FilePath(folder), .readOnly, options: [.directory, .closeOnExec]) {
+            fsync(folderFD.rawValue)
+            try? folderFD.close()
         }
     }
 
@@ -140,15 +173,11 @@ public enum FileIO {
     /// (a full disk, a closed pipe), or nil.
     @discardableResult
     public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errnoText(errno)
-            }
-            written += n
+        do {
+            _ = try FileDescriptor(rawValue: fd).writeAll(bytes)
+            return nil
+        } catch {
+            return (error as? Errno).map(reason) ?? "\(error)"
         }
-        return nil
     }
 }

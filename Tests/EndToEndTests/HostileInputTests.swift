@@ -100,7 +100,7 @@ struct HostileInputTests {
     func triageToAFullDevice(arguments: [String]) throws {
         let run = try Self.runToFull(arguments, stdin: Self.valid + "\n")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("n'ont pas pu être écrits"))
+        #expect(run.stderr.contains("n'ont pas pu être écrits (plus de place sur le disque)"))
     }
 
     @Test("A letter that cannot be written exits non-zero with a sentence")
