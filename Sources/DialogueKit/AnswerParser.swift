@@ -162,6 +162,8 @@ public struct AnswerParser: Sendable {
     }
 
     /// "il y a 3 jours", "il y a 2 semaines", "il y a un mois", "3 days ago".
+    /// Kept by hand: Foundation's date parsing knows fixed formats, not "il y a
+    /// 2 semaines" or "avant-hier", and the answers must stay pure (given `today`).
     func relativeDate(_ folded: String) -> Swift.Result<CivilDate, AnswerError>? {
         var rest = Substring(folded)
         if rest.hasPrefix("il y a ") {

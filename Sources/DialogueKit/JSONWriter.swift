@@ -1,5 +1,10 @@
 /// Appends JSON text to a byte buffer. Output of `triage` and of exports; strings
 /// are escaped so that no control character or escape sequence reaches a terminal.
+///
+/// Kept by hand rather than Foundation's `JSONEncoder`: it is triage's hot path
+/// (each outcome's constant part is rendered once and copied), and the encoder
+/// would build a dictionary per result; session files, off the hot path, use
+/// the encoder (`SessionRecord`).
 public struct JSONWriter: Sendable {
     public var bytes: [UInt8] = []
 

@@ -1,5 +1,9 @@
 /// Counting legal time as French civil procedure does. Pure functions of a date and,
 /// for public holidays, a département: the rules depend on nothing else.
+///
+/// Kept by hand: no calendar library counts art. 641-642 of the code de procédure
+/// civile, French public holidays (Easter computed) or Alsace-Moselle's, and the
+/// rules are tested day by day against an independent model.
 public enum LegalCalendar {
     /// Départements where local law adds Good Friday and 26 December.
     public static let alsaceMoselle: Set<String> = ["57", "67", "68"]
