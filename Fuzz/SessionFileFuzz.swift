@@ -10,7 +10,9 @@ public func fuzzSessionFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let record = try SessionRecord.read(bytes)
         if let today = record.todayOverride, !CivilDate.supported.contains(today) { finding("a session kept a date out of range") }
-        guard let again = try? SessionRecord.read(record.json()), again == record else { finding("a session does not read back as written") }
+        guard let again = try? SessionRecord.read(record.json()), again == record else {
+            finding("a session does not read back as written")
+        }
     } catch {
         checkMessage(error.description, "session file")
     }

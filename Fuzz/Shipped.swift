@@ -6,7 +6,7 @@ import Foundation
 let shipped: Dialogue = {
     let path = ProcessInfo.processInfo.environment["FUZZ_DIALOGUE"] ?? "dialogues/conciliation.yaml"
     guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-          let dialogue = try? DialogueLoader.load(yaml: text, file: path)
+        let dialogue = try? DialogueLoader.load(yaml: text, file: path)
     else { fatalError("the fuzz targets need FUZZ_DIALOGUE, a dialogue that loads") }
     return dialogue
 }()

@@ -1,6 +1,7 @@
 import CEditLine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Line editing with the system's libedit: emacs keys, UTF-8, in-session history
@@ -27,19 +28,25 @@ public final class EditLineReader: LineReader {
         ce_set_editor(el, "emacs")
         ce_set_signal(el, 0)
         ce_set_client_data(el, Unmanaged.passUnretained(self).toOpaque())
-        ce_set_prompt_esc(el, { el in
-            guard let el, let data = ce_get_client_data(el) else { return nil }
-            let reader = Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
-            return reader.prompt.withUnsafeMutableBufferPointer { $0.baseAddress }
-        }, 1)
-        ce_set_getc(el, { el, out in
-            guard let el, let out else { return -1 }
-            return EditLineReader.readCharacter(el, out)
-        })
-        ce_add_function(el, "conciliation-complete", "Complete the answer or command", { el, _ in
-            guard let el, let data = ce_get_client_data(el) else { return UInt8(CC_ERROR) }
-            return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete(el)
-        })
+        ce_set_prompt_esc(
+            el,
+            { el in
+                guard let el, let data = ce_get_client_data(el) else { return nil }
+                let reader = Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
+                return reader.prompt.withUnsafeMutableBufferPointer { $0.baseAddress }
+            }, 1)
+        ce_set_getc(
+            el,
+            { el, out in
+                guard let el, let out else { return -1 }
+                return EditLineReader.readCharacter(el, out)
+            })
+        ce_add_function(
+            el, "conciliation-complete", "Complete the answer or command",
+            { el, _ in
+                guard let el, let data = ce_get_client_data(el) else { return UInt8(CC_ERROR) }
+                return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete(el)
+            })
         ce_bind(el, "^I", "conciliation-complete")
     }
 

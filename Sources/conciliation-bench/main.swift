@@ -1,9 +1,10 @@
+import DialogueKit
+
 // In-process timings of the hot paths, phase by phase, for scripts/bench.
 // Usage: conciliation-bench DIALOGUE CASES.jsonl
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import DialogueKit
 
 func now() -> Double {
     var t = timespec()
@@ -46,7 +47,9 @@ if arguments.count == 3, arguments[2] == "--interview" {
     }
     samples.sort()
     func quantile(_ q: Double) -> String { format1(samples[Int(Double(samples.count - 1) * q)] * 1e6) }
-    print("per answer (parse + replay), \(samples.count) answers: p50 \(quantile(0.5)) µs, p99 \(quantile(0.99)) µs, max \(format1(samples.last! * 1e6)) µs")
+    print(
+        "per answer (parse + replay), \(samples.count) answers: p50 \(quantile(0.5)) µs, p99 \(quantile(0.99)) µs, max \(format1(samples.last! * 1e6)) µs"
+    )
     exit(0)
 }
 guard arguments.count == 3 else {

@@ -1,6 +1,7 @@
 import DialogueKit
 import Foundation
 import LineEditor
+
 @testable import ConciliationCLI
 
 /// Lines typed in advance, as a person would type them; Ctrl-C and Ctrl-D too.
@@ -55,24 +56,29 @@ func temporaryDirectory() -> String {
 let testToday = CivilDate(iso: "2026-11-23")!
 
 func newRecord(_ dialogue: Dialogue, audience: Audience = .self, language: Language = .fr) -> SessionRecord {
-    SessionRecord(id: "test-\(UUID().uuidString.prefix(8))", dialogueFile: repositoryRoot + "/dialogues/conciliation.yaml",
-                  dialogueID: dialogue.id, dialogueVersion: dialogue.version, language: language, audience: audience,
-                  todayOverride: testToday, created: "2026-11-23T09:00:00Z", updated: "2026-11-23T09:00:00Z",
-                  finished: false, outcome: nil, answers: [])
+    SessionRecord(
+        id: "test-\(UUID().uuidString.prefix(8))", dialogueFile: repositoryRoot + "/dialogues/conciliation.yaml",
+        dialogueID: dialogue.id, dialogueVersion: dialogue.version, language: language, audience: audience,
+        todayOverride: testToday, created: "2026-11-23T09:00:00Z", updated: "2026-11-23T09:00:00Z",
+        finished: false, outcome: nil, answers: [])
 }
 
 /// Runs the interview on typed lines; returns the transcript and the loop.
 @discardableResult
-func runInterview(_ lines: [String], audience: Audience = .self, language: Language = .fr, store: String? = nil,
-                  interactive: Bool = false, answers: [(question: Int, value: Value)] = [],
-                  record: SessionRecord? = nil, width: Int? = nil) throws -> (text: String, loop: InterviewLoop, exit: InterviewExit) {
+func runInterview(
+    _ lines: [String], audience: Audience = .self, language: Language = .fr, store: String? = nil,
+    interactive: Bool = false, answers: [(question: Int, value: Value)] = [],
+    record: SessionRecord? = nil, width: Int? = nil
+) throws -> (text: String, loop: InterviewLoop, exit: InterviewExit) {
     let dialogue = try shippedDialogue()
     let transcript = Transcript()
-    let settings = InterviewSettings(language: language, audience: audience, colors: false, width: width,
-                                     store: store.map(SessionStore.init(directory:)))
-    let loop = InterviewLoop(interview: Interview(dialogue: dialogue, today: testToday, answers: answers),
-                             record: record ?? newRecord(dialogue, audience: audience, language: language),
-                             settings: settings, reader: ScriptedReader(lines, interactive: interactive), output: transcript)
+    let settings = InterviewSettings(
+        language: language, audience: audience, colors: false, width: width,
+        store: store.map(SessionStore.init(directory:)))
+    let loop = InterviewLoop(
+        interview: Interview(dialogue: dialogue, today: testToday, answers: answers),
+        record: record ?? newRecord(dialogue, audience: audience, language: language),
+        settings: settings, reader: ScriptedReader(lines, interactive: interactive), output: transcript)
     let exit = loop.run()
     return (transcript.text, loop, exit)
 }

@@ -24,7 +24,10 @@ struct AuthoringCommandTests {
         let otherwise = "      - goto: refer-after-complaint\n        rule: r5-unsatisfactory\n"
         #expect(yaml.contains(otherwise))
         yaml = yaml.replacingOccurrences(
-            of: otherwise, with: "      - when: 'complaint_made and complaint_answer == \"satisfactory\"'\n        goto: refer-after-complaint\n        rule: r5-unsatisfactory\n")
+            of: otherwise,
+            with:
+                "      - when: 'complaint_made and complaint_answer == \"satisfactory\"'\n        goto: refer-after-complaint\n        rule: r5-unsatisfactory\n"
+        )
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try BinaryRunner.run(["check", path])
@@ -47,10 +50,10 @@ struct AuthoringCommandTests {
     func testFailure() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(getpid()).yaml").path
         try """
-            name: a wrong expectation
-            case: {subject: no-gp, court_case_pending: false, complaint_made: false, today: "2026-11-23"}
-            expect: {recommendation: refer-to-conciliator, route: conciliator}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        name: a wrong expectation
+        case: {subject: no-gp, court_case_pending: false, complaint_made: false, today: "2026-11-23"}
+        expect: {recommendation: refer-to-conciliator, route: conciliator}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try BinaryRunner.run(["test", path])
         #expect(run.status == 1)
@@ -61,8 +64,9 @@ struct AuthoringCommandTests {
 
     @Test("diff 2007 → 2026 names the médecin traitant and medical-decision changes")
     func diff2007() throws {
-        let run = try BinaryRunner.run(["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
-                                       directory: root)
+        let run = try BinaryRunner.run(
+            ["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
+            directory: root)
         #expect(run.status == 0)
         #expect(run.stdout.contains("conciliation-2007 2007.2 → conciliation 2026.2"))
         #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / cpts"))
@@ -86,10 +90,13 @@ struct AuthoringCommandTests {
     func graph() throws {
         let dot = try BinaryRunner.run(["graph"])
         #expect(dot.stdout.hasPrefix("digraph \"conciliation\" {"))
-        #expect(dot.stdout.contains("\"where\" -> \"court-pending\" [label=\"Tribunal saisi et non (aucune commission\\nsaisie) [r1-court-pending]\"]"))
+        #expect(
+            dot.stdout.contains(
+                "\"where\" -> \"court-pending\" [label=\"Tribunal saisi et non (aucune commission\\nsaisie) [r1-court-pending]\"]"))
         #expect(dot.stdout.contains("délai opposable"))
         let mermaid = try BinaryRunner.run(["graph", "--format", "mermaid", "--lang", "en"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD"))
-        #expect(mermaid.stdout.contains("where -->|\"Court case pending and not (no commission seized) [r1-court-pending]\"| court_pending"))
+        #expect(
+            mermaid.stdout.contains("where -->|\"Court case pending and not (no commission seized) [r1-court-pending]\"| court_pending"))
     }
 }

@@ -9,7 +9,8 @@ struct BinaryRunner {
         return url.path
     }()
 
-    static let binary: String = ProcessInfo.processInfo.environment["CONCILIATION_BIN"]
+    static let binary: String =
+        ProcessInfo.processInfo.environment["CONCILIATION_BIN"]
         ?? root + "/.build/debug/conciliation"
 
     struct Outcome {
@@ -19,8 +20,10 @@ struct BinaryRunner {
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    directory: String? = nil) throws -> Outcome {
+    static func run(
+        _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+        directory: String? = nil
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -42,8 +45,9 @@ struct BinaryRunner {
         try process.run()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
     }
 
     static func json(_ line: String) -> [String: Any] {

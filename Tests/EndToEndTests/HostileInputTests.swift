@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The second round of hostile input (issue 11): each finding as the adversary
 /// sent it, through the built binary.
@@ -10,13 +11,26 @@ import Testing
 struct HostileInputTests {
     static let valid = #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
 
-    @Test("Dates past year 9999 or before 1900 are refused with a sentence, never a crash", arguments: [
-        (#"{"subject":"decision-medical","notified_on":"9999-12-01","appeal_filed":"cmra","appeal_received_on":"9999-12-31","appeal_answer":"none","court_case_pending":false,"complaint_made":false,"today":"9999-12-31"}"#,
-         "hors des dates traitées"),
-        (#"{"subject":"decision-admin","notified_on":"0000-01-01","court_case_pending":false,"complaint_made":false}"#, "hors des dates traitées"),
-        (#"{"subject":"decision-admin","notified_on":"+026-10-05","court_case_pending":false,"complaint_made":false}"#, "au format \"AAAA-MM-JJ\""),
-        (#"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"9999-12-31"}"#, "hors des dates traitées"),
-    ])
+    @Test(
+        "Dates past year 9999 or before 1900 are refused with a sentence, never a crash",
+        arguments: [
+            (
+                #"{"subject":"decision-medical","notified_on":"9999-12-01","appeal_filed":"cmra","appeal_received_on":"9999-12-31","appeal_answer":"none","court_case_pending":false,"complaint_made":false,"today":"9999-12-31"}"#,
+                "hors des dates traitées"
+            ),
+            (
+                #"{"subject":"decision-admin","notified_on":"0000-01-01","court_case_pending":false,"complaint_made":false}"#,
+                "hors des dates traitées"
+            ),
+            (
+                #"{"subject":"decision-admin","notified_on":"+026-10-05","court_case_pending":false,"complaint_made":false}"#,
+                "au format \"AAAA-MM-JJ\""
+            ),
+            (
+                #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"9999-12-31"}"#,
+                "hors des dates traitées"
+            ),
+        ])
     func datesOutOfRange(line: String, message: String) throws {
         let run = try BinaryRunner.run(["triage", "--format", "json", "-"], stdin: line + "\n")
         #expect(run.status == 2)
@@ -57,8 +71,9 @@ struct HostileInputTests {
 
     @Test("One object spread over lines is still read when it is the whole input")
     func oneObjectOverLines() throws {
-        let run = try BinaryRunner.run(["triage", "--format", "json", "--today", "2026-11-23", "-"],
-                                       stdin: "{\n  \"subject\": \"functioning\",\n  \"court_case_pending\": false,\n  \"complaint_made\": false\n}\n")
+        let run = try BinaryRunner.run(
+            ["triage", "--format", "json", "--today", "2026-11-23", "-"],
+            stdin: "{\n  \"subject\": \"functioning\",\n  \"court_case_pending\": false,\n  \"complaint_made\": false\n}\n")
         #expect(run.status == 0)
         #expect(run.lines.count == 1)
         #expect(run.lines.first?.hasPrefix(#"{"line":1,"recommendation":"reclaim-first""#) == true)
@@ -96,7 +111,8 @@ struct HostileInputTests {
         #expect(text.hasSuffix("}\n"))
     }
 
-    @Test("A failed write of the results exits non-zero with a sentence", arguments: [["triage", "-"], ["triage", "--format", "json", "-"]])
+    @Test(
+        "A failed write of the results exits non-zero with a sentence", arguments: [["triage", "-"], ["triage", "--format", "json", "-"]])
     func triageToAFullDevice(arguments: [String]) throws {
         let run = try Self.runToFull(arguments, stdin: Self.valid + "\n")
         #expect(run.status == 1)
@@ -108,8 +124,11 @@ struct HostileInputTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("letter-case-\(getpid()).json").path
         try Self.valid.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try Self.runToFull(["letter", path, "--name", "Marie Dupont", "--address", "3 rue des Lilas",
-                                      "--nir", "184127645108946", "--caisse", "CPAM du Bas-Rhin"], stdin: "")
+        let run = try Self.runToFull(
+            [
+                "letter", path, "--name", "Marie Dupont", "--address", "3 rue des Lilas",
+                "--nir", "184127645108946", "--caisse", "CPAM du Bas-Rhin",
+            ], stdin: "")
         #expect(run.status == 1)
         #expect(run.stderr.contains("la lettre n'a pas pu être écrite"))
     }
@@ -141,7 +160,8 @@ struct LeakTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("leak-case-\(getpid()).json").path
         try Self.functioning.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try BinaryRunner.run(["letter", path], stdin: "Marie Dupont\n3 rue des Lilas, 67000 Strasbourg\n184127645108946\nCPAM du Bas-Rhin\n")
+        let run = try BinaryRunner.run(
+            ["letter", path], stdin: "Marie Dupont\n3 rue des Lilas, 67000 Strasbourg\n184127645108946\nCPAM du Bas-Rhin\n")
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Marie Dupont\n3 rue des Lilas"))
         #expect(!run.stdout.contains("> "))
@@ -154,9 +174,10 @@ struct LeakTests {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("leak-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let run = try BinaryRunner.run(["--today", "2026-11-23", "--no-save"],
-                                       stdin: "4\nnon\nnon\n:lettre \(home)/l.txt\nMarie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n",
-                                       environment: ["HOME": home])
+        let run = try BinaryRunner.run(
+            ["--today", "2026-11-23", "--no-save"],
+            stdin: "4\nnon\nnon\n:lettre \(home)/l.txt\nMarie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n",
+            environment: ["HOME": home])
         #expect(run.stdout.contains("Lettre écrite dans"))
         #expect(!run.stdout.contains("184127645108946"))
     }

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("The interview without a terminal, resume and purge, through the built binary")
 struct InterviewCommandTests {
@@ -33,8 +34,8 @@ struct InterviewCommandTests {
     @Test("purge deletes finished interviews only, unless --all")
     func purge() throws {
         let (home, env) = state()
-        _ = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\nnon\nnon\n", environment: env)   // finished
-        _ = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\nnon\n", environment: env)        // unfinished
+        _ = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\nnon\nnon\n", environment: env)  // finished
+        _ = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\nnon\n", environment: env)  // unfinished
         let folder = home + "/state/conciliation"
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
         let list = try BinaryRunner.run(["resume", "--list"], environment: env)
@@ -65,7 +66,8 @@ struct InterviewCommandTests {
     func plant(_ folder: String, id: String, dialogueFile: String, finished: Bool) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o700)
-        let json = #"{"format":2,"id":"\#(id)","dialogue_file":"\#(dialogueFile)","dialogue":"conciliation","version":"2026.2","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":\#(finished),"answers":[{"question":"subject","value":"functioning"}]}"#
+        let json =
+            #"{"format":2,"id":"\#(id)","dialogue_file":"\#(dialogueFile)","dialogue":"conciliation","version":"2026.2","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":\#(finished),"answers":[{"question":"subject","value":"functioning"}]}"#
         try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/" + id + ".json"))
     }
 

@@ -21,8 +21,9 @@ struct LetterCommandTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lettre-\(getpid()).md").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let caseFile = BinaryRunner.root + "/dialogues/cases/r5-no-complaint.yaml"
-        let run = try BinaryRunner.run(["letter", caseFile, "--format", "markdown", "--output", path],
-                                       stdin: "Marie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n")
+        let run = try BinaryRunner.run(
+            ["letter", caseFile, "--format", "markdown", "--output", path],
+            stdin: "Marie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n")
         #expect(run.status == 0)
         #expect(run.stdout.contains("Vos nom et prénom :"))
         let letter = try String(contentsOfFile: path, encoding: .utf8)

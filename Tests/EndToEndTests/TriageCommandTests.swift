@@ -3,7 +3,8 @@ import Testing
 
 @Suite("conciliation triage, through the built binary")
 struct TriageCommandTests {
-    let example = #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+    let example =
+        #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
 
     @Test("The issue's example: CRA by 7 December 2026")
     func issueExample() throws {

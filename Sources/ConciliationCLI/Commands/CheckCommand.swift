@@ -1,0 +1,44 @@
+import ArgumentParser
+import DialogueKit
+
+/// `conciliation check`: proves, before shipping, that a dialogue is complete.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify dialogues over every combination of answers.",
+        discussion: """
+            Proves that every question and outcome is reachable, that exactly one \
+            transition applies at each step, that every value is set before it is read, \
+            and that every text exists in each language for both audiences. Problems are \
+            printed as file:line:column: …; exit status 1 when there is any.
+            """)
+
+    @Argument(help: "Dialogue files; default: every shipped dialogue.")
+    var dialogues: [String] = []
+
+    func run() throws {
+        let files =
+            dialogues.isEmpty
+            ? ["conciliation.yaml", "conciliation-2007.yaml"].compactMap { DialogueFiles.defaultPath($0) }.filter(FileIO.exists)
+            : dialogues
+        var failed = false
+        for file in files {
+            let dialogue: Dialogue
+            do {
+                dialogue = try DialogueLoader.load(yaml: try FileIO.readText(file), file: file)
+            } catch let error as DialogueLoadError {
+                print(error.description)
+                failed = true
+                continue
+            }
+            let report = Checker.check(dialogue)
+            for error in report.errors { print(error.description) }
+            let paths = report.paths < 1e15 ? String(Int(report.paths)) : String(report.paths)
+            print(
+                "\(file): \(report.errors.isEmpty ? "ok" : "\(report.errors.count) problem(s)") — \(paths) paths, \(report.classes) answer classes over \(report.todays) todays, \(dialogue.questions.count) questions, \(dialogue.outcomes.count) outcomes"
+            )
+            failed = failed || !report.errors.isEmpty
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import DialogueKit
+import LineEditor
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `conciliation` (or `conciliation interview`): the interview, question by question.
+struct InterviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "Start the interview (the default command).",
+        discussion:
+            "Answers are saved after each one, owner-only, under $XDG_STATE_HOME/conciliation (else ~/.local/state/conciliation); 'conciliation resume' takes an interview up again."
+    )
+
+    @OptionGroup var options: DialogueOptions
+
+    @Option(name: .long, help: "Who reads the questions: agent (an agent reading them out on the phone) or self (the insured person).")
+    var audience: Audience = .self
+
+    @Flag(name: .long, help: "Write nothing to disk (a shared computer).")
+    var noSave = false
+
+    func run() throws {
+        let dialogue = try options.loadDialogue()
+        let path = options.dialogue ?? DialogueFiles.defaultPath() ?? ""
+        let record = SessionRecord(
+            id: SessionStore.newID(), dialogueFile: path, dialogueID: dialogue.id, dialogueVersion: dialogue.version,
+            language: options.lang, audience: audience, todayOverride: options.today, created: Timestamp.now(),
+            updated: Timestamp.now(), finished: false, outcome: nil, answers: [])
+        let interview = Interview(dialogue: dialogue, today: options.today ?? ProcessEnvironment.clockToday())
+        try InterviewSession.run(interview: interview, record: record, noSave: noSave)
+    }
+}
+
+/// Starts the loop on the best reader for this process and maps how it ended to
+/// an exit status.
+enum InterviewSession {
+    static func run(interview: Interview, record: SessionRecord, noSave: Bool, heldLock: Int32? = nil) throws {
+        var store = noSave ? nil : SessionStore.defaultDirectory().map(SessionStore.init)
+        var refusal: String?
+        if let candidate = store {
+            do {
+                try candidate.secure()
+                candidate.removeLeftovers()
+            } catch {
+                refusal = error.description
+                store = nil
+            }
+        }
+        // A new interview holds its own lock too, so that `resume` elsewhere waits.
+        let lock = heldLock ?? store.flatMap { $0.lock(record.id) }
+        defer { if heldLock == nil, let lock, let store { store.unlock(record.id, lock) } }
+        let settings = InterviewSettings(
+            language: record.language, audience: record.audience, colors: Terminal.colorsEnabled,
+            width: Terminal.width, store: store)
+        let loop = InterviewLoop(
+            interview: interview, record: record, settings: settings,
+            reader: Terminal.makeReader(), output: StandardOutput())
+        if let refusal {
+            loop.output.write("Attention : \(VisibleText.escapingControls(refusal)) L'entretien ne sera pas enregistré.\n")
+        } else if store == nil && !noSave {
+            loop.output.write("Attention : ni XDG_STATE_HOME ni HOME ne sont définis ; l'entretien ne sera pas enregistré.\n")
+        }
+        switch loop.run() {
+        case .quit, .endOfInput: return
+        case .terminated: throw ExitCode(143)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import DialogueKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `conciliation test`: runs case files and says, for each failure, what was
+/// expected and what came.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run case files (expected results) against their dialogue.",
+        discussion:
+            "Without arguments, runs every case under the shipped dialogues/cases/. Ends with the line 'N passed, N failed'; exit status 1 when any failed."
+    )
+
+    @Argument(help: "Case files, or folders of them.")
+    var files: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Run every case against this dialogue instead of the one it names.", valueName: "FILE"))
+    var dialogue: String?
+
+    func run() throws {
+        let defaultFolder = ProcessEnvironment.dialoguesDirectory().map { $0 + "/cases" }
+        guard let arguments = files.isEmpty ? defaultFolder.map({ [$0] }) : files else {
+            throw ValidationError("the shipped cases were not found: give case files or folders")
+        }
+        let dialogues = try CaseFiles.Dialogues(explicit: dialogue)
+        var passed = 0, failed = 0
+        let paths = try CaseFiles.paths(arguments)
+        guard !paths.isEmpty else {
+            throw ValidationError(
+                "no case file (.yaml) in \(arguments.map { VisibleText.escapingControls($0) }.joined(separator: ", ")): give case files or folders that hold them"
+            )
+        }
+        for path in paths {
+            let file = try CaseFiles.load(path)
+            let d = try dialogues.dialogue(for: file.dialogueID)
+            if let problem = file.check(with: d, clockToday: ProcessEnvironment.clockToday()) {
+                failed += 1
+                print("FAIL \(path)\n     \(file.name)\n     \(problem)")
+            } else {
+                passed += 1
+            }
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import DialogueKit
+
+/// `conciliation triage`: the stable, scriptable interface (DESIGN.md). One case
+/// as a JSON object, or many as JSON Lines; one result per case, in order.
+struct TriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Route cases given as JSON (one object) or JSON Lines (one object per line).",
+        discussion: """
+            Exit status: 0 when every case was routed, 2 when any case is invalid (each \
+            invalid case is named on stderr by its line and field, and in JSON Lines \
+            output gives {"line": N, "error": {...}} in its place).
+            Example: echo '{"subject":"functioning","court_case_pending":false,"complaint_made":false}' | conciliation triage -
+            """)
+
+    @Argument(help: ArgumentHelp("The cases: a file, or - for standard input.", valueName: "FILE|-"))
+    var input: String = "-"
+
+    @OptionGroup var options: DialogueOptions
+
+    @Option(name: .long, help: "Output: json (JSON Lines, one object per case), text or markdown.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let dialogue = try options.loadDialogue()
+        let fd: Int32
+        if input == "-" {
+            fd = 0
+        } else {
+            fd = open(input, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw ValidationError("cannot read \(input): \(FileIO.errnoText(errno)); give a readable file, or - for standard input")
+            }
+        }
+        defer { if fd != 0 { close(fd) } }
+        var runner = TriageRunner(
+            triage: Triage(dialogue: dialogue, language: options.lang),
+            formatter: ResultFormatter(dialogue: dialogue, language: options.lang),
+            format: format, todayOverride: options.today, clockToday: ProcessEnvironment.clockToday())
+        let invalid = runner.run(fd: fd, inputName: input == "-" ? "stdin" : input)
+        if let problem = runner.writeFailure {
+            FileIO.write(
+                options.lang.say(
+                    "conciliation triage: les résultats n'ont pas pu être écrits (\(problem)) ; ceux d'avant sont complets, relancez vers un autre fichier\n",
+                    "conciliation triage: the results could not be written (\(problem)); those before are whole, run again into another file\n"
+                ), to: 2)
+            throw ExitCode(1)
+        }
+        if invalid > 0 { throw ExitCode(2) }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

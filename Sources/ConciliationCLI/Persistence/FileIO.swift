@@ -1,0 +1,186 @@
+import DialogueKit
+import SystemPackage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why a file could not be read or written, in one sentence for the user.
+public struct FileError: Error, CustomStringConvertible, Equatable {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(VisibleText.escapingControls(path)) : \(reason)" }
+}
+
+/// Files as the project needs them: read whole, written atomically with owner-only
+/// permissions (they hold health data), never replacing a file unless asked.
+///
+/// Reads and writes go through swift-system's `FileDescriptor`, which retries
+/// after a signal and names its errors (`Errno`); what swift-system does not
+/// offer (`mkstemp`, `link`, `fsync`, `fstat`) stays a C call.
+public enum FileIO {
+    /// The reason an operation failed, in French: what a person can act on.
+    static func reason(_ error: Errno) -> String {
+        switch error {
+        case .noSpace: return "plus de place sur le disque"
+        case .permissionDenied, .notPermitted: return "permission refusée"
+        case .noSuchFileOrDirectory: return "fichier ou dossier introuvable"
+        case .readOnlyFileSystem: return "le disque est en lecture seule"
+        case .isDirectory: return "c'est un dossier, pas un fichier"
+        case .notDirectory: return "un élément du chemin n'est pas un dossier"
+        case .fileExists: return "ce fichier existe déjà"
+        case .brokenPipe: return "la sortie a été fermée"
+        case .ioError: return "erreur d'entrée-sortie"
+        case .tooManySymbolicLinkLevels: return "lien symbolique refusé"
+        case .fileTooLarge: return "fichier trop grand"
+        default: return error.description
+        }
+    }
+
+    static func errnoText(_ code: Int32) -> String { reason(Errno(rawValue: code)) }
+
+    private static func failure(_ path: String, _ error: any Error) -> FileError {
+        FileError(path: path, reason: (error as? Errno).map(reason) ?? "\(error)")
+    }
+
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw failure(path, error)
+        }
+        defer { try? fd.close() }
+        return try readAll(fd.rawValue, path: path)
+    }
+
+    public static func readAll(_ descriptor: Int32, path: String) throws(FileError) -> [UInt8] {
+        let fd = FileDescriptor(rawValue: descriptor)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n: Int
+            do {
+                n = try chunk.withUnsafeMutableBytes { try fd.read(into: $0) }
+            } catch {
+                throw failure(path, error)
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// A text file of at most `limit` bytes: a regular file, read without
+    /// following it into a device or a FIFO, refused past the limit.
+    public static func readText(_ path: String, limit: Int = 4 << 20) throws(FileError) -> String {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(FilePath(path), .readOnly, options: [.nonBlocking, .closeOnExec])
+        } catch {
+            throw failure(path, error)
+        }
+        defer { try? fd.close() }
+        var info = stat()
+        guard fstat(fd.rawValue, &info) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileError(path: path, reason: "ce n'est pas un fichier ordinaire ; donnez un fichier de texte")
+        }
+        guard info.st_size <= limit else {
+            throw FileError(path: path, reason: "fichier trop grand (\(info.st_size) octets, \(limit / (1 << 20)) Mio au plus)")
+        }
+        let bytes = try readAll(fd.rawValue, path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw FileError(path: path, reason: "le fichier n'est pas en UTF-8")
+        }
+        return text
+    }
+
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Whether a file has no write permission bit set (someone protected it):
+    /// read from its mode, since `access` grants everything to root.
+    public static func isReadOnly(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & 0o222 == 0
+    }
+
+    /// Writes through a temporary file in the same directory, flushed, then renamed
+    /// into place: a reader sees the old file or the new one, never half of one.
+    /// Without `overwrite`, an existing file is left alone and an error says so.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(FileError) {
+        let directory = FilePath(path).removingLastComponent()
+        let folder = directory.isEmpty ? "." : directory.string
+        var template = Array((folder + "/.conciliation-XXXXXX").utf8CString)
+        let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard raw >= 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        let fd = FileDescriptor(rawValue: raw)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = false
+        defer {
+            if !ok { unlink(temporary) }
+        }
+        fchmod(raw, 0o600)
+        do {
+            _ = try fd.writeAll(bytes)
+        } catch {
+            try? fd.close()
+            throw failure(path, error)
+        }
+        if fsync(raw) != 0 {
+            let code = errno
+            try? fd.close()
+            throw FileError(path: path, reason: errnoText(code))
+        }
+        try? fd.close()
+        if overwrite {
+            guard rename(temporary, path) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        } else {
+            // link() refuses to replace an existing file, atomically.
+            guard link(temporary, path) == 0 else {
+                let code = errno
+                throw FileError(
+                    path: path,
+                    reason: code == EEXIST
+                        ? "ce fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer"
+                        : errnoText(code))
+            }
+            unlink(temporary)
+        }
+        ok = true
+        if let folderFD = try? FileDescriptor.open(FilePath(folder), .readOnly, options: [.directory, .closeOnExec]) {
+            fsync(folderFD.rawValue)
+            try? folderFD.close()
+        }
+    }
+
+    /// Creates a directory and its parents, owner-only.
+    public static func makeDirectory(_ path: String) throws(FileError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+                throw FileError(path: current, reason: errnoText(errno))
+            }
+        }
+    }
+
+    /// Writes text to a descriptor; returns why it could not, or nil.
+    @discardableResult
+    public static func write(_ text: String, to fd: Int32) -> String? {
+        writeAll(Array(text.utf8), to: fd)
+    }
+
+    /// Writes every byte, retrying after a signal; returns why it could not
+    /// (a full disk, a closed pipe), or nil.
+    @discardableResult
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        do {
+            _ = try FileDescriptor(rawValue: fd).writeAll(bytes)
+            return nil
+        } catch {
+            return (error as? Errno).map(reason) ?? "\(error)"
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import DialogueKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Wall-clock instants for session files and exports, in UTC (ISO 8601).
+enum Timestamp {
+    static func now() -> String { format(unixTime: Int(time(nil))) }
+
+    static func format(unixTime t: Int) -> String {
+        let day = CivilDate(dayNumber: t >= 0 ? t / 86_400 : (t - 86_399) / 86_400)
+        let seconds = t - day.dayNumber * 86_400
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(day.iso)T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))Z"
+    }
+}

@@ -1,0 +1,193 @@
+import DialogueKit
+import LineEditor
+
+/// A quiz for trainee conciliators over a bank of cases with known results.
+final class QuizLoop {
+    struct Item {
+        let file: CaseFile
+        let routed: RoutedCase
+    }
+
+    /// The five answers, as the trainee reads them.
+    static let choices: [(code: Recommendation, fr: String, en: String)] = [
+        (.reclaimFirst, "Réclamer d'abord à la caisse", "Complain to the caisse first"),
+        (.waitForAnswer, "Attendre la réponse", "Wait for the answer"),
+        (.referToConciliator, "Saisir le médiateur", "Refer to the médiateur"),
+        (.contentiousAppeal, "Recours contentieux (CRA, CMRA ou tribunal)", "Contentious appeal (CRA, CMRA or court)"),
+        (.noAction, "Aucune démarche", "No action"),
+    ]
+
+    let dialogue: Dialogue
+    let items: [Item]
+    let language: Language
+    let reader: LineReader
+    let output: OutputSink
+    private(set) var points = 0
+    private(set) var possible = 0
+    private var perRule: [String: (right: Int, total: Int)] = [:]
+    private var toReview: [String] = []
+
+    init(dialogue: Dialogue, items: [Item], language: Language, reader: LineReader, output: OutputSink) {
+        self.dialogue = dialogue
+        self.items = items
+        self.language = language
+        self.reader = reader
+        self.output = output
+    }
+
+    private func write(_ text: String) { output.write(text + "\n") }
+
+    /// The date that matters for a result: the appeal deadline or the end of the wait.
+    func keyDate(_ routed: RoutedCase) -> (name: String, date: CivilDate)? {
+        let recommendation = dialogue.outcomes[routed.result.outcome].recommendation
+        let name = recommendation == .waitForAnswer ? "wait_until" : recommendation == .contentiousAppeal ? "appeal_deadline" : nil
+        guard let name, let i = dialogue.outputs.firstIndex(where: { $0.name == name }),
+            case .date(let d) = routed.result.outputs[i]
+        else { return nil }
+        return (name, d)
+    }
+
+    func run() {
+        write(
+            language.say(
+                "Quiz : \(items.count) cas. Pour chacun, la recommandation puis, s'il y a lieu, la date qui compte. :passer saute un cas, :quitter arrête.",
+                "Quiz: \(items.count) cases. For each, the recommendation then, where it applies, the date that matters. :skip skips a case, :quit stops."
+            ))
+        loop: for (n, item) in items.enumerated() {
+            write("")
+            write(language.say("Cas \(n + 1) sur \(items.count)", "Case \(n + 1) of \(items.count)"))
+            present(item)
+            switch askRecommendation(item) {
+            case .quit: break loop
+            case .skip: record(item, right: false, possiblePoints: 1 + (keyDate(item.routed) == nil ? 0 : 1))
+            case .answered(let right):
+                var total = right ? 1 : 0
+                var possiblePoints = 1
+                if let key = keyDate(item.routed) {
+                    possiblePoints += 1
+                    switch askDate(item, key.date) {
+                    case .quit: record(item, right: right, possiblePoints: possiblePoints, score: total); break loop
+                    case .skip: break
+                    case .answered(let dateRight): total += dateRight ? 1 : 0
+                    }
+                }
+                record(item, right: total == possiblePoints, possiblePoints: possiblePoints, score: total)
+            }
+            explain(item)
+        }
+        finish()
+    }
+
+    private func present(_ item: Item) {
+        let note = CaseNote(dialogue: dialogue, language: language)
+        write(
+            language.say(
+                "Nous sommes le \(DateWords.words(item.routed.today, language)).",
+                "Today is \(DateWords.words(item.routed.today, language))."))
+        for step in item.routed.result.path {
+            guard case .question(let q) = step.node, let v = step.value else { continue }
+            let question = dialogue.questions[q]
+            let text = if case .date(let d) = v { DateWords.words(d, language) } else { note.answerText(v, question: question) }
+            write("  • \(question.label.text(language)) : \(text)")
+        }
+    }
+
+    enum Reply { case answered(Bool), skip, quit }
+
+    private func command(_ text: String) -> Reply? {
+        switch TextFolding.fold(text.trimmingSpaces) {
+        case ":passer", ":skip": return .skip
+        case ":quitter", ":quit", ":q": return .quit
+        default: return nil
+        }
+    }
+
+    private func askRecommendation(_ item: Item) -> Reply {
+        let expected = dialogue.outcomes[item.routed.result.outcome].recommendation
+        write(language.say("Quelle recommandation ?", "Which recommendation?"))
+        for (i, c) in Self.choices.enumerated() { write("  \(i + 1). \(language == .fr ? c.fr : c.en)") }
+        let labels = Self.choices.map { language == .fr ? $0.fr : $0.en }
+        reader.completer = { typed in labels.filter { TextFolding.fold($0).hasPrefix(TextFolding.fold(typed)) } }
+        while true {
+            guard case .line(let text) = reader.readLine(prompt: "> ") else { return .quit }
+            if let c = command(text) { return c }
+            let folded = TextFolding.fold(text.trimmingSpaces)
+            let index =
+                Int(folded).map { $0 - 1 }
+                ?? Self.choices.firstIndex { $0.code.rawValue == folded }
+                ?? labels.firstIndex { !folded.isEmpty && TextFolding.fold($0).hasPrefix(folded) }
+            guard let index, Self.choices.indices.contains(index) else {
+                write(
+                    language.say(
+                        "Tapez un numéro de 1 à 5, ou le début d'une réponse (Tab complète).",
+                        "Type a number from 1 to 5, or the start of an answer (Tab completes)."))
+                continue
+            }
+            let right = Self.choices[index].code == expected
+            write(right ? language.say("Juste.", "Right.") : language.say("Non.", "No."))
+            return .answered(right)
+        }
+    }
+
+    private func askDate(_ item: Item, _ expected: CivilDate) -> Reply {
+        let wait = dialogue.outcomes[item.routed.result.outcome].recommendation == .waitForAnswer
+        write(
+            wait
+                ? language.say("Jusqu'à quelle date attendre ?", "Until which date to wait?")
+                : language.say("Quelle est la date limite pour agir ?", "What is the last day to act?"))
+        reader.completer = nil
+        let parser = AnswerParser(today: item.routed.today, language: language)
+        while true {
+            guard case .line(let text) = reader.readLine(prompt: "> ") else { return .quit }
+            if let c = command(text) { return c }
+            switch parser.date(TextFolding.fold(text.trimmingSpaces)) {
+            case .failure(let error): write(error.message.prefix(1).uppercased() + error.message.dropFirst() + ".")
+            case .success(let d):
+                let right = d == expected
+                write(
+                    right
+                        ? language.say("Juste : \(DateWords.words(d, language)).", "Right: \(DateWords.words(d, language)).")
+                        : language.say(
+                            "Non : vous avez dit \(DateWords.words(d, language)).", "No: you said \(DateWords.words(d, language))."))
+                return .answered(right)
+            }
+        }
+    }
+
+    private func record(_ item: Item, right: Bool, possiblePoints: Int, score: Int = 0) {
+        points += score
+        possible += possiblePoints
+        for rule in item.routed.result.rules(in: dialogue) {
+            perRule[rule, default: (0, 0)].total += 1
+            if right { perRule[rule, default: (0, 0)].right += 1 }
+        }
+        if !right { toReview.append("\(item.file.file) — \(item.file.name)") }
+    }
+
+    private func explain(_ item: Item) {
+        let outcome = dialogue.outcomes[item.routed.result.outcome]
+        let renderer = TextRenderer(dialogue: dialogue, language: language)
+        write(
+            language.say("Réponse : ", "Answer: ") + renderer.fill(outcome.title, result: item.routed.result, today: item.routed.today)
+                + " (\(outcome.recommendation.rawValue)\(outcome.route.map { " / " + $0 } ?? ""))")
+        if let key = keyDate(item.routed) { write(language.say("Date : ", "Date: ") + DateWords.words(key.date, language)) }
+        write(language.say("Pourquoi :", "Why:"))
+        for line in ResultFormatter(dialogue: dialogue, language: language).reasonLines(item.routed.result) { write(line) }
+    }
+
+    private func finish() {
+        write("")
+        write(language.say("Score : \(points) / \(possible)", "Score: \(points) / \(possible)"))
+        write(language.say("Par règle (cas réussis / cas) :", "By rule (cases right / cases):"))
+        for (rule, tally) in perRule.sorted(by: { $0.key < $1.key }) {
+            let title = dialogue.rule(rule)?.title.text(language) ?? rule
+            write("  \(rule) — \(title) : \(tally.right) / \(tally.total)")
+        }
+        if toReview.isEmpty {
+            write(language.say("Aucun cas à revoir.", "No case to review."))
+        } else {
+            write(language.say("À revoir :", "To review:"))
+            for c in toReview { write("  - \(c)") }
+        }
+    }
+}

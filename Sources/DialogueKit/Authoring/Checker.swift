@@ -1,0 +1,716 @@
+import Dispatch
+
+/// A static verification of a dialogue over every combination of answers, grouped
+/// into classes that no guard can tell apart:
+///
+/// - a choice's values by how every literal comparison treats them;
+/// - a date by where each computed date that reads it crosses "today": the day
+///   before, the day of and the day after each crossing, under several todays
+///   (a weekday, a Saturday, after Christmas, after Easter Monday with Alsace's Good
+///   Friday, after a leap day), so weekend and holiday extensions are exercised;
+/// - yes/no, "unknown" (null), and text by the literals compared with it.
+///
+/// The walk is memoised on what the rest of the dialogue can still observe: the
+/// residue of every guard, check and shown value on the nodes still reachable,
+/// once the answers already given are folded in (see `ResidueFolder`). Answers
+/// that no reachable node reads, or reads only through a settled test, stop
+/// splitting the exploration, so its cost follows the dialogue, not its paths.
+public struct Checker {
+    public struct Report: Sendable {
+        public var errors: [DialogueError] = []
+        /// Distinct paths from the first question to an outcome, over every class.
+        public var paths: Double = 0
+        /// Answer classes explored (question × class), over every today.
+        public var classes = 0
+        public var todays = 0
+    }
+
+    /// The days the exploration stands on.
+    public static let todays: [CivilDate] = ["2026-11-23", "2026-12-05", "2026-12-28", "2027-03-30", "2028-03-01"]
+        .map { CivilDate(iso: $0)! }
+
+    let dialogue: Dialogue
+    private let nodeCount: Int
+    private var report = Report()
+    private var reachedQuestions: Set<Int> = []
+    private var reachedOutcomes: Set<Int> = []
+    private var seenErrors: Set<String> = []
+    private var memo: [MemoKey: Double] = [:]
+    private var values: PathValues
+    private var stack: [(question: Int, value: Value)] = []
+    private var today: CivilDate
+    private var dateCandidates: [DateKey: [Value]] = [:]
+    /// For each question, the computed dates that read it (empty but for dates).
+    private var dependents: [[(computed: Computed, residual: Int, monotone: Bool)]] = []
+    private var folder: ResidueFolder
+    private var fixedCandidates: [[Value]] = []
+    private var templateCache: [SourcePosition: [Int]] = [:]
+    /// The distinct things observed anywhere: a test whose outcome matters, or a
+    /// value that must only be computable. The same guard or shown value on many
+    /// nodes is one unit, worked out and keyed once.
+    private var units: [Unit] = []
+    private var unitNumbers: [Unit: Int] = [:]
+    private var unitRoots: [Int] = []
+    /// For each node, its units in the order the memo key lists them, with where a
+    /// transition's guard leads.
+    private var observed: [[(unit: Int, target: Int?)]] = []
+    /// For each unit, the questions whose answers can change it.
+    private var inputs: [[Int]] = []
+    /// Each unit's entry in the memo key, whether it is a guard settled false,
+    /// and when it was worked out; worked out again only once one of its inputs
+    /// has changed since.
+    private var settled: [(entry: Int32, cuts: Bool, at: Int)] = []
+    private var unitMarked: [Bool] = []
+    private var markedUnits: [Int] = []
+    private var visited: [Bool] = []
+    /// For each node, the units met at it or after it that read a question which
+    /// can be answered before it: the only ones whose residue can differ between
+    /// two states at the node. The others read only answers still to come.
+    private var relevant: [[Int]] = []
+    /// How many nodes may follow a node for its memo key to walk ahead and drop
+    /// the units that settled guards cut off; past it, every relevant unit is
+    /// listed, which is sound, only coarser. Keeps the cost per key bounded on
+    /// long dialogues; the shipped ones have under 40 nodes.
+    private static let horizon = 256
+    /// Whether the nodes reachable from each node are within the horizon.
+    private var walkAhead: [Bool] = []
+
+    private struct DateKey: Hashable {
+        let question: Int
+        /// The residue of each computed date reading the question.
+        let dependents: [Int32]
+    }
+
+    private struct Unit: Hashable {
+        let tree: Expr
+        /// Whether its outcome matters, or only whether it can be computed.
+        let truth: Bool
+    }
+
+    private struct MemoKey: Hashable {
+        let node: Int
+        let values: [Int32]
+    }
+
+    public init(dialogue: Dialogue) {
+        self.dialogue = dialogue
+        self.nodeCount = dialogue.questions.count + dialogue.branches.count + dialogue.outcomes.count
+        self.today = Checker.todays[0]
+        self.values = PathValues(dialogue: dialogue, today: today)
+        self.folder = ResidueFolder(dialogue: dialogue)
+    }
+
+    /// Checks each today on its own checker, as many at once as there are cores,
+    /// then merges them in the order of `todays`, so that the report (and the
+    /// counterexample kept for each problem) is the same however they ran.
+    public static func check(_ dialogue: Dialogue) -> Report {
+        let days = Checker.todays
+        let parts = UnsafeMutableBufferPointer<Checker?>.allocate(capacity: days.count)
+        parts.initialize(repeating: nil)
+        defer {
+            _ = parts.deinitialize()
+            parts.deallocate()
+        }
+        var prepared = Checker(dialogue: dialogue)
+        prepared.prepare()
+        // Each iteration writes its own element only, and copies `prepared`, whose
+        // one shared reference (the path values) `explore(day:)` replaces.
+        nonisolated(unsafe) let shared = parts, base = prepared
+        DispatchQueue.concurrentPerform(iterations: days.count) { i in
+            var checker = base
+            checker.explore(day: days[i])
+            shared[i] = checker
+        }
+        var merged = Checker(dialogue: dialogue)
+        for part in parts { merged.absorb(part!) }
+        return merged.finish()
+    }
+
+    /// What every today shares: answer classes, units, and which units each
+    /// node's memo key may list.
+    private mutating func prepare() {
+        let literal = literalTests()
+        fixedCandidates = dialogue.questions.map { fixedClasses($0, literal) }
+        for n in 0..<nodeCount { observed.append(observationsOf(n)) }
+        unitRoots = units.map { folder.add($0.tree) }
+        inputs = unitRoots.map(folder.inputs)
+        relevant = relevantUnits()
+        walkAhead = withinHorizon()
+        for q in dialogue.questions {
+            let dates =
+                q.kind.valueType != .date
+                ? []
+                : dialogue.computed
+                    .filter { $0.expression.type == .date && questionReads($0.expression).contains(q.slot) }
+            var found: [(computed: Computed, residual: Int, monotone: Bool)] = []
+            for c in dates { found.append((c, folder.add(.variable(c.slot)), monotone(c.expression.tree, in: q.slot))) }
+            dependents.append(found)
+        }
+        unitMarked = Array(repeating: false, count: units.count)
+        visited = Array(repeating: false, count: nodeCount)
+        settled = Array(repeating: (0, false, -1), count: units.count)
+    }
+
+    /// Explores every combination of answers, standing on `day`.
+    private mutating func explore(day: CivilDate) {
+        today = day
+        values = PathValues(dialogue: dialogue, today: day)
+        report.paths = explore(index(dialogue.start))
+        report.todays = 1
+    }
+
+    private mutating func absorb(_ other: Checker) {
+        for e in other.report.errors { fail(e.position, e.message) }
+        report.paths += other.report.paths
+        report.classes += other.report.classes
+        report.todays += other.report.todays
+        reachedQuestions.formUnion(other.reachedQuestions)
+        reachedOutcomes.formUnion(other.reachedOutcomes)
+    }
+
+    private mutating func finish() -> Report {
+        for q in dialogue.questions where !reachedQuestions.contains(q.slot) {
+            fail(q.position, "question `\(q.id)` is never asked: no combination of answers leads to it")
+        }
+        for (i, o) in dialogue.outcomes.enumerated() where !reachedOutcomes.contains(i) {
+            fail(o.position, "outcome `\(o.id)` is never reached: no combination of answers leads to it")
+        }
+        report.errors.sort { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
+        return report
+    }
+
+    // MARK: Nodes
+
+    private func index(_ ref: NodeRef) -> Int {
+        switch ref {
+        case .question(let q): return q
+        case .branch(let b): return dialogue.questions.count + b
+        case .outcome(let o): return dialogue.questions.count + dialogue.branches.count + o
+        }
+    }
+
+    private func ref(_ index: Int) -> NodeRef {
+        let q = dialogue.questions.count, b = dialogue.branches.count
+        if index < q { return .question(index) }
+        if index < q + b { return .branch(index - q) }
+        return .outcome(index - q - b)
+    }
+
+    // MARK: What each node reads
+
+    /// Question slots an expression reads, through computed values too.
+    private func questionReads(_ e: Expression) -> Set<Int> {
+        var out: Set<Int> = []
+        var pending = e.reads
+        var seen: Set<Int> = []
+        while let slot = pending.popLast() {
+            guard seen.insert(slot).inserted else { continue }
+            if slot < dialogue.questions.count {
+                out.insert(slot)
+            } else {
+                pending += dialogue.computed[slot - dialogue.questions.count].expression.reads
+            }
+        }
+        return out
+    }
+
+    // MARK: What each node observes
+
+    private func successors(_ index: Int) -> [Int] {
+        switch ref(index) {
+        case .question(let q): return dialogue.questions[q].next.map { self.index($0.target) }
+        case .branch(let b): return dialogue.branches[b].next.map { self.index($0.target) }
+        case .outcome: return []
+        }
+    }
+
+    private func topologicalOrder() -> [Int] {
+        var order: [Int] = []
+        var state = [UInt8](repeating: 0, count: nodeCount)
+        var stack: [(Int, Bool)] = [(index(dialogue.start), false)]
+        while let (n, done) = stack.popLast() {
+            if done { order.append(n); continue }
+            guard state[n] == 0 else { continue }
+            state[n] = 1
+            stack.append((n, true))
+            for s in successors(n) where state[s] == 0 { stack.append((s, false)) }
+        }
+        return order.reversed()
+    }
+
+    private func withinHorizon() -> [Bool] {
+        let words = (nodeCount + 63) / 64
+        var reach = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
+        var within = Array(repeating: false, count: nodeCount)
+        for n in topologicalOrder().reversed() {
+            reach[n][n / 64] |= 1 << UInt64(n % 64)
+            for s in successors(n) { for w in 0..<words { reach[n][w] |= reach[s][w] } }
+            within[n] = reach[n].reduce(0) { $0 + $1.nonzeroBitCount } <= Checker.horizon
+        }
+        return within
+    }
+
+    /// `relevant`, in one pass from the outcomes back: a unit that reads nothing
+    /// answerable before a node reads nothing answerable before its predecessors
+    /// either, so each node's list stays as short as what it can tell apart.
+    private func relevantUnits() -> [[Int]] {
+        let order = topologicalOrder()
+        let words = (dialogue.questions.count + 63) / 64
+        var ancestors = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
+        for n in order {
+            var carried = ancestors[n]
+            if n < dialogue.questions.count { carried[n / 64] |= 1 << UInt64(n % 64) }
+            for s in successors(n) { for w in 0..<words { ancestors[s][w] |= carried[w] } }
+        }
+        var after = Array(repeating: Set<Int>(), count: nodeCount)
+        for n in order.reversed() {
+            after[n] = Set(observed[n].map(\.unit))
+            for s in successors(n) { after[n].formUnion(after[s]) }
+            after[n] = after[n].filter { u in inputs[u].contains { ancestors[n][$0 / 64] & (1 << UInt64($0 % 64)) != 0 } }
+        }
+        return after.map { $0.sorted() }
+    }
+
+    private mutating func observationsOf(_ n: Int) -> [(unit: Int, target: Int?)] {
+        func unit(_ tree: Expr, truth: Bool) -> Int {
+            let u = Unit(tree: tree, truth: truth)
+            if let known = unitNumbers[u] { return known }
+            units.append(u)
+            unitNumbers[u] = units.count - 1
+            return units.count - 1
+        }
+        func test(_ e: Expression, to target: NodeRef? = nil) -> (unit: Int, target: Int?) {
+            (unit(e.tree, truth: true), target.map(index))
+        }
+        func computable(_ e: Expr) -> (unit: Int, target: Int?) {
+            (unit(e, truth: false), nil)
+        }
+        func transitions(_ next: [Transition]) -> [(unit: Int, target: Int?)] {
+            next.map { t in t.condition.map { test($0, to: t.target) } ?? (unit(.literal(.bool(true)), truth: true), index(t.target)) }
+        }
+        switch ref(n) {
+        case .question(let q):
+            return dialogue.questions[q].checks.map { test($0.rejectIf) } + transitions(dialogue.questions[q].next)
+        case .branch(let b):
+            return transitions(dialogue.branches[b].next)
+        case .outcome(let o):
+            let outcome = dialogue.outcomes[o]
+            let items = outcome.steps + outcome.parallel + outcome.notes
+            var found = (outcome.set.map(\.value) + dialogue.outputs.compactMap(\.value)).map { computable($0.tree) }
+            found += items.compactMap(\.condition).map { test($0) }
+            for text in [outcome.title, outcome.summary] + items.map(\.text) {
+                found += shownSlots(text).map { computable(.variable($0)) }
+            }
+            return found
+        }
+    }
+
+    // MARK: Answer classes
+
+    /// Literal comparisons made with each question anywhere in the dialogue, in one
+    /// pass; a question used any other way is `opaque` (its values are kept apart).
+    private func literalTests() -> (tests: [Int: [[Value]]], opaque: Set<Int>) {
+        var tests: [Int: [[Value]]] = [:]
+        var opaque: Set<Int> = []
+        func visit(_ e: Expr) {
+            switch e {
+            case .binary(let op, .variable(let s), let rhs) where [.equal, .notEqual, .isIn, .notIn].contains(op):
+                switch rhs {
+                case .literal(let v): tests[s, default: []].append([v])
+                case .list(let vs): tests[s, default: []].append(vs)
+                default: opaque.insert(s); visit(rhs)
+                }
+            case .variable(let s): opaque.insert(s)
+            case .not(let a): visit(a)
+            case .binary(_, let a, let b): visit(a); visit(b)
+            case .call(let f, let args):
+                if f == .known, case .variable = args.first { return }
+                args.forEach(visit)
+            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
+            default: break
+            }
+        }
+        var all: [Expression] = dialogue.computed.map(\.expression) + dialogue.outputs.compactMap(\.value)
+        for q in dialogue.questions {
+            all += q.checks.map(\.rejectIf)
+            all += q.next.compactMap(\.condition)
+        }
+        for b in dialogue.branches { all += b.next.compactMap(\.condition) }
+        for o in dialogue.outcomes {
+            all += o.set.map(\.value)
+            all += (o.steps + o.parallel + o.notes).compactMap(\.condition)
+        }
+        all.forEach { visit($0.tree) }
+        return (tests, opaque)
+    }
+
+    /// Classes for every kind but dates, which depend on today.
+    private func fixedClasses(_ question: Question, _ literal: (tests: [Int: [[Value]]], opaque: Set<Int>)) -> [Value] {
+        var values: [Value]
+        switch question.kind {
+        case .choice(let choices):
+            values = choices.map { .string($0.value) }
+            if !literal.opaque.contains(question.slot) {
+                let tests = literal.tests[question.slot] ?? []
+                var seen: Set<[Bool]> = []
+                values = values.filter { v in seen.insert(tests.map { $0.contains(v) }).inserted }
+            }
+        case .yesNo:
+            values = [.bool(true), .bool(false)]
+        case .date:
+            values = []
+        case .text(let pattern, _):
+            var samples = (literal.tests[question.slot] ?? []).flatMap { $0 }.filter { $0 != .null }
+            if feedsCalendar(question.slot) {
+                samples += [.string("75"), .string(LegalCalendar.alsaceMoselle.sorted()[0])]
+            }
+            if samples.isEmpty { samples = [.string(pattern == nil ? "texte" : "75")] }
+            values = Array(Set(samples)).sorted { "\($0)" < "\($1)" }
+        }
+        if question.unknown != nil { values.append(.null) }
+        return values
+    }
+
+    /// Whether a question is a département argument of a calendar function.
+    private func feedsCalendar(_ slot: Int) -> Bool {
+        var found = false
+        func visit(_ e: Expr) {
+            switch e {
+            case .call(let f, let args):
+                if [.deadlineMonths, .latestDeadlineMonths, .deadlineDays, .latestDeadlineDays].contains(f), args.count == 3,
+                    case .variable(let s) = args[2], s == slot
+                {
+                    found = true
+                }
+                if f == .nextWorkingDay, args.count == 2, case .variable(let s) = args[1], s == slot { found = true }
+                args.forEach(visit)
+            case .not(let a): visit(a)
+            case .binary(_, let a, let b): visit(a); visit(b)
+            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
+            default: break
+            }
+        }
+        dialogue.computed.forEach { visit($0.expression.tree) }
+        dialogue.outputs.compactMap(\.value).forEach { visit($0.tree) }
+        return found
+    }
+
+    /// Boundary classes of a date question for today: for each computed date that
+    /// reads it, where it crosses today, with the day before and after.
+    private mutating func dateClasses(_ q: Int) -> [Value] {
+        // Answers already given are folded in: states that leave the same date
+        // formulas of this question share their classes.
+        var formulas: [Int32] = []
+        for d in dependents[q] { formulas.append(folder.residue(d.residual, values)) }
+        let cacheKey = DateKey(question: q, dependents: formulas)
+        if let known = dateCandidates[cacheKey] { return known }
+        let window = 800
+        var days: Set<Int> = [0, -1, 1, -window]  // today, a future day (refused or not), far past
+        let probe = PathValues(dialogue: dialogue, today: today)
+        for (computed, _, monotone) in dependents[q] {
+            // The other answers it reads, over their classes (dates held at one value).
+            let others = questionReads(computed.expression).subtracting([q]).sorted()
+            var combos: [[Value]] = [[]]
+            for other in others {
+                let choices =
+                    values.answers[other].map { [$0] }
+                    ?? (dialogue.questions[other].kind.valueType == .date
+                        ? [Value.date(today.adding(days: -10)), .null] : fixedCandidates[other])
+                combos = combos.flatMap { c in choices.map { c + [$0] } }
+                if combos.count > 64 { combos = Array(combos.prefix(64)) }
+            }
+            for combo in combos {
+                for (i, other) in others.enumerated() { probe.answers[other] = combo[i] }
+                func sign(_ offset: Int) -> Int? {
+                    probe.answers[q] = .date(today.adding(days: offset))
+                    probe.forgetComputed()
+                    guard case .date(let d)? = try? probe.value(ofSlot: computed.slot) else { return nil }
+                    return d < today ? -1 : (d == today ? 0 : 1)
+                }
+                /// The first day after `from` where the class is no longer `current`.
+                func firstChange(from: Int, to: Int, leaving current: Int?) -> Int {
+                    var lo = from, hi = to
+                    while hi - lo > 1 {
+                        let mid = (lo + hi) / 2
+                        if sign(mid) == current { lo = mid } else { hi = mid }
+                    }
+                    return hi
+                }
+                if monotone {
+                    // Before today, on it, after it: two searches find both edges.
+                    let first = sign(-window), last = sign(1)
+                    guard let first, let last, first != last else { continue }
+                    let start = firstChange(from: -window, to: 1, leaving: first)
+                    days.formUnion([start - 1, start, start + 1])
+                    let middle = sign(start)
+                    if middle != last {
+                        let end = firstChange(from: start, to: 1, leaving: middle)
+                        days.formUnion([end - 1, end, end + 1])
+                    }
+                    continue
+                }
+                var previous = -window
+                var previousSign = sign(previous)
+                var offset = -window
+                while offset < 1 {
+                    offset = min(offset + 7, 1)
+                    let s = sign(offset)
+                    if s != previousSign {
+                        let start = firstChange(from: previous, to: offset, leaving: previousSign)
+                        days.formUnion([start - 1, start, start + 1])
+                        // A class may also end before the next grid point.
+                        let startSign = sign(start)
+                        if startSign != s {
+                            let end = firstChange(from: start, to: offset, leaving: startSign)
+                            days.formUnion([end - 1, end, end + 1])
+                        }
+                    }
+                    previous = offset
+                    previousSign = s
+                }
+            }
+            for other in others { probe.answers[other] = nil }
+        }
+        var candidates = days.filter { $0 <= 1 }.sorted().map { Value.date(today.adding(days: $0)) }
+        if dialogue.questions[q].unknown != nil { candidates.append(.null) }
+        dateCandidates[cacheKey] = candidates
+        return candidates
+    }
+
+    /// Whether a computed date can only move forward as the date answered to `q`
+    /// does, the other answers held: then its position relative to today changes
+    /// at most twice and two searches find where. Every calendar function moves
+    /// with its date; a condition or a difference that reads `q` breaks this.
+    private func monotone(_ e: Expr, in q: Int) -> Bool {
+        switch e {
+        case .literal, .list, .today: return true
+        case .variable(let s):
+            return s < dialogue.questions.count || monotone(dialogue.computed[s - dialogue.questions.count].expression.tree, in: q)
+        case .binary(.plus, let a, let b), .binary(.minus, let a, let b):
+            return monotone(a, in: q) && !reads(b, q)
+        case .call(let f, let args) where f != .known && f != .daysBetween:
+            return monotone(args[0], in: q) && !args.dropFirst().contains { reads($0, q) }
+        case .conditional(let c, let y, let n):
+            return !reads(c, q) && monotone(y, in: q) && monotone(n, in: q)
+        default:
+            return !reads(e, q)
+        }
+    }
+
+    /// Whether an expression's value can change with the date answered to `q`;
+    /// `known(q)` cannot, a date being known.
+    private func reads(_ e: Expr, _ q: Int) -> Bool {
+        switch e {
+        case .literal, .list, .today: return false
+        case .variable(let s):
+            return s == q || (s >= dialogue.questions.count && reads(dialogue.computed[s - dialogue.questions.count].expression.tree, q))
+        case .not(let a): return reads(a, q)
+        case .binary(_, let a, let b): return reads(a, q) || reads(b, q)
+        case .call(let f, let args):
+            if f == .known, args.count == 1, args[0] == .variable(q) { return false }
+            return args.contains { reads($0, q) }
+        case .conditional(let c, let y, let n): return reads(c, q) || reads(y, q) || reads(n, q)
+        }
+    }
+
+    // MARK: The walk
+
+    /// Records a problem once per place and kind, with its first counterexample.
+    private mutating func fail(_ position: SourcePosition, _ message: String) {
+        let kind = message.split(separator: " ").prefix(4).joined(separator: " ")
+        let key = "\(position)|\(kind)"
+        guard seenErrors.insert(key).inserted else { return }
+        report.errors.append(DialogueError(position, message))
+    }
+
+    private func describePath() -> String {
+        let parts = stack.map { "\(dialogue.questions[$0.question].id) = \($0.value)" }
+        return (parts.isEmpty ? "at the start" : "when " + parts.joined(separator: ", ")) + ", today \(today.iso)"
+    }
+
+    private func describe(_ error: EvaluationError, _ expression: Expression) -> String {
+        switch error {
+        case .unset(let slot):
+            return "`\(expression.source)` reads `\(dialogue.slotNames[slot])` before it is set, \(describePath())"
+        case .unknownValue(let slot):
+            let name = slot.map { "`\(dialogue.slotNames[$0])`" } ?? "a value"
+            return "`\(expression.source)` compares \(name) while it is unknown (null), \(describePath()); test known(…) first"
+        }
+    }
+
+    /// The transition taken, after checking that exactly one applies.
+    private mutating func choose(_ transitions: [Transition], at position: SourcePosition, name: String) -> Int? {
+        var holding: [Int] = []
+        for (i, t) in transitions.enumerated() {
+            guard let condition = t.condition else {
+                if holding.isEmpty { holding.append(i) }
+                break
+            }
+            do {
+                if try condition.test(values) { holding.append(i) }
+            } catch {
+                fail(condition.position, describe(error, condition))
+                return nil
+            }
+        }
+        if holding.isEmpty {
+            fail(position, "no transition out of `\(name)` applies \(describePath())")
+            return nil
+        }
+        if holding.count > 1 {
+            fail(
+                transitions[holding[1]].position,
+                "transitions \(holding[0] + 1) and \(holding[1] + 1) out of `\(name)` both apply \(describePath())")
+        }
+        return holding[0]
+    }
+
+    /// The memo's key for a node: the residue of each relevant unit still
+    /// reachable from it, once the answers given are folded in. A guard settled
+    /// false cuts off its target, so what only a path no longer possible reads
+    /// stops splitting states; a value only shown counts as computable or not.
+    /// Two states with the same key make every later guard, check and text
+    /// behave alike.
+    private mutating func memoKey(_ node: Int) -> MemoKey {
+        let complete = walkAhead[node] && markReachable(from: node)
+        var key: [Int32] = []
+        key.reserveCapacity(relevant[node].count)
+        for u in relevant[node] {
+            if complete && !unitMarked[u] {
+                key.append(-1)
+                continue
+            }
+            if !folder.isCurrent(settled[u].at, inputs[u]) { settle(u) }
+            key.append(settled[u].entry)
+        }
+        for u in markedUnits { unitMarked[u] = false }
+        markedUnits.removeAll(keepingCapacity: true)
+        return MemoKey(node: node, values: key)
+    }
+
+    /// Marks the units on the nodes reachable from `node` through guards not
+    /// settled false.
+    private mutating func markReachable(from node: Int) -> Bool {
+        var pending = [node]
+        var marked: [Int] = []
+        defer { for n in marked { visited[n] = false } }
+        while let n = pending.popLast() {
+            guard !visited[n] else { continue }
+            visited[n] = true
+            marked.append(n)
+            for (u, target) in observed[n] {
+                if !unitMarked[u] {
+                    unitMarked[u] = true
+                    markedUnits.append(u)
+                }
+                guard let target else { continue }
+                if !folder.isCurrent(settled[u].at, inputs[u]) { settle(u) }
+                if !settled[u].cuts { pending.append(target) }
+            }
+        }
+        return true
+    }
+
+    /// A unit's entry in the memo key: its residue's number.
+    private mutating func settle(_ u: Int) {
+        let r = folder.residue(unitRoots[u], values, onlyComputable: !units[u].truth)
+        settled[u] = (r, r == folder.no, folder.clock)
+    }
+
+    private mutating func answer(_ q: Int, _ value: Value?) {
+        values.answers[q] = value
+        values.forgetComputed()
+        folder.answerChanged(q)
+    }
+
+    private mutating func explore(_ node: Int) -> Double {
+        let key = memoKey(node)
+        if let known = memo[key] { return known }
+        var paths: Double = 0
+        switch ref(node) {
+        case .question(let q):
+            reachedQuestions.insert(q)
+            let question = dialogue.questions[q]
+            let candidates = question.kind.valueType == .date ? dateClasses(q) + fixedCandidates[q] : fixedCandidates[q]
+            for candidate in candidates {
+                report.classes += 1
+                answer(q, candidate)
+                stack.append((q, candidate))
+                defer {
+                    stack.removeLast()
+                    answer(q, nil)
+                }
+                var refused = false
+                for check in question.checks {
+                    do {
+                        if try check.rejectIf.test(values) { refused = true; break }
+                    } catch {
+                        fail(check.rejectIf.position, describe(error, check.rejectIf))
+                        refused = true
+                        break
+                    }
+                }
+                if refused { continue }
+                guard let taken = choose(question.next, at: question.position, name: question.id) else { continue }
+                paths += explore(index(question.next[taken].target))
+            }
+        case .branch(let b):
+            let branch = dialogue.branches[b]
+            if let taken = choose(branch.next, at: branch.position, name: branch.id) {
+                paths += explore(index(branch.next[taken].target))
+            }
+        case .outcome(let o):
+            reachedOutcomes.insert(o)
+            checkOutcome(o)
+            paths = 1
+        }
+        memo[key] = paths
+        return paths
+    }
+
+    /// Everything an outcome shows must be computable on every path to it.
+    private mutating func checkOutcome(_ o: Int) {
+        let outcome = dialogue.outcomes[o]
+        var expressions: [Expression] = outcome.set.map(\.value)
+        for (i, output) in dialogue.outputs.enumerated() where !outcome.set.contains(where: { $0.output == i }) {
+            if let e = output.value { expressions.append(e) }
+        }
+        for e in expressions {
+            do { _ = try e.evaluate(values) } catch { fail(e.position, describe(error, e)) }
+        }
+        let texts = [outcome.title, outcome.summary] + (outcome.steps + outcome.parallel + outcome.notes).map(\.text)
+        for item in outcome.steps + outcome.parallel + outcome.notes {
+            if let c = item.condition {
+                do {
+                    if try !c.test(values) { continue }
+                } catch {
+                    fail(c.position, describe(error, c))
+                    continue
+                }
+            }
+            checkTemplate(item.text, outcome: outcome)
+        }
+        for text in texts.prefix(2) { checkTemplate(text, outcome: outcome) }
+    }
+
+    /// Slots a text shows by name, found once per text.
+    private mutating func shownSlots(_ text: LocalizedText) -> [Int] {
+        if let known = templateCache[text.position] { return known }
+        let slots = Template.slotNames(text).compactMap { dialogue.slotNames.firstIndex(of: $0) }.sorted()
+        templateCache[text.position] = slots
+        return slots
+    }
+
+    /// A `{name}` shown must have a value on every path to the text.
+    private mutating func checkTemplate(_ text: LocalizedText, outcome: Outcome) {
+        for slot in shownSlots(text) {
+            do {
+                _ = try values.value(ofSlot: slot)
+            } catch {
+                fail(
+                    text.position,
+                    "this text of `\(outcome.id)` shows `{\(dialogue.slotNames[slot])}`, which has no value \(describePath())")
+            }
+        }
+    }
+}

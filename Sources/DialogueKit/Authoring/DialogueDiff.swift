@@ -1,0 +1,77 @@
+/// What changes when the same cases are routed by two rule sets: how many change
+/// recommendation or dates, grouped "old → new", with examples. For a trainer
+/// comparing 2007 with 2026, and for an author weighing an edit before shipping it.
+public struct DialogueDiff: Sendable {
+    public struct Input: Sendable {
+        public let name: String
+        public let pairs: [(key: String, value: CaseValue)]
+
+        public init(name: String, pairs: [(key: String, value: CaseValue)]) {
+            self.name = name
+            self.pairs = pairs
+        }
+    }
+
+    /// One kind of change and the cases that show it.
+    public struct Group: Sendable {
+        public let from: String
+        public let to: String
+        public var examples: [(name: String, detail: String)]
+    }
+
+    public let old: Dialogue
+    public let new: Dialogue
+    public private(set) var unchanged = 0
+    public private(set) var groups: [Group] = []
+
+    public init(old: Dialogue, new: Dialogue, cases: [Input], clockToday: CivilDate) {
+        self.old = old
+        self.new = new
+        let a = Triage(dialogue: old, language: .fr), b = Triage(dialogue: new, language: .fr)
+        for input in cases {
+            let before = Self.describe(a.route(input.pairs, todayOverride: nil, clockToday: clockToday), old)
+            let after = Self.describe(b.route(input.pairs, todayOverride: nil, clockToday: clockToday), new)
+            if before.kind == after.kind && before.dates == after.dates {
+                unchanged += 1
+                continue
+            }
+            let from = before.kind, to = after.kind == before.kind ? before.kind + " (dates)" : after.kind
+            let detail =
+                before.dates == after.dates
+                ? "" : "\(before.dates.isEmpty ? "no date" : before.dates) → \(after.dates.isEmpty ? "no date" : after.dates)"
+            if let i = groups.firstIndex(where: { $0.from == from && $0.to == to }) {
+                groups[i].examples.append((input.name, detail))
+            } else {
+                groups.append(Group(from: from, to: to, examples: [(input.name, detail)]))
+            }
+        }
+        groups.sort { ($0.examples.count, $1.from) > ($1.examples.count, $0.from) }
+    }
+
+    public var changed: Int { groups.reduce(0) { $0 + $1.examples.count } }
+
+    static func describe(_ outcome: Result<RoutedCase, CaseError>, _ dialogue: Dialogue) -> (kind: String, dates: String) {
+        switch outcome {
+        case .failure(let error): return ("invalid (\(error.field ?? "case"))", "")
+        case .success(let routed):
+            let observed = CaseFile.Observed(routed, dialogue: dialogue)
+            let dates = observed.outputs.sorted { $0.key < $1.key }.compactMap { k, v in v.map { "\(k) \($0)" } }
+            return ("\(observed.recommendation) / \(observed.route ?? "—")", dates.joined(separator: ", "))
+        }
+    }
+
+    /// The report as printed by `conciliation diff`.
+    public func text(examples: Int = 3) -> String {
+        var lines = [
+            "\(old.id) \(old.version) → \(new.id) \(new.version): \(changed) of \(changed + unchanged) cases change, \(unchanged) unchanged"
+        ]
+        for g in groups {
+            lines.append("")
+            lines.append("\(g.from) → \(g.to): \(g.examples.count) case(s)")
+            for e in g.examples.prefix(examples) {
+                lines.append("    e.g. \(e.name)" + (e.detail.isEmpty ? "" : " — \(e.detail)"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,79 @@
+/// Guards said in words, for the graph trainers look at:
+/// `subject == "no-gp"` becomes « Objet du litige = Je ne trouve pas de médecin traitant ».
+public struct GuardWords: Sendable {
+    public let dialogue: Dialogue
+    public let language: Language
+
+    public init(dialogue: Dialogue, language: Language) {
+        self.dialogue = dialogue
+        self.language = language
+    }
+
+    func name(_ slot: Int) -> String {
+        if slot < dialogue.questions.count { return dialogue.questions[slot].label.text(language) }
+        let computed = dialogue.computed[slot - dialogue.questions.count]
+        return computed.label?.text(language) ?? computed.name.replacingUnderscores
+    }
+
+    func literal(_ v: Value, for slot: Int?) -> String {
+        if let slot, slot < dialogue.questions.count, case .string(let s) = v,
+            case .choice(let choices) = dialogue.questions[slot].kind,
+            let c = choices.first(where: { $0.value == s })
+        {
+            let label = c.label.text(language)
+            return "« " + (label.count > 40 ? String(label.prefix(38)) + "…" : label) + " »"
+        }
+        switch v {
+        case .null: return language.say("inconnu", "unknown")
+        case .bool(let b): return b ? language.say("oui", "yes") : language.say("non", "no")
+        case .date(let d): return CaseNote.short(d)
+        default: return "\(v)"
+        }
+    }
+
+    public func words(_ e: Expr) -> String {
+        switch e {
+        case .literal(let v): return literal(v, for: nil)
+        case .list(let vs): return vs.map { literal($0, for: nil) }.joined(separator: ", ")
+        case .today: return language.say("aujourd'hui", "today")
+        case .variable(let s): return name(s)
+        case .not(let a): return language.say("non (", "not (") + words(a) + ")"
+        case .conditional(let c, let y, let n):
+            return language.say("si \(words(c)) alors \(words(y)) sinon \(words(n))", "if \(words(c)) then \(words(y)) else \(words(n))")
+        case .call(.known, let args): return words(args[0]) + language.say(" connu", " known")
+        case .call(let f, let args): return f.rawValue + "(" + args.map(words).joined(separator: ", ") + ")"
+        case .binary(let op, let a, let b):
+            let slot: Int? = if case .variable(let s) = a { s } else { nil }
+            switch (op, b) {
+            case (.equal, .literal(let v)): return "\(words(a)) = \(literal(v, for: slot))"
+            case (.notEqual, .literal(let v)): return "\(words(a)) ≠ \(literal(v, for: slot))"
+            case (.isIn, .list(let vs)):
+                return "\(words(a)) : " + vs.map { literal($0, for: slot) }.joined(separator: language.say(" ou ", " or "))
+            case (.notIn, .list(let vs)):
+                return "\(words(a)) " + language.say("ni ", "neither ")
+                    + vs.map { literal($0, for: slot) }.joined(separator: language.say(" ni ", " nor "))
+            default: break
+            }
+            let symbol: String
+            switch op {
+            case .and: symbol = language.say("et", "and")
+            case .or: symbol = language.say("ou", "or")
+            case .equal: symbol = "="
+            case .notEqual: symbol = "≠"
+            case .less: symbol = "<"
+            case .lessOrEqual: symbol = "≤"
+            case .greater: symbol = ">"
+            case .greaterOrEqual: symbol = "≥"
+            case .isIn: symbol = language.say("parmi", "in")
+            case .notIn: symbol = language.say("hors de", "not in")
+            case .plus: symbol = "+"
+            case .minus: symbol = "−"
+            }
+            return "\(words(a)) \(symbol) \(words(b))"
+        }
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

@@ -1,0 +1,341 @@
+/// What a letter needs that the interview does not ask.
+public struct LetterDetails: Sendable {
+    public var name: String
+    public var address: String
+    public var nir: NIR
+    public var caisse: String
+    /// The reference of the contested decision, when there is one.
+    public var reference: String?
+
+    public init(name: String, address: String, nir: NIR, caisse: String, reference: String?) {
+        self.name = name
+        self.address = address
+        self.nir = nir
+        self.caisse = caisse
+        self.reference = reference
+    }
+}
+
+/// The letter a result calls for, in French (it goes to a French body whatever
+/// the language of the interview): the complaint to the caisse, the referral to
+/// the médiateur, the appeal to the CRA or the CMRA, the request to the pôle
+/// social, the opposition to a contrainte. Which one is the dialogue's choice
+/// (`letter:` on an outcome); facts the tool cannot know are left as
+/// "[à compléter : …]" for the person to fill in.
+public struct LetterWriter: Sendable {
+    public typealias Kind = LetterKind
+
+    public let dialogue: Dialogue
+
+    public init(dialogue: Dialogue) {
+        self.dialogue = dialogue
+    }
+
+    /// The letter for this result, or nil when its outcome names none.
+    public func kind(for routed: RoutedCase) -> Kind? {
+        dialogue.outcomes[routed.result.outcome].letter
+    }
+
+    /// Why there is no letter, for the person who asked for one.
+    public func noLetterReason(for routed: RoutedCase) -> String {
+        let outcome = dialogue.outcomes[routed.result.outcome]
+        switch outcome.recommendation {
+        case .noAction: return "Aucune lettre : il n'y a rien à contester."
+        case .waitForAnswer: return "Aucune lettre pour l'instant : attendez la réponse ; le résultat dit quand écrire."
+        default: return "Pas de modèle pour cette voie (\(outcome.route ?? "—")) : elle suit sa propre procédure, décrite dans le résultat."
+        }
+    }
+
+    private func answer(_ name: String, _ routed: RoutedCase) -> Value? {
+        dialogue.question(named: name).flatMap { routed.result.answers[$0.slot] }
+    }
+
+    /// A computed value of the dialogue for this result, or nil when the dialogue
+    /// has none of that name or it cannot be read on this path.
+    private func computed(_ name: String, _ routed: RoutedCase) -> Value? {
+        guard let c = dialogue.computed.first(where: { $0.name == name }) else { return nil }
+        let values = PathValues(dialogue: dialogue, today: routed.today, answers: routed.result.answers)
+        return try? values.value(ofSlot: c.slot)
+    }
+
+    /// "5 octobre 2026": letters date without the weekday.
+    static func day(_ d: CivilDate) -> String {
+        "\(d.day == 1 ? "1er" : String(d.day)) \(DateWords.frenchMonths[d.month - 1]) \(d.year)"
+    }
+
+    private func date(_ name: String, _ routed: RoutedCase) -> String? {
+        if case .date(let d)? = answer(name, routed) { return LetterWriter.day(d) }
+        return nil
+    }
+
+    private func label(_ name: String, _ routed: RoutedCase) -> String? {
+        guard let q = dialogue.question(named: name), let v = routed.result.answers[q.slot], v != .null else { return nil }
+        return TextRenderer(dialogue: dialogue, language: .fr).format(v, question: q)
+    }
+
+    private func outputDate(_ name: String, _ routed: RoutedCase) -> CivilDate? {
+        guard let i = dialogue.outputs.firstIndex(where: { $0.name == name }), case .date(let d) = routed.result.outputs[i] else {
+            return nil
+        }
+        return d
+    }
+
+    /// The parts every letter has; the kinds differ only in these.
+    private struct Parts {
+        var recipient: [String]
+        var object: String
+        var opening: String
+        var body: [String] = []
+        var attachments: [String]
+        var sending: String?
+    }
+
+    /// The letter as plain text, or as Markdown.
+    public func letter(_ kind: Kind, routed: RoutedCase, details: LetterDetails, markdown: Bool) -> String {
+        let parts: Parts
+        switch kind {
+        case .complaint: parts = complaint(routed, details)
+        case .mediator: parts = mediator(routed, details)
+        case .commission: parts = commission(routed, details)
+        case .court: parts = court(routed, details)
+        case .opposition: parts = opposition(routed, details)
+        }
+        return layout(parts, details: details, today: routed.today, markdown: markdown)
+    }
+
+    private func subjectWords(_ routed: RoutedCase) -> String {
+        label("subject", routed).map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? "mon dossier"
+    }
+
+    private func complaint(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
+        let reference = details.reference.map { " (référence \($0))" } ?? ""
+        let careRefusal = answer("subject", routed) == .string("care-refusal")
+        var p = Parts(
+            recipient: careRefusal ? ["Monsieur ou Madame le directeur", details.caisse] : [details.caisse, "Service des réclamations"],
+            object: careRefusal ? "Signalement d'un refus de soins" : "Réclamation",
+            opening: "Madame, Monsieur,",
+            attachments: ["copie des documents utiles (courriers, justificatifs, décision s'il y en a une)"])
+        p.body.append("Je vous adresse une réclamation au sujet de : \(subjectWords(routed)).")
+        if let decisionDate = date("notified_on", routed) {
+            p.body.append("Elle porte sur la décision reçue le \(decisionDate)\(reference).")
+        }
+        p.body.append("Les faits : [à compléter : ce qui s'est passé, avec les dates, les échanges déjà eus et le nom des interlocuteurs].")
+        p.body.append("Ce que je demande : [à compléter : ce que vous attendez de la caisse].")
+        p.body.append("Je vous remercie de me répondre. Si ma réclamation n'aboutit pas, je saisirai le médiateur de la caisse.")
+        return p
+    }
+
+    private func mediator(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
+        let reference = details.reference.map { " (référence \($0))" } ?? ""
+        var p = Parts(
+            recipient: ["Monsieur ou Madame le médiateur", details.caisse], object: "Saisine du médiateur",
+            opening: "Madame, Monsieur le médiateur,",
+            attachments: ["copie de ma réclamation et de la réponse de la caisse, s'il y en a une", "copie des autres documents utiles"])
+        p.body.append("Je sollicite votre intervention au sujet de : \(subjectWords(routed)).")
+        if let decisionDate = date("notified_on", routed) {
+            p.body.append("Le litige porte sur la décision reçue le \(decisionDate)\(reference).")
+        }
+        if let received = date("appeal_received_on", routed) {
+            let outcome: String
+            if let decided = date("appeal_decided_on", routed) {
+                outcome = "elle l'a rejeté par une décision reçue le \(decided)"
+            } else if answer("appeal_answer", routed) == .string("unsatisfactory") {
+                outcome = "elle l'a rejeté"
+            } else {
+                outcome = "elle n'y a pas répondu, ce qui vaut rejet"
+            }
+            p.body.append(
+                "Démarche déjà faite : un recours devant la commission, qui l'a reçu le \(received) ; \(outcome). Le délai pour saisir le tribunal est passé ; je vous demande de rechercher une solution amiable."
+            )
+            p.attachments = [
+                "copie de la décision, de mon recours et de la réponse de la commission (ou de l'accusé de réception)",
+                "copie des autres documents utiles",
+            ]
+        } else if let complaintDate = date("complaint_on", routed) {
+            let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
+            let answer: String
+            switch self.answer("complaint_answer", routed) {
+            case .string("none")?: answer = "elle est restée sans réponse à ce jour"
+            case .string("unsatisfactory")?: answer = "la réponse de la caisse ne règle pas le problème"
+            default: answer = "[à compléter : la suite donnée]"
+            }
+            p.body.append("Démarche déjà faite : une réclamation le \(complaintDate)\(channel) ; \(answer).")
+        } else {
+            p.body.append("Cette difficulté peut vous être soumise directement, sans réclamation préalable.")
+        }
+        p.body.append("Les faits : [à compléter : ce qui s'est passé, avec les dates et, s'il y a lieu, le nom du professionnel concerné].")
+        p.body.append("Ce que je demande : [à compléter : la solution que vous souhaitez].")
+        p.body.append("Aucun tribunal n'est saisi de ce litige.")
+        return p
+    }
+
+    private func commission(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
+        let decisionDate = date("notified_on", routed)
+        let reference = details.reference.map { " (référence \($0))" } ?? ""
+        let medical = dialogue.outcomes[routed.result.outcome].route == "cmra"
+        var p = Parts(
+            recipient: [medical ? "Commission médicale de recours amiable" : "Commission de recours amiable", details.caisse],
+            object: "Recours contre la décision" + (decisionDate.map { " reçue le \($0)" } ?? "") + reference,
+            opening: "Madame, Monsieur le président,",
+            attachments: ["copie de la décision contestée"]
+                + (medical ? ["certificats et comptes rendus médicaux utiles"] : ["copie des justificatifs utiles"]),
+            sending: "Lettre recommandée avec avis de réception")
+        p.body.append(
+            "Je conteste la décision" + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "")
+                + "\(reference), par laquelle [à compléter : ce que la caisse a décidé].")
+        if computed("written_complaint_in_time", routed) == .bool(true), let complaintDate = date("complaint_on", routed) {
+            let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
+            p.body.append(
+                "J'ai déjà contesté cette décision par écrit auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Cette contestation écrite vaut recours devant votre commission (Cour de cassation, 2e chambre civile, 21 mars 2024, n° 22-13.906) ; je vous demande de l'examiner comme telle, et je la confirme par la présente."
+            )
+            p.attachments.append("copie de ma réclamation du \(complaintDate)")
+        }
+        p.body.append(
+            "Mes motifs : [à compléter : pourquoi cette décision est, selon vous, mal fondée ; les faits et les pièces qui le montrent].")
+        p.body.append("Je vous demande de [à compléter : annuler ou modifier cette décision, et ce qui doit en suivre].")
+        if let deadline = outputDate("appeal_deadline", routed) {
+            if routed.today <= deadline {
+                p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(LetterWriter.day(deadline)).")
+            } else if answer("notice_states_deadline", routed) == .null {
+                p.body.append(
+                    "Si la notification de la décision ne mentionnait pas le délai et les voies de recours, ce délai ne peut m'être opposé (article R. 142-1-A du code de la sécurité sociale)."
+                )
+            }
+        } else if answer("notice_states_deadline", routed) == .bool(false) {
+            p.body.append(
+                "La notification de la décision ne mentionnait pas le délai et les voies de recours ; aucun délai ne peut donc m'être opposé (article R. 142-1-A du code de la sécurité sociale)."
+            )
+        }
+        if answer("court_case_pending", routed) == .bool(true) {
+            p.body.append(
+                "Le pôle social du tribunal judiciaire est déjà saisi de ce litige ; je forme le présent recours préalable, obligatoire, et j'en informe le tribunal."
+            )
+        }
+        if medical {
+            p.body.append("Je souhaite que mon médecin, [à compléter : nom et adresse], soit informé des éléments médicaux de mon dossier.")
+        }
+        return p
+    }
+
+    private func court(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
+        let decisionDate = date("notified_on", routed)
+        let reference = details.reference.map { " (référence \($0))" } ?? ""
+        let commission =
+            answer("appeal_filed", routed) == .string("cmra")
+            ? "la commission médicale de recours amiable"
+            : answer("appeal_filed", routed) == .string("cra-cmra")
+                ? "la commission de recours amiable et la commission médicale de recours amiable"
+                : "la commission de recours amiable"
+        var p = Parts(
+            recipient: ["Greffe du pôle social", "Tribunal judiciaire de [à compléter : ville de votre domicile]"],
+            object: "Requête : contestation d'une décision de \(details.caisse)",
+            opening: "Madame, Monsieur le président,",
+            attachments: [
+                "copie de la décision contestée" + (decisionDate.map { " (reçue le \($0))" } ?? ""),
+                "copie de mon recours devant \(commission) et de son avis de réception",
+                "copie de la décision de la commission, s'il y en a une",
+                "les pièces sur lesquelles je m'appuie, numérotées",
+            ],
+            sending: "Lettre recommandée avec avis de réception, ou dépôt au greffe")
+        p.body.append(
+            "J'ai l'honneur de saisir le tribunal de la contestation de la décision de \(details.caisse)"
+                + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "") + "\(reference).")
+        var history = "J'ai contesté cette décision devant \(commission)"
+        if let received = date("appeal_received_on", routed) { history += ", qui a reçu mon recours le \(received)" }
+        if let decided = date("appeal_decided_on", routed) {
+            history += " ; elle l'a rejeté par une décision que j'ai reçue le \(decided)."
+        } else if answer("appeal_answer", routed) == .string("unsatisfactory") {
+            history += " ; elle l'a rejeté."
+        } else {
+            history += " ; elle n'a pas répondu dans le délai qui lui était imparti, ce qui vaut rejet implicite."
+        }
+        p.body.append(history)
+        p.body.append(
+            "Exposé des motifs : [à compléter : en quelques phrases, pourquoi la décision est mal fondée, avec les faits et leurs dates].")
+        p.body.append("Ce que je demande au tribunal : [à compléter : annuler la décision, m'accorder la prestation, etc.].")
+        p.body.append("Partie adverse : \(details.caisse).")
+        if answer("appeal_notice_states_deadline", routed) == .bool(false) {
+            p.body.append(
+                "Ni la décision de la commission ni l'accusé de réception de mon recours n'indiquaient le délai pour saisir le tribunal ; aucun délai ne peut donc m'être opposé."
+            )
+        }
+        p.body.append("Je joins les pièces sur lesquelles je m'appuie, avec leur liste ci-dessous.")
+        return p
+    }
+
+    private func opposition(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
+        let served = date("notified_on", routed)
+        let reference = details.reference.map { " (référence \($0))" } ?? ""
+        var p = Parts(
+            recipient: ["Greffe du pôle social", "Tribunal judiciaire de [à compléter : ville indiquée sur la contrainte]"],
+            object: "Opposition à contrainte" + reference,
+            opening: "Madame, Monsieur le président,",
+            attachments: [
+                "copie de la contrainte", "copie de la notification de l'indu et de la mise en demeure",
+                "les pièces qui montrent que la somme n'est pas due",
+            ],
+            sending: "Lettre recommandée avec avis de réception, ou dépôt au greffe")
+        p.body.append(
+            "Je forme opposition à la contrainte délivrée par \(details.caisse)" + (served.map { ", qui m'a été remise le \($0)" } ?? "")
+                + "\(reference).")
+        p.body.append(
+            "Mes motifs : [à compléter : pourquoi la somme réclamée n'est pas due, ou pas en totalité (erreur de calcul, prestation due, prescription…), avec les faits et leurs dates]."
+        )
+        p.body.append("Je demande au tribunal d'annuler cette contrainte [à compléter : ou d'en réduire le montant à …].")
+        if let deadline = outputDate("appeal_deadline", routed), routed.today <= deadline {
+            p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(LetterWriter.day(deadline)).")
+        } else if answer("notice_states_deadline", routed) == .bool(false) {
+            p.body.append(
+                "La contrainte n'indiquait pas le délai, le tribunal et la forme de l'opposition ; aucun délai ne peut donc m'être opposé.")
+        }
+        p.body.append("Partie adverse : \(details.caisse).")
+        return p
+    }
+
+    private func layout(_ p: Parts, details: LetterDetails, today routedToday: CivilDate, markdown: Bool) -> String {
+        let today = LetterWriter.day(routedToday)
+        let sender = [details.name, details.address, "N° de sécurité sociale : \(details.nir.formatted)"]
+        if markdown {
+            var md: [String] = []
+            md += sender.map { $0 + "  " }
+            md.append("")
+            md += p.recipient.map { "> " + $0 + "  " }
+            md.append("")
+            if let sending = p.sending { md.append("*\(sending)*"); md.append("") }
+            md.append("Le \(today)")
+            md.append("")
+            md.append("**Objet : \(p.object)**")
+            md.append("")
+            md.append(p.opening)
+            for paragraph in p.body { md.append(""); md.append(paragraph) }
+            md.append("")
+            md.append("Je vous prie d'agréer l'expression de mes salutations distinguées.")
+            md.append("")
+            md.append(details.name)
+            md.append("")
+            md.append("**Pièces jointes :**")
+            md.append("")
+            md += p.attachments.map { "- " + $0 }
+            return md.joined(separator: "\n") + "\n"
+        }
+        var lines = sender
+        lines.append("")
+        lines += p.recipient.map { String(repeating: " ", count: 40) + $0 }
+        lines.append("")
+        if let sending = p.sending { lines.append(sending); lines.append("") }
+        lines.append("Le \(today)")
+        lines.append("")
+        lines.append("Objet : \(p.object)")
+        lines.append("")
+        lines.append(p.opening)
+        for paragraph in p.body { lines.append(""); lines.append(paragraph) }
+        lines.append("")
+        lines.append("Je vous prie d'agréer l'expression de mes salutations distinguées.")
+        lines.append("")
+        lines.append(String(repeating: " ", count: 40) + details.name)
+        lines.append("")
+        lines.append("Pièces jointes :")
+        lines += p.attachments.map { "  - " + $0 }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

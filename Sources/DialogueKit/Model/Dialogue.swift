@@ -1,0 +1,59 @@
+/// A rule set, loaded from a YAML file: the questions, the decision points, the
+/// outcomes, and the law they cite. Everything the interview and `triage` decide
+/// comes from here; the Swift code holds no rule of its own.
+public final class Dialogue: Sendable {
+    public let id: String
+    public let version: String
+    public let file: String
+    public let title: LocalizedText
+    public let languages: [String]
+    public let start: NodeRef
+    public let sources: [Source]
+    public let rules: [Rule]
+    public let questions: [Question]
+    public let branches: [Branch]
+    public let outcomes: [Outcome]
+    public let computed: [Computed]
+    public let outputs: [Output]
+    /// Name of each slot: questions first (slot = question index), then computed values.
+    public let slotNames: [String]
+    /// For each question, the most questions that can still be asked from it, itself
+    /// included: "question 3 (6 au plus)".
+    public let remainingQuestions: [Int]
+
+    init(
+        id: String, version: String, file: String, title: LocalizedText, languages: [String], start: NodeRef,
+        sources: [Source], rules: [Rule], questions: [Question], branches: [Branch], outcomes: [Outcome],
+        computed: [Computed], outputs: [Output], slotNames: [String], remainingQuestions: [Int]
+    ) {
+        self.id = id
+        self.version = version
+        self.file = file
+        self.title = title
+        self.languages = languages
+        self.start = start
+        self.sources = sources
+        self.rules = rules
+        self.questions = questions
+        self.branches = branches
+        self.outcomes = outcomes
+        self.computed = computed
+        self.outputs = outputs
+        self.slotNames = slotNames
+        self.remainingQuestions = remainingQuestions
+    }
+
+    public func question(named name: String) -> Question? {
+        questions.first { $0.id == name }
+    }
+
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+}
+
+/// Where a transition leads.
+public enum NodeRef: Sendable, Hashable {
+    case question(Int)
+    case branch(Int)
+    case outcome(Int)
+}

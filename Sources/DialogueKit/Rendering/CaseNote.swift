@@ -1,0 +1,59 @@
+/// The summary an agent pastes into a case tool: plain lines, no colour, no box
+/// drawing, short enough for one screen. Dates as 05/10/2026, the form case notes use.
+public struct CaseNote: Sendable {
+    public let dialogue: Dialogue
+    public let language: Language
+
+    public init(dialogue: Dialogue, language: Language) {
+        self.dialogue = dialogue
+        self.language = language
+    }
+
+    static func short(_ d: CivilDate) -> String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(pad(d.day))/\(pad(d.month))/\(d.year)"
+    }
+
+    /// An answer as a note shows it: a choice by its label, a date as 05/10/2026.
+    public func answerText(_ value: Value, question: Question) -> String {
+        if case .date(let d) = value { return CaseNote.short(d) }
+        return TextRenderer(dialogue: dialogue, language: language).format(value, question: question)
+    }
+
+    /// "1. Objet du litige : …" for each answer on the path.
+    public func answerLines(_ answers: [(question: Int, value: Value)]) -> [String] {
+        answers.enumerated().map { i, a in
+            let q = dialogue.questions[a.question]
+            return "\(i + 1). \(q.label.text(language)) : \(answerText(a.value, question: q))"
+        }
+    }
+
+    public func text(answers: [(question: Int, value: Value)], routed: RoutedCase?) -> String {
+        var lines = [
+            language.say(
+                "Litige Assurance Maladie — \(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0)))",
+                "Assurance Maladie dispute — \(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0)))")
+        ]
+        if routed == nil {
+            lines[0] = language.say("Litige Assurance Maladie — entretien en cours", "Assurance Maladie dispute — interview under way")
+        }
+        lines += answerLines(answers)
+        guard let routed else { return lines.joined(separator: "\n") }
+        let result = routed.result
+        let outcome = dialogue.outcomes[result.outcome]
+        let renderer = TextRenderer(dialogue: dialogue, language: language)
+        lines.append(language.say("Résultat : ", "Result: ") + renderer.fill(outcome.title, result: result, today: routed.today))
+        lines.append(language.say("Code : ", "Code: ") + outcome.recommendation.rawValue + (outcome.route.map { " / " + $0 } ?? ""))
+        for (i, output) in dialogue.outputs.enumerated() {
+            guard case .date(let d) = result.outputs[i] else { continue }
+            lines.append("\(output.label.text(language)) : \(CaseNote.short(d)) (\(DateWords.relative(d, today: routed.today, language)))")
+        }
+        if let first = renderer.applicable(outcome.steps, result: result, today: routed.today).first {
+            lines.append(language.say("À faire : ", "To do: ") + first)
+        }
+        let rules = result.rules(in: dialogue).joined(separator: ", ")
+        lines.append(
+            language.say("Règles : \(rules) (\(dialogue.id) \(dialogue.version))", "Rules: \(rules) (\(dialogue.id) \(dialogue.version))"))
+        return lines.joined(separator: "\n")
+    }
+}

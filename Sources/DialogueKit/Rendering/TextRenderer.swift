@@ -1,0 +1,67 @@
+/// Fills the `{name}` slots of dialogue texts with answers and computed values, in
+/// words: a date as "lundi 7 décembre 2026", a choice by its label.
+public struct TextRenderer: Sendable {
+    public let dialogue: Dialogue
+    public let language: Language
+
+    public init(dialogue: Dialogue, language: Language) {
+        self.dialogue = dialogue
+        self.language = language
+    }
+
+    public func format(_ value: Value, question: Question? = nil) -> String {
+        switch value {
+        case .null:
+            return question?.unknown?.text(language) ?? (language == .fr ? "inconnu" : "unknown")
+        case .bool(let b): return language == .fr ? (b ? "oui" : "non") : (b ? "yes" : "no")
+        case .int(let i): return String(i)
+        case .date(let d): return DateWords.words(d, language)
+        case .string(let s):
+            if let question, case .choice(let choices) = question.kind,
+                let choice = choices.first(where: { $0.value == s })
+            {
+                return choice.label.text(language)
+            }
+            return s
+        }
+    }
+
+    /// The value a `{name}` slot shows at this result, or nil when it is not known.
+    public func slotValue(_ name: String, result: Conclusion, today: CivilDate) -> String? {
+        if name == "today" { return format(.date(today)) }
+        if let i = dialogue.outputs.firstIndex(where: { $0.name == name }) {
+            return format(result.outputs[i])
+        }
+        guard let slot = dialogue.slotNames.firstIndex(of: name) else { return nil }
+        if slot < dialogue.questions.count {
+            return result.answers[slot].map { format($0, question: dialogue.questions[slot]) }
+        }
+        let values = PathValues(dialogue: dialogue, today: today, answers: result.answers)
+        return (try? values.value(ofSlot: slot)).map { format($0) }
+    }
+
+    public func fill(_ text: LocalizedText, result: Conclusion, today: CivilDate) -> String {
+        let template = text.text(language)
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            out += slotValue(name, result: result, today: today) ?? "?"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The conditional texts of an outcome that apply to this result.
+    public func applicable(_ texts: [ConditionalText], result: Conclusion, today: CivilDate) -> [String] {
+        texts.compactMap { item in
+            if let condition = item.condition {
+                let values = PathValues(dialogue: dialogue, today: today, answers: result.answers)
+                guard (try? values.holds(condition)) == true else { return nil }
+            }
+            return fill(item.text, result: result, today: today)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+/// Why a case could not be routed: the field at fault (nil for the case as a
+/// whole) and one sentence saying what is expected.
+public struct CaseError: Error, Sendable, Equatable {
+    public let field: String?
+    public let message: String
+
+    public init(field: String?, message: String) {
+        self.field = field.map(VisibleText.escapingControls)
+        self.message = VisibleText.escapingControls(message)
+    }
+}
+
+/// A routed case: the result, and the day it was routed for.
+public struct RoutedCase: Sendable {
+    public let result: Conclusion
+    public let today: CivilDate
+
+    public init(result: Conclusion, today: CivilDate) {
+        self.result = result
+        self.today = today
+    }
+}
+
+/// Routes cases given as key/value objects. The keys are the dialogue's question
+/// names; the case is run through the same `Walker` as the interview, each
+/// question answered from its key, so there is no second copy of the rules.
+public struct Triage: Sendable {
+    public let dialogue: Dialogue
+    public let language: Language
+    private let questionIndex: [String: Int]
+
+    public init(dialogue: Dialogue, language: Language = .fr) {
+        self.dialogue = dialogue
+        self.language = language
+        var index: [String: Int] = [:]
+        for (i, q) in dialogue.questions.enumerated() { index[q.id] = i }
+        self.questionIndex = index
+    }
+
+    /// Routes one case. `todayOverride` (the command-line option) wins over the
+    /// case's own `today`, which wins over `clockToday`.
+    public func route(
+        _ pairs: [(key: String, value: CaseValue)], todayOverride: CivilDate?, clockToday: CivilDate
+    ) -> Result<RoutedCase, CaseError> {
+        var answers: [Value?] = Array(repeating: nil, count: dialogue.questions.count)
+        var today = todayOverride ?? clockToday
+        for (key, raw) in pairs {
+            if key == "today" {
+                guard let d = supportedDate(raw) else {
+                    return .failure(CaseError(field: key, message: dateMessage(raw)))
+                }
+                if todayOverride == nil { today = d }
+                continue
+            }
+            guard let q = questionIndex[key] else {
+                let keys = (dialogue.questions.map(\.id) + ["today"]).joined(separator: ", ")
+                return .failure(
+                    CaseError(
+                        field: key,
+                        message: language.say(
+                            "clé inconnue ; les clés possibles sont : \(keys)",
+                            "unknown key; the keys are: \(keys)")))
+            }
+            switch answer(raw, for: dialogue.questions[q]) {
+            case .success(let v): answers[q] = v
+            case .failure(let e): return .failure(e)
+            }
+        }
+        if let misplaced = misplacedKey(answers, given: pairs, today: today) { return .failure(misplaced) }
+        let (_, end) = Walker.walk(dialogue, today: today) { question in
+            answers[question.slot] ?? question.triageDefault
+        }
+        switch end {
+        case .outcome(let result):
+            return .success(RoutedCase(result: result, today: today))
+        case .ask(let q):
+            let question = dialogue.questions[q]
+            return .failure(
+                CaseError(
+                    field: question.id,
+                    message: language.say(
+                        "cette clé est nécessaire pour ce cas : \(expectation(question))",
+                        "this key is required for this case: \(expectation(question))")))
+        case .rejected(let q, let message):
+            return .failure(CaseError(field: dialogue.questions[q].id, message: message.text(language)))
+        case .fault(let fault):
+            return .failure(
+                CaseError(
+                    field: nil,
+                    message: language.say(
+                        "le dialogue ne sait pas traiter ce cas : \(fault)",
+                        "the dialogue cannot route this case: \(fault)")))
+        }
+    }
+
+    /// A key given for a case it makes no sense for (`applies_when` false on the
+    /// answers given). A guard that reads a key the case left out is not judged
+    /// here: the walk then names the missing key.
+    private func misplacedKey(_ answers: [Value?], given pairs: [(key: String, value: CaseValue)], today: CivilDate) -> CaseError? {
+        // Keys left out read as triage does: their default, when they have one.
+        let filled = zip(answers, dialogue.questions).map { $0 ?? $1.triageDefault }
+        let values = PathValues(dialogue: dialogue, today: today, answers: filled)
+        for (key, _) in pairs {
+            guard let q = questionIndex[key], let guardExpression = dialogue.questions[q].appliesWhen else { continue }
+            if let applies = try? guardExpression.test(values), !applies {
+                return CaseError(
+                    field: key,
+                    message: language.say(
+                        "cette clé ne s'applique pas à ce cas : elle ne vaut que si \(guardExpression.source) ; retirez-la",
+                        "this key does not apply to this case: it holds only when \(guardExpression.source); remove it"))
+            }
+        }
+        return nil
+    }
+
+    /// What a key expects, in words.
+    public func expectation(_ question: Question) -> String {
+        let orNull = question.unknown != nil ? language.say(", ou null (inconnu)", ", or null (unknown)") : ""
+        switch question.kind {
+        case .choice(let choices):
+            let values = choices.map { "\"\($0.value)\"" }.joined(separator: ", ")
+            return language.say("une de ces valeurs : \(values)", "one of \(values)") + orNull
+        case .yesNo: return language.say("true ou false", "true or false") + orNull
+        case .date: return language.say("une date \"AAAA-MM-JJ\"", "a date \"YYYY-MM-DD\"") + orNull
+        case .text(_, let hint): return (hint?.text(language) ?? language.say("du texte", "text")) + orNull
+        }
+    }
+
+    private func dateMessage(_ raw: CaseValue) -> String {
+        let format = language.say(
+            "une date est attendue au format \"AAAA-MM-JJ\", par exemple \"2026-10-05\"",
+            "a date is expected as \"YYYY-MM-DD\", for example \"2026-10-05\"")
+        guard case .string(let s) = raw, s.utf8.count == 10, s.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }),
+            case let parts = s.split(separator: "-", omittingEmptySubsequences: false), parts.count == 3,
+            parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return format }
+        if let date = CivilDate(year: y, month: m, day: d), !CivilDate.supported.contains(date) || y < 1 {
+            return rangeMessage
+        }
+        guard (1...12).contains(m) else {
+            return language.say("le mois \(m) n'existe pas ; \(format)", "there is no month \(m); \(format)")
+        }
+        guard (1...9999).contains(y), CivilDate.supported.contains(CivilDate(year: y, month: m, day: 1)!) else { return rangeMessage }
+        let days = CivilDate.daysIn(month: m, year: y)
+        let month = language == .fr ? DateWords.frenchMonths[m - 1] : DateWords.englishMonths[m - 1]
+        return language.say(
+            "le \(d) \(month) \(y) n'existe pas : ce mois a \(days) jours",
+            "\(month) \(y) has no day \(d): it has \(days) days")
+    }
+
+    private var rangeMessage: String {
+        language.say(
+            "cette date est hors des dates traitées, du 1er janvier 1900 au 31 décembre 9998",
+            "this date is outside the dates handled, 1 January 1900 to 31 December 9998")
+    }
+
+    /// A date the program can compute with: a real day, in `CivilDate.supported`.
+    private func supportedDate(_ raw: CaseValue) -> CivilDate? {
+        guard case .string(let s) = raw, let d = CivilDate(iso: s), CivilDate.supported.contains(d) else { return nil }
+        return d
+    }
+
+    /// A case's value for a question, checked against the question's kind; also how
+    /// a saved session's answers are read back.
+    public func answer(_ raw: CaseValue, for question: Question) -> Result<Value, CaseError> {
+        func fail(_ message: String) -> Result<Value, CaseError> {
+            .failure(CaseError(field: question.id, message: message))
+        }
+        if raw == .null {
+            return question.unknown != nil
+                ? .success(.null)
+                : fail(
+                    language.say(
+                        "null n'est pas accepté ici ; attendu : \(expectation(question))",
+                        "null is not accepted here; expected: \(expectation(question))"))
+        }
+        switch question.kind {
+        case .choice(let choices):
+            if case .string(let s) = raw, choices.contains(where: { $0.value == s }) { return .success(.string(s)) }
+        case .yesNo:
+            if case .bool(let b) = raw { return .success(.bool(b)) }
+        case .date:
+            if case .string = raw {
+                if let d = supportedDate(raw) { return .success(.date(d)) }
+                return fail(dateMessage(raw))
+            }
+        case .text(let pattern, _):
+            if case .string(let s) = raw {
+                if let pattern, !pattern.matches(s) {
+                    return fail(
+                        language.say(
+                            "valeur refusée ; attendu : \(expectation(question))",
+                            "value refused; expected: \(expectation(question))"))
+                }
+                return .success(.string(s))
+            }
+        }
+        return fail(language.say("attendu : \(expectation(question))", "expected: \(expectation(question))"))
+    }
+}

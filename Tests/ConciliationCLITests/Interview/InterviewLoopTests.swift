@@ -1,0 +1,228 @@
+import DialogueKit
+import Foundation
+import Testing
+
+@testable import ConciliationCLI
+
+@Suite("The interview loop, with typed lines")
+struct InterviewLoopTests {
+    let functioningWaiting = ["4", "non", "oui", "02/11/2026", "2", "1"]
+
+    @Test func aDecisionEndsWithTheAppealDeadline() throws {
+        let (text, loop, exit) = try runInterview(["1", "05/10/2026", "oui", "75", "1", "non", "non"])
+        #expect(text.contains("question 1 (15 au plus)"))
+        #expect(text.contains("Avez-vous déjà contesté cette décision devant une commission de la caisse (CRA ou CMRA) ?"))
+        #expect(text.contains("→ lundi 5 octobre 2026"))
+        #expect(text.contains("→ Contestez la décision devant la commission de recours amiable (CRA)"))
+        #expect(text.contains("Date limite pour contester : lundi 7 décembre 2026 (dans 14 jours)"))
+        #expect(loop.mode == .finished)
+        #expect(exit == .endOfInput)
+    }
+
+    @Test func aBadAnswerIsExplainedAndAskedAgainWithNothingLost() throws {
+        let (text, loop, _) = try runInterview(["12", "4", "peut-être", "non", "31/02/2026"])
+        #expect(text.contains("Tapez un numéro de 1 à 9"))
+        #expect(text.contains("Répondez oui ou non (o / n)."))
+        #expect(text.contains("Avez-vous déjà saisi un tribunal pour ce litige ?"))
+        #expect(loop.interview.answeredPath.count == 2)
+        let (text2, _, _) = try runInterview(["1", "31/02/2026", "24/12/2026"])
+        #expect(text2.contains("Le 31 février 2026 n'existe pas : février 2026 a 28 jours."))
+        #expect(text2.contains("Cette date est dans le futur"))
+    }
+
+    @Test func helpShowsTheQuestionsHelpAndTheCommands() throws {
+        let (text, _, _) = try runInterview([":aide"])
+        #expect(text.contains("Aide : Une décision est un courrier"))
+        #expect(text.contains(":modifier / :edit"))
+        #expect(text.contains(":exporter / :export"))
+    }
+
+    @Test func backThenEnterKeepsThePreviousAnswer() throws {
+        let (text, loop, _) = try runInterview(["4", "non", ":retour", ""])
+        #expect(text.contains("Entrée : non"))
+        #expect(loop.interview.answeredPath.count == 2)
+        let (first, _, _) = try runInterview([":retour"])
+        #expect(first.contains("Vous êtes à la première question."))
+    }
+
+    @Test func editRecomputesWhatFollows() throws {
+        let (text, loop, _) = try runInterview(functioningWaiting + [":modifier 4", "01/10/2026"])
+        #expect(text.contains("Attendez la réponse de la caisse jusqu'au lundi 23 novembre 2026"))
+        #expect(text.contains("Modification de la réponse 4 :"))
+        #expect(text.contains("→ Saisissez le médiateur de votre caisse"))
+        guard case .finished(let result) = loop.interview.state else { Issue.record("not finished"); return }
+        #expect(loop.dialogue.outcomes[result.outcome].id == "refer-after-complaint")
+        let (bad, _, _) = try runInterview(functioningWaiting + [":modifier 9", ":modifier deux"])
+        #expect(bad.contains("Il n'y a que 6 réponses ; tapez un numéro de 1 à 6."))
+        #expect(bad.contains("« deux » n'est pas un numéro de réponse"))
+    }
+
+    @Test func answersWhyAndSummary() throws {
+        let (text, _, _) = try runInterview(functioningWaiting + [":réponses", ":pourquoi", ":resume"])
+        #expect(text.contains("4. Date de la réclamation : 02/11/2026"))
+        #expect(text.contains("Réclamation en cours : le guide attend trois semaines (r5-wait)"))
+        #expect(text.contains("source : ameli.fr, « Saisir le médiateur » — https://www.ameli.fr/"))
+        #expect(text.contains("Code : wait-for-answer / caisse"))
+        #expect(text.contains("Premier jour pour saisir le médiateur : 24/11/2026 (demain)"))
+    }
+
+    @Test func theAgentSeesThePhoneWordingAndTheCaseNote() throws {
+        let (text, _, _) = try runInterview(functioningWaiting, audience: .agent)
+        #expect(text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"))
+        #expect(text.contains("Résumé pour la fiche"))
+        #expect(!text.contains("\u{1B}["))
+    }
+
+    @Test("On a narrow terminal the case note keeps whole lines, to be copied as they are")
+    func theCaseNoteIsNotWrapped() throws {
+        let (text, loop, _) = try runInterview(functioningWaiting + [":résumé"], audience: .agent, width: 40)
+        guard case .finished(let result) = loop.interview.state else { Issue.record("no result"); return }
+        let routed = RoutedCase(result: result, today: loop.interview.today)
+        let note = CaseNote(dialogue: try shippedDialogue(), language: .fr).text(answers: loop.interview.answeredPath, routed: routed)
+        let longLines = note.split(separator: "\n").filter { $0.count > 40 }
+        #expect(!longLines.isEmpty)
+        for line in longLines { #expect(text.contains(line + "\n")) }
+        #expect(!text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"), "the rest is wrapped to 40 columns")
+    }
+
+    @Test func englishOnRequest() throws {
+        let (text, _, _) = try runInterview(["4", "no", "no"], language: .en)
+        #expect(text.contains("question 1 (at most 15)"))
+        #expect(text.contains("→ First make a complaint to your caisse"))
+    }
+
+    @Test func exportsAreOwnerOnlyAndNeverOverwrittenUnasked() throws {
+        let dir = temporaryDirectory()
+        let json = dir + "/dossier.json", txt = dir + "/dossier.txt", md = dir + "/dossier.md"
+        let (text, _, _) = try runInterview(
+            functioningWaiting + [
+                ":exporter \(json)", ":exporter \(txt)", ":exporter \(md)", ":exporter \(txt)", "n",
+                ":exporter \(dir)/dossier.pdf", ":exporter \(txt) --force",
+            ])
+        #expect(text.contains("Exporté dans \(json)"))
+        #expect(text.contains("Le fichier \(txt) existe déjà. Le remplacer ? (o/n)"))
+        #expect(text.contains("Rien n'a été écrit."))
+        #expect(text.contains("Extension non reconnue"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: json)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let result = object?["result"] as? [String: Any]
+        #expect(result?["recommendation"] as? String == "wait-for-answer")
+        #expect(result?["wait_until"] as? String == "2026-11-23")
+        #expect((object?["answers"] as? [String: Any])?["complaint_on"] as? String == "2026-11-02")
+        #expect(object?["created"] as? String == "2026-11-23T09:00:00Z")
+        #expect(try String(contentsOfFile: md, encoding: .utf8).contains("## Attendez la réponse"))
+        #expect(try String(contentsOfFile: txt, encoding: .utf8).contains("Code : wait-for-answer / caisse"))
+    }
+
+    @Test("Control characters in a command or a file name are shown as visible text, and no such file is made")
+    func controlCharactersNeverReachTheTerminal() throws {
+        let dir = temporaryDirectory()
+        let (text, _, _) = try runInterview(
+            functioningWaiting + [":frob\u{1B}[2J", ":modifier \u{7}", ":exporter \(dir)/a\u{1B}b\u{7}.txt"])
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(text.contains("Commande inconnue"))
+        #expect(text.contains("Nom de fichier refusé"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test("A read-only export target is asked about even with --force, and said to be read-only")
+    func readOnlyTarget() throws {
+        let dir = temporaryDirectory()
+        let txt = dir + "/dossier.txt"
+        try Data("protégé".utf8).write(to: URL(fileURLWithPath: txt))
+        chmod(txt, 0o444)
+        let (text, _, _) = try runInterview(functioningWaiting + [":exporter \(txt) --force", "n"])
+        #expect(text.contains("Le fichier \(txt) existe déjà et il est en lecture seule. Le remplacer quand même ? (o/n)"))
+        #expect(try String(contentsOfFile: txt, encoding: .utf8) == "protégé")
+    }
+
+    @Test func exportBeforeTheEndIsRefused() throws {
+        let (text, _, _) = try runInterview(["4", ":exporter /tmp/never.txt"])
+        #expect(text.contains("L'entretien n'est pas terminé"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never.txt"))
+    }
+
+    @Test func restartAsksFirstThenStartsAfresh() throws {
+        let (text, loop, _) = try runInterview(["4", "non", ":recommencer", "peut-être", "o"])
+        #expect(text.contains("Recommencer efface les réponses"))
+        #expect(text.contains("Nouvel entretien."))
+        #expect(loop.interview.answeredPath.isEmpty)
+    }
+
+    @Test func quitAndUnknownCommands() throws {
+        let (text, _, exit) = try runInterview([":frobnicate", ":quitter", "4"])
+        #expect(text.contains("Commande inconnue : :frobnicate. Tapez :aide"))
+        #expect(exit == .quit)
+    }
+
+    @Test func ctrlCKeepsAnswersAndCtrlDAsksBeforeLeaving() throws {
+        let (text, loop, exit) = try runInterview(["4", "^C", "non", "^D", "n", "^D", "o"], store: temporaryDirectory(), interactive: true)
+        #expect(loop.interview.answeredPath.count == 2)
+        #expect(text.contains("Quitter l'entretien ? Il reste enregistré. (o/n)"))
+        #expect(exit == .quit)
+    }
+
+    @Test func terminationSavesFirst() throws {
+        let dir = temporaryDirectory()
+        let (_, loop, exit) = try runInterview(["4", "non", "^TERM"], store: dir)
+        #expect(exit == .terminated)
+        let saved = SessionStore(directory: dir).list()
+        #expect(saved.first?.record?.id == loop.record.id)
+        #expect(saved.first?.record?.rawAnswers.count == 2)
+    }
+
+    @Test func everyAnswerIsSavedOwnerOnlyAndResumes() throws {
+        let dir = temporaryDirectory() + "/state/conciliation"
+        let (_, loop, _) = try runInterview(["4", "non", "oui", "02/11/2026"], store: dir)
+        let path = SessionStore(directory: dir).path(of: loop.record.id)
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        #expect((try FileManager.default.attributesOfItem(atPath: dir)[.posixPermissions] as? Int) == 0o700)
+        let saved = try #require(SessionStore(directory: dir).list().first?.record)
+        #expect(saved.finished == false)
+        #expect(saved.rawAnswers.map(\.0) == ["subject", "court_case_pending", "complaint_made", "complaint_on"])
+        // Resume: the same answers, read back through triage's checks.
+        let dialogue = try shippedDialogue()
+        let triage = Triage(dialogue: dialogue)
+        let answers = saved.rawAnswers.compactMap { id, raw -> (question: Int, value: Value)? in
+            guard let q = dialogue.question(named: id), case .success(let v) = triage.answer(raw, for: q) else { return nil }
+            return (q.slot, v)
+        }
+        let (text, resumed, _) = try runInterview(["2", "1"], store: dir, answers: answers, record: saved)
+        #expect(text.contains("Comment avez-vous fait cette réclamation ?"))
+        #expect(resumed.record.id == loop.record.id)
+        let finished = try #require(SessionStore(directory: dir).list().first?.record)
+        #expect(finished.finished)
+        #expect(finished.outcome == "wait-for-answer")
+    }
+
+    @Test("A failed autosave is never reported as saved")
+    func aFailedSaveIsNotCalledSaved() throws {
+        let dir = temporaryDirectory()
+        let blocked = dir + "/blocked"
+        try Data().write(to: URL(fileURLWithPath: blocked))
+        let (text, _, exit) = try runInterview(["4", "non", "^TERM"], store: blocked + "/conciliation")
+        #expect(exit == .terminated)
+        #expect(!text.contains("l'entretien est enregistré"))
+        #expect(text.contains("Interruption : l'entretien n'a pas pu être enregistré"))
+        let (quit, _, _) = try runInterview(["4", "^D"], store: blocked + "/conciliation", interactive: true)
+        #expect(quit.contains("Quitter l'entretien ? Il n'a pas pu être enregistré"))
+        #expect(!quit.contains("Il reste enregistré"))
+    }
+
+    @Test("An interview with no answer leaves no file")
+    func noAnswerNoFile() throws {
+        let dir = temporaryDirectory() + "/state"
+        _ = try runInterview(["^TERM"], store: dir)
+        #expect(SessionStore(directory: dir).list().isEmpty)
+    }
+
+    @Test func anUnwritableStateFolderWarnsOnceAndGoesOn() throws {
+        let dir = temporaryDirectory()
+        let blocked = dir + "/blocked"
+        try Data().write(to: URL(fileURLWithPath: blocked))  // a file where the folder should be
+        let (text, loop, _) = try runInterview(["4", "non", "non"], store: blocked + "/conciliation")
+        #expect(text.components(separatedBy: "ne peut pas être enregistré").count == 2)
+        #expect(loop.mode == .finished)
+    }
+}

@@ -1,0 +1,171 @@
+import Testing
+
+@testable import DialogueKit
+
+@Suite("conciliation check: every combination of answers")
+struct CheckerTests {
+    func check(_ yaml: String) throws -> Checker.Report {
+        Checker.check(try DialogueLoader.load(yaml: yaml, file: "mini.yaml"))
+    }
+
+    @Test func theShippedDialoguesPass() throws {
+        for name in ["conciliation.yaml", "conciliation-2007.yaml"] {
+            let report = Checker.check(try loadShipped(name))
+            #expect(report.errors.isEmpty, "\(name): \(report.errors.map(\.description))")
+            #expect(report.paths > 1_000)
+            #expect(report.todays == Checker.todays.count)
+        }
+    }
+
+    @Test func theMiniDialoguePasses() throws {
+        let report = try check(miniDialogue)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+    }
+
+    @Test("A gap, an unreachable question and a value read before it is set: three precise messages")
+    func threeDeliberateProblems() throws {
+        let broken = """
+            dialogue: broken
+            version: "1"
+            title: {fr: Cassé, en: Broken}
+            start: topic
+            outputs:
+              appeal_deadline: {type: date, label: {fr: A, en: A}}
+              wait_until: {type: date, label: {fr: W, en: W}}
+              conciliator_from: {type: date, label: {fr: C, en: C}}
+            questions:
+              topic:
+                kind: choice
+                label: {fr: Sujet, en: Topic}
+                ask: {agent: {fr: Sujet ?, en: Topic?}, self: {fr: Sujet ?, en: Topic?}}
+                help: {fr: Aide, en: Help}
+                choices: {a: {fr: A, en: A}, b: {fr: B, en: B}, c: {fr: C, en: C}}
+                next:
+                  - when: 'topic == "a"'
+                    goto: done
+                  - when: 'topic == "b"'
+                    goto: when_q
+              when_q:
+                kind: date
+                label: {fr: Date, en: Date}
+                ask: {agent: {fr: Quand ?, en: When?}, self: {fr: Quand ?, en: When?}}
+                help: {fr: Aide, en: Help}
+                next:
+                  - when: 'extra'
+                    goto: done
+                  - goto: done
+              extra:
+                kind: yes-no
+                label: {fr: En plus, en: Extra}
+                ask: {agent: {fr: Et ?, en: And?}, self: {fr: Et ?, en: And?}}
+                help: {fr: Aide, en: Help}
+                next: done
+            outcomes:
+              done:
+                recommendation: reclaim-first
+                route: caisse
+                title: {fr: Fini, en: Done}
+                summary: {fr: Résumé, en: Summary}
+            """
+        let report = try check(broken)
+        #expect(
+            report.errors.map(\.description) == [
+                "mini.yaml:10:3: no transition out of `topic` applies when topic = \"c\", today 2026-11-23",
+                "mini.yaml:27:16: `extra` reads `extra` before it is set, when topic = \"b\", when_q = 2024-09-14, today 2026-11-23",
+                "mini.yaml:30:3: question `extra` is never asked: no combination of answers leads to it",
+            ])
+    }
+
+    /// A choice, a date with a two-month deadline, then a yes/no: what happens
+    /// after the yes/no depends on the date, through a computed value, only on the
+    /// path where the choice was "a". `guards` are the transitions out of `late`.
+    func deadlineDialogue(_ guards: String) -> String {
+        """
+        dialogue: deadline
+        version: "1"
+        title: {fr: Délai, en: Deadline}
+        start: topic
+        outputs:
+          appeal_deadline: {type: date, label: {fr: A, en: A}}
+          wait_until: {type: date, label: {fr: W, en: W}}
+          conciliator_from: {type: date, label: {fr: C, en: C}}
+        computed:
+          limit: 'add_months(notified, 2)'
+        questions:
+          topic:
+            kind: choice
+            label: {fr: Sujet, en: Topic}
+            ask: {agent: {fr: Sujet ?, en: Topic?}, self: {fr: Sujet ?, en: Topic?}}
+            help: {fr: Aide, en: Help}
+            choices: {a: {fr: A, en: A}, b: {fr: B, en: B}}
+            next: notified
+          notified:
+            kind: date
+            label: {fr: Date, en: Date}
+            ask: {agent: {fr: Quand ?, en: When?}, self: {fr: Quand ?, en: When?}}
+            help: {fr: Aide, en: Help}
+            next:
+              - when: 'topic == "a"'
+                goto: late
+              - goto: done
+          late:
+            kind: yes-no
+            label: {fr: Retard, en: Late}
+            ask: {agent: {fr: Et ?, en: And?}, self: {fr: Et ?, en: And?}}
+            help: {fr: Aide, en: Help}
+            next:
+        \(guards)
+        outcomes:
+          done:
+            recommendation: reclaim-first
+            route: caisse
+            title: {fr: Fini, en: Done}
+            summary: {fr: Résumé, en: Summary}
+        """
+    }
+
+    /// Guards that overlap on the deadline day only.
+    let bothOnTheDeadlineDay = """
+              - when: 'today <= limit'
+                goto: done
+              - when: 'today >= limit'
+                goto: done
+        """
+
+    @Test("A gap behind an earlier choice, for an old date only, is found with its counterexample")
+    func gapForAnOldDateOnly() throws {
+        let report = try check(
+            deadlineDialogue(
+                """
+                      - when: 'late and today <= limit'
+                        goto: done
+                      - when: 'not late'
+                        goto: done
+                """))
+        #expect(
+            report.errors.map(\.description) == [
+                "mini.yaml:28:3: no transition out of `late` applies when topic = \"a\", notified = 2024-09-14, late = true, today 2026-11-23"
+            ])
+    }
+
+    @Test("Two guards that both hold on the deadline day itself: the overlap names that day")
+    func overlapOnTheDeadlineDay() throws {
+        let report = try check(deadlineDialogue(bothOnTheDeadlineDay))
+        #expect(
+            report.errors.map(\.description) == [
+                "mini.yaml:36:9: transitions 1 and 2 out of `late` both apply when topic = \"a\", notified = 2026-09-23, late = true, today 2026-11-23"
+            ])
+    }
+
+    @Test("The same report on every run, though the todays are checked at once")
+    func sameReportEveryRun() throws {
+        let dialogue = try DialogueLoader.load(yaml: deadlineDialogue(bothOnTheDeadlineDay), file: "mini.yaml")
+        let first = Checker.check(dialogue)
+        for _ in 0..<5 {
+            let again = Checker.check(dialogue)
+            #expect(again.errors == first.errors)
+            #expect(again.paths == first.paths)
+            #expect(again.classes == first.classes)
+        }
+    }
+}

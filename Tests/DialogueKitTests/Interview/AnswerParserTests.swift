@@ -1,0 +1,98 @@
+import Testing
+
+@testable import DialogueKit
+
+@Suite("What a person types, turned into answers")
+struct AnswerParserTests {
+    static let dialogue = try! loadShipped()
+    let parser = AnswerParser(today: date("2026-11-23"), language: .fr)
+
+    func q(_ name: String) -> Question { Self.dialogue.question(named: name)! }
+
+    @Test(
+        "Date forms",
+        arguments: [
+            ("23/11/2026", "2026-11-23"), ("23/11/26", "2026-11-23"), ("5/10/2026", "2026-10-05"),
+            ("05.10.2026", "2026-10-05"), ("5-10-2026", "2026-10-05"), ("23 novembre 2026", "2026-11-23"),
+            ("1er mars 2026", "2026-03-01"), ("5 oct 2026", "2026-10-05"), ("5 Octobre 2026", "2026-10-05"),
+            ("2026-11-23", "2026-11-23"), ("aujourd'hui", "2026-11-23"), ("Aujourd’hui", "2026-11-23"),
+            ("hier", "2026-11-22"), ("avant-hier", "2026-11-21"), ("il y a 3 jours", "2026-11-20"),
+            ("il y a 2 semaines", "2026-11-09"), ("il y a 1 mois", "2026-10-23"), ("il y a un mois", "2026-10-23"),
+            ("3 days ago", "2026-11-20"), ("yesterday", "2026-11-22"), ("5 October 2026", "2026-10-05"),
+            ("5/10", "2026-10-05"), ("24/12", "2025-12-24"), ("  23/11/2026  ", "2026-11-23"),
+            ("5 août 2026", "2026-08-05"), ("5 aout 2026", "2026-08-05"), ("12 février 2026", "2026-02-12"),
+        ])
+    func dates(text: String, expected: String) throws {
+        #expect(try parser.parse(text, for: q("notified_on")).get() == .date(date(expected)))
+    }
+
+    @Test(
+        "Refused dates say what is expected",
+        arguments: [
+            ("31/02/2026", "n'existe pas"), ("29/02/2027", "février 2027 a 28 jours"), ("13/13/2026", "mois"),
+            ("demain matin", "23/11/2026"), ("il y a beaucoup de jours", "23/11/2026"), ("", "réponse"),
+        ])
+    func badDates(text: String, fragment: String) {
+        switch parser.parse(text, for: q("notified_on")) {
+        case .success(let v): Issue.record("accepted as \(v)")
+        case .failure(let e): #expect(e.message.contains(fragment), "\(e.message)")
+        }
+    }
+
+    @Test("I don't know, where allowed", arguments: ["je ne sais pas", "Je ne sais pas", "?", "nsp", "I don't know"])
+    func unknown(text: String) throws {
+        #expect(try parser.parse(text, for: q("notified_on")).get() == .null)
+        if case .success = parser.parse(text, for: q("complaint_on")) { Issue.record("complaint_on has no unknown") }
+    }
+
+    @Test(
+        "Yes and no",
+        arguments: [
+            ("o", true), ("oui", true), ("OUI", true), ("y", true), ("yes", true),
+            ("n", false), ("non", false), ("no", false),
+        ])
+    func yesNo(text: String, value: Bool) throws {
+        #expect(try parser.parse(text, for: q("court_case_pending")).get() == .bool(value))
+    }
+
+    @Test("Choices by number, by the start of the label, without accents")
+    func choices() throws {
+        let subject = q("subject")
+        #expect(try parser.parse("1", for: subject).get() == .string("decision-admin"))
+        #expect(try parser.parse("9", for: subject).get() == .string("other"))
+        #expect(try parser.parse("le fonc", for: subject).get() == .string("functioning"))
+        #expect(try parser.parse("autre", for: subject).get() == .string("other"))
+        #expect(try parser.parse("un profes", for: subject).get() == .string("care-refusal"))
+        #expect(try parser.parse("no-gp", for: subject).get() == .string("no-gp"))
+        let channel = q("complaint_channel")
+        #expect(try parser.parse("a l'acc", for: channel).get() == .string("counter"))
+        #expect(try parser.parse("telephone", for: channel).get() == .string("phone"))
+        guard case .failure(let nine) = parser.parse("10", for: subject) else { Issue.record("10 accepted"); return }
+        #expect(nine.message.contains("de 1 à 9"))
+        guard case .failure(let ambiguous) = parser.parse("une d", for: subject) else { Issue.record("ambiguous accepted"); return }
+        #expect(ambiguous.message.contains("1, 2, 3"))
+    }
+
+    @Test("Control characters and escape sequences are refused")
+    func controlCharacters() {
+        guard case .failure(let e) = parser.parse("67\u{1b}[2J", for: q("department")) else { Issue.record("accepted"); return }
+        #expect(e.message.contains("contrôle"))
+    }
+
+    @Test("A département must look like one")
+    func department() throws {
+        #expect(try parser.parse("67", for: q("department")).get() == .string("67"))
+        #expect(try parser.parse("2A", for: q("department")).get() == .string("2A"))
+        #expect(try parser.parse("974", for: q("department")).get() == .string("974"))
+        guard case .failure(let e) = parser.parse("Paris", for: q("department")) else { Issue.record("accepted"); return }
+        #expect(e.message.contains("numéro du département"))
+    }
+
+    @Test("Dates in words, for reading back")
+    func words() {
+        #expect(DateWords.words(date("2026-10-05"), .fr) == "lundi 5 octobre 2026")
+        #expect(DateWords.words(date("2026-03-01"), .fr) == "dimanche 1er mars 2026")
+        #expect(DateWords.words(date("2026-12-07"), .en) == "Monday 7 December 2026")
+        #expect(DateWords.relative(date("2026-12-07"), today: date("2026-11-23"), .fr) == "dans 14 jours")
+    }
+}

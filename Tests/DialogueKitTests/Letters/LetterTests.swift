@@ -1,0 +1,193 @@
+import Testing
+
+@testable import DialogueKit
+
+@Suite("Social security numbers and letters")
+struct LetterTests {
+    static let dialogue = try! loadShipped()
+
+    @Test("A valid NIR, typed with or without spaces, and its masked form")
+    func validNIR() throws {
+        let nir = try NIR.parse("1 84 12 76 451 089 46").get()
+        #expect(nir.value == "184127645108946")
+        #expect(nir.formatted == "1 84 12 76 451 089 46")
+        #expect(nir.masked == "••••••••••• 89 46")
+        #expect(try NIR.parse("184127645108946").get() == nir)
+    }
+
+    @Test("Corsica: 2A counts as 19 and 2B as 18 for the key")
+    func corsica() throws {
+        #expect(try NIR.parse("2 90 05 2A 123 456 29").get().value == "290052A12345629")
+        #expect(try NIR.parse("2 90 05 2B 123 456 56").get().value == "290052B12345656")
+        #expect(NIR.parse("2 90 05 2A 123 456 56") == .failure(.key(expected: 29)))
+    }
+
+    @Test(
+        "A wrong NIR is refused with the reason",
+        arguments: [
+            ("1 84 12 76 451 089 47", NIR.Problem.key(expected: 46), "la clé ne correspond pas au numéro (elle devrait être 46)"),
+            ("1 84 12 76 451 089", .length(13), "15 chiffres"),
+            ("1 84 12 76 45X 089 46", .characters, "seuls des chiffres"),
+            ("5 84 12 76 451 089 46", .sex, "premier chiffre"),
+        ])
+    func wrongNIR(text: String, problem: NIR.Problem, sentence: String) {
+        #expect(NIR.parse(text) == .failure(problem))
+        #expect(problem.sentence(.fr).contains(sentence))
+    }
+
+    func routed(_ json: String) throws -> RoutedCase {
+        guard case .object(let pairs) = CaseJSON.parse(json) else { fatalError() }
+        return try Triage(dialogue: Self.dialogue).route(pairs, todayOverride: nil, clockToday: date("2026-11-23")).get()
+    }
+
+    let details = LetterDetails(
+        name: "Marie Dupont", address: "3 rue des Lilas, 67000 Strasbourg",
+        nir: try! NIR.parse("184127645108946").get(), caisse: "CPAM du Bas-Rhin", reference: "D-1234")
+
+    @Test("The appeal to the CRA: the decision, its date, the deadline, registered letter")
+    func commissionLetter() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .commission)
+        let text = writer.letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("Commission de recours amiable"))
+        #expect(text.contains("Lettre recommandée avec avis de réception"))
+        #expect(text.contains("Objet : Recours contre la décision reçue le 5 octobre 2026 (référence D-1234)"))
+        #expect(text.contains("qui expire le 7 décembre 2026"))
+        #expect(text.contains("N° de sécurité sociale : 1 84 12 76 451 089 46"))
+        #expect(text.contains("Le 23 novembre 2026"))
+        let md = writer.letter(.commission, routed: r, details: details, markdown: true)
+        #expect(md.contains("**Objet : Recours contre la décision"))
+        #expect(md.contains("- copie de la décision contestée"))
+    }
+
+    @Test("The CMRA letter asks for the doctor to be informed")
+    func medicalLetter() throws {
+        let r = try routed(
+            #"{"subject":"decision-medical","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("Commission médicale de recours amiable"))
+        #expect(text.contains("mon médecin"))
+    }
+
+    @Test("The referral to the médiateur states the steps taken and their dates")
+    func mediatorLetter() throws {
+        let r = try routed(
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#
+        )
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .mediator)
+        let text = writer.letter(.mediator, routed: r, details: details, markdown: false)
+        #expect(text.contains("Objet : Saisine du médiateur"))
+        #expect(text.contains("une réclamation le 1er octobre 2026 (courrier) ; elle est restée sans réponse à ce jour"))
+        #expect(text.contains("Aucun tribunal n'est saisi de ce litige."))
+    }
+
+    @Test("The complaint to the caisse, and no letter while waiting")
+    func complaintAndNone() throws {
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        let first = try routed(#"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        #expect(writer.kind(for: first) == .complaint)
+        #expect(writer.letter(.complaint, routed: first, details: details, markdown: false).contains("Service des réclamations"))
+        let waiting = try routed(
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-11-20","complaint_answer":"none","today":"2026-11-23"}"#
+        )
+        #expect(writer.kind(for: waiting) == nil)
+        #expect(writer.noLetterReason(for: waiting).contains("attendez"))
+    }
+
+    @Test("The CRA letter cites a written complaint made within the deadline, with its date")
+    func commissionLetterCitesTheComplaint() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","today":"2026-11-28"}"#
+        )
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .commission)
+        let text = writer.letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("par écrit auprès de la caisse le 1er septembre 2026 (courrier), dans le délai de recours"))
+        #expect(text.contains("21 mars 2024, n° 22-13.906"))
+        #expect(text.contains("copie de ma réclamation du 1er septembre 2026"))
+        #expect(!text.contains("qui expire le"), "the deadline has passed: the letter does not claim it is met")
+        // Without such a complaint, no citation.
+        let plain = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        #expect(!writer.letter(.commission, routed: plain, details: details, markdown: false).contains("22-13.906"))
+    }
+
+    @Test("An unknown notice wording past the deadline: the letter says when the deadline cannot be held against the person")
+    func commissionLetterNoticeUnknown() throws {
+        let r = try routed(
+            #"{"subject":"decision-medical","notified_on":"2025-06-10","notice_states_deadline":null,"court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("ce délai ne peut m'être opposé (article R. 142-1-A"))
+    }
+
+    @Test(
+        "The request to the pôle social after the commission's silence: registry or registered letter, grounds, documents with their list")
+    func courtRequest() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-07-01","appeal_filed":"cra","appeal_received_on":"2026-08-03","appeal_answer":"none","appeal_notice_states_deadline":true,"court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
+        )
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .court)
+        let text = writer.letter(.court, routed: r, details: details, markdown: false)
+        #expect(text.contains("Greffe du pôle social"))
+        #expect(text.contains("Lettre recommandée avec avis de réception, ou dépôt au greffe"))
+        #expect(text.contains("qui a reçu mon recours le 3 août 2026 ; elle n'a pas répondu"))
+        #expect(text.contains("Exposé des motifs"))
+        #expect(text.contains("copie de la décision contestée (reçue le 1er juillet 2026)"))
+        #expect(text.contains("avec leur liste"))
+    }
+
+    @Test("The opposition to a contrainte: the date it was served and the fifteen days")
+    func opposition() throws {
+        let r = try routed(
+            #"{"subject":"overpayment","overpayment_stage":"contrainte","notified_on":"2026-11-16","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
+        )
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        #expect(writer.kind(for: r) == .opposition)
+        let text = writer.letter(.opposition, routed: r, details: details, markdown: false)
+        #expect(text.contains("Objet : Opposition à contrainte (référence D-1234)"))
+        #expect(text.contains("qui m'a été remise le 16 novembre 2026"))
+        #expect(text.contains("délai de quinze jours, qui expire le 1er décembre 2026"))
+        #expect(text.contains("copie de la contrainte"))
+    }
+
+    @Test(
+        "No letter states the three weeks as law",
+        arguments: [
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#,
+            #"{"subject":"care-refusal","refusal_kind":"other","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+        ])
+    func noThreeWeeks(json: String) throws {
+        let r = try routed(json)
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        let kind = try #require(writer.kind(for: r))
+        let text = writer.letter(kind, routed: r, details: details, markdown: false)
+        #expect(!text.contains("trois semaines"))
+        #expect(!text.contains("21 jours"))
+    }
+
+    @Test("A refusal of care by a professional with an order: the complaint goes to the director")
+    func careRefusalToTheDirector() throws {
+        let r = try routed(
+            #"{"subject":"care-refusal","refusal_kind":"other","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.complaint, routed: r, details: details, markdown: false)
+        #expect(text.contains("Monsieur ou Madame le directeur"))
+        #expect(text.contains("Signalement d'un refus de soins"))
+    }
+
+    @Test("No letter for a settled case or for finding a médecin traitant")
+    func noLetter() throws {
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        let gp = try routed(#"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        #expect(writer.kind(for: gp) == nil)
+        #expect(writer.noLetterReason(for: gp).contains("cpts"))
+    }
+}

@@ -1,0 +1,187 @@
+import Testing
+
+@testable import DialogueKit
+
+/// A small valid dialogue; each test breaks one line of it.
+let miniDialogue = """
+    dialogue: mini
+    version: "1"
+    title: {fr: Mini, en: Mini}
+    start: topic
+    sources:
+      s1: {title: Une source, url: "https://example.org"}
+    rules:
+      r1:
+        title: {fr: Règle, en: Rule}
+        text: {fr: Texte, en: Text}
+        sources: [s1]
+    outputs:
+      appeal_deadline: {type: date, label: {fr: A, en: A}}
+      wait_until: {type: date, label: {fr: W, en: W}}
+      conciliator_from: {type: date, label: {fr: C, en: C}}
+    questions:
+      topic:
+        kind: choice
+        label: {fr: Sujet, en: Topic}
+        ask:
+          agent: {fr: Demandez, en: Ask}
+          self: {fr: Quoi ?, en: What?}
+        help: {fr: Aide, en: Help}
+        choices:
+          a: {fr: A, en: A}
+          b: {fr: B, en: B}
+        next:
+          - when: 'topic == "a"'
+            goto: done
+            rule: r1
+          - goto: when_q
+      when_q:
+        kind: date
+        label: {fr: Date, en: Date}
+        ask:
+          agent: {fr: Quand ?, en: When?}
+          self: {fr: Quand ?, en: When?}
+        help: {fr: Aide, en: Help}
+        next: done
+    outcomes:
+      done:
+        recommendation: reclaim-first
+        route: caisse
+        title: {fr: Fini, en: Done}
+        summary: {fr: Résumé, en: Summary}
+    """
+
+func loadErrors(_ yaml: String) -> [String] {
+    do {
+        _ = try DialogueLoader.load(yaml: yaml, file: "mini.yaml")
+        return []
+    } catch {
+        return error.errors.map(\.description)
+    }
+}
+
+func replacing(_ old: String, with new: String) -> String {
+    precondition(miniDialogue.contains(old), "fixture has no \(old)")
+    return miniDialogue.replacingOccurrences(of: old, with: new)
+}
+
+@Suite("Dialogue loader: every problem as file:line:column")
+struct DialogueLoaderTests {
+    @Test func miniDialogueLoads() throws {
+        let d = try DialogueLoader.load(yaml: miniDialogue, file: "mini.yaml")
+        #expect(d.questions.map(\.id) == ["topic", "when_q"])
+        #expect(d.remainingQuestions == [2, 1])
+    }
+
+    @Test func shippedDialogueLoads() throws {
+        let d = try loadShipped()
+        #expect(d.id == "conciliation")
+        #expect(d.questions.first?.id == "subject")
+    }
+
+    @Test func unknownTopLevelKey() {
+        #expect(
+            loadErrors(miniDialogue + "\nauthor: me\n") == [
+                "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes"
+            ])
+    }
+
+    @Test func unknownKeyInQuestion() {
+        let errors = loadErrors(replacing("    kind: date\n", with: "    kind: date\n    colour: red\n"))
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("mini.yaml:34:5: unknown key `colour` in question `when_q`") == true)
+    }
+
+    @Test func choiceMisspelledInAGuard() {
+        #expect(
+            loadErrors(replacing(#"'topic == "a"'"#, with: #"'topic == "c"'"#)) == [
+                "mini.yaml:28:25: \"c\" is not one of the choices: a, b"
+            ])
+    }
+
+    @Test func unknownNameInAGuard() {
+        #expect(
+            loadErrors(replacing(#"'topic == "a"'"#, with: #"'topc == "a"'"#)) == [
+                "mini.yaml:28:16: unknown name `topc`: not a question, a computed value or a parameter of this dialogue"
+            ])
+    }
+
+    @Test func typeMismatchInAGuard() {
+        #expect(
+            loadErrors(replacing(#"'topic == "a"'"#, with: #"'when_q > 3'"#)) == [
+                "mini.yaml:28:25: the right side of `>` must be date, not nombre (int)"
+            ])
+    }
+
+    @Test func singleEqualsSign() {
+        #expect(
+            loadErrors(replacing(#"'topic == "a"'"#, with: #"'topic = "a"'"#)) == [
+                "mini.yaml:28:22: unexpected character `=` (write `==` to compare)"
+            ])
+    }
+
+    @Test func missingLanguage() {
+        #expect(
+            loadErrors(replacing("help: {fr: Aide, en: Help}\n    choices", with: "help: {fr: Aide}\n    choices")) == [
+                "mini.yaml:23:11: the help of `topic` has no `en` text"
+            ])
+    }
+
+    @Test func gotoNowhere() {
+        #expect(
+            loadErrors(replacing("    next: done\n", with: "    next: dne\n")) == [
+                "mini.yaml:39:11: `dne` is no question, branch or outcome of this dialogue"
+            ])
+    }
+
+    @Test func otherwiseMustBeLast() {
+        let yaml = replacing("      - goto: when_q\n", with: "      - goto: when_q\n      - when: 'true'\n        goto: done\n")
+        #expect(loadErrors(yaml).first == "mini.yaml:31:9: a transition without `when` means \"otherwise\" and must come last")
+    }
+
+    @Test func cycleIsRejected() {
+        #expect(
+            loadErrors(replacing("    next: done\n", with: "    next: topic\n")) == [
+                "mini.yaml:39:11: going from `when_q` back to `topic` makes a cycle; an interview must always end"
+            ])
+    }
+
+    @Test func yamlSyntaxError() {
+        let errors = loadErrors(replacing("title: {fr: Mini, en: Mini}", with: "title: {fr: Mini, en: Mini"))
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("mini.yaml:4:") == true)
+        #expect(errors.first?.contains("YAML:") == true)
+    }
+
+    @Test func unknownRuleAndSource() {
+        let errors = loadErrors(
+            replacing("        rule: r1\n", with: "        rule: r9\n")
+                .replacingOccurrences(of: "sources: [s1]", with: "sources: [s2]"))
+        #expect(
+            errors == [
+                "mini.yaml:11:15: rule `r1` cites `s2`, which is not in `sources`",
+                "mini.yaml:30:15: rule `r9` is not in `rules`",
+            ])
+    }
+
+    @Test func badRecommendation() {
+        #expect(
+            loadErrors(replacing("recommendation: reclaim-first", with: "recommendation: complain")) == [
+                "mini.yaml:42:21: `complain` is not a recommendation; write one of reclaim-first, wait-for-answer, refer-to-conciliator, contentious-appeal, no-action"
+            ])
+    }
+
+    @Test func templateNamesMustExist() {
+        #expect(
+            loadErrors(replacing("summary: {fr: Résumé, en: Summary}", with: "summary:\n      fr: Résumé {nowhere}\n      en: Summary"))
+                == [
+                    "mini.yaml:46:11: the summary of `done` shows `{nowhere}`, which is not a question, computed value, output or parameter"
+                ])
+    }
+
+    @Test func severalErrorsAreAllReported() {
+        let yaml = replacing("recommendation: reclaim-first", with: "recommendation: complain")
+            .replacingOccurrences(of: #"'topic == "a"'"#, with: #"'topc == "a"'"#)
+        #expect(loadErrors(yaml).count == 2)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import DialogueKit
+
+@Suite("Hostile input, second round: slow paths and limits (issue 11)")
+struct SlowPathTests {
+    static let dialogue = try! loadShipped()
+
+    @Test("An accent typed as a combining mark, and letters beyond French, fold like their plain letters")
+    func foldingByNormalisation() throws {
+        #expect(TextFolding.fold("de\u{301}cision") == "decision")
+        #expect(TextFolding.fold("ÿ ñ ŷ Ø") == "y n y o" || TextFolding.fold("ÿ ñ ŷ Ø") == "y n y ø")
+        #expect(TextFolding.fold("MÉDIATEUR") == "mediateur")
+        #expect(TextFolding.fold("Œuvre d’art") == "oeuvre d'art")
+        let parser = AnswerParser(today: date("2026-11-23"), language: .fr)
+        #expect(
+            try parser.parse("une de\u{301}cision adm", for: Self.dialogue.question(named: "subject")!).get() == .string("decision-admin"))
+    }
+
+    @Test("A megabyte answer is refused with the limit, without folding it")
+    func answerLengthLimit() {
+        let parser = AnswerParser(today: date("2026-11-23"), language: .fr)
+        guard case .failure(let e) = parser.parse(String(repeating: "a", count: 1 << 20), for: Self.dialogue.question(named: "subject")!)
+        else {
+            Issue.record("accepted"); return
+        }
+        #expect(e.message == "réponse trop longue : 2 000 caractères au plus")
+    }
+
+    @Test("A case with thousands of keys is refused at the key limit")
+    func tooManyKeys() {
+        let keys = (0..<100_000).map { "\"k\($0)\":1" }.joined(separator: ",")
+        guard case .invalid(let message) = CaseJSON.parse("{" + keys + "}") else { Issue.record("accepted"); return }
+        #expect(message.contains("more than 64 keys"))
+    }
+
+    @Test("5,000 nested parentheses: a located error, not a crash")
+    func deepNesting() {
+        let guardText = String(repeating: "(", count: 5_000) + "true" + String(repeating: ")", count: 5_000)
+        let errors = loadErrors(replacing("'topic == \"a\"'", with: "'\(guardText)'"))
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("mini.yaml:28:") == true)
+        #expect(errors.first?.contains("too long") == true)
+        // Within the length limit, the depth limit speaks.
+        let deep = String(repeating: "(", count: 100) + "true" + String(repeating: ")", count: 100)
+        let deepErrors = loadErrors(replacing("'topic == \"a\"'", with: "'\(deep)'"))
+        #expect(deepErrors.first?.hasPrefix("mini.yaml:28:") == true)
+        #expect(deepErrors.first?.contains("nested too deeply") == true)
+        let nots = loadErrors(replacing("'topic == \"a\"'", with: "'" + String(repeating: "not ", count: 5_000) + "true'"))
+        #expect(nots.first?.contains("too long") == true || nots.first?.contains("`not`") == true)
+    }
+
+    @Test("5,000 terms joined by and: refused as too long")
+    func longChain() {
+        let chain = Array(repeating: "topic == \"a\"", count: 5_000).joined(separator: " and ")
+        let errors = loadErrors(replacing("'topic == \"a\"'", with: "'\(chain)'"))
+        #expect(errors.first?.contains("too long") == true)
+        #expect(errors.first?.hasPrefix("mini.yaml:28:") == true)
+    }
+
+    @Test("A parameter out of range is refused where it stands", arguments: ["9223372036854775807", "-1", "100000"])
+    func parameterRange(value: String) {
+        let errors = loadErrors(replacing("start: topic\n", with: "start: topic\nparameters:\n  months: \(value)\n"))
+        #expect(errors.first?.hasPrefix("mini.yaml:6:") == true)
+        #expect(errors.first?.contains("from 0 to 3660") == true || errors.first?.contains("too large") == true)
+    }
+
+    @Test("The expression lexer refuses stray characters at once", arguments: ["1..2e+-", "[}"])
+    func lexer(text: String) {
+        let errors = loadErrors(replacing("'topic == \"a\"'", with: "'\(text)'"))
+        #expect(errors.first?.contains("unexpected character") == true)
+    }
+}
