@@ -97,7 +97,16 @@ public final class EditLineReader: LineReader {
         }
     }
 
-    public func readLine(prompt text: String) -> LineRead {
+    public func readLine(prompt text: String) -> LineRead { edit(prompt: text, remember: true) }
+
+    /// A letter's detail is typed like any line but never entered in the history.
+    public func readDetail(prompt text: String, secret: Bool) -> LineRead { edit(prompt: text, remember: false) }
+
+    public func forgetHistory() {
+        if let h = history { ce_history_clear(h) }
+    }
+
+    private func edit(prompt text: String, remember: Bool) -> LineRead {
         guard let el = editLine else { return .endOfInput }
         prompt = Array(text.utf8CString)
         interruptPending = 0
@@ -113,7 +122,7 @@ public final class EditLineReader: LineReader {
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
-        if !line.isEmpty, let h = history { ce_history_enter(h, line) }
+        if remember, !line.isEmpty, let h = history { ce_history_enter(h, line) }
         return .line(line)
     }
 

@@ -19,13 +19,16 @@ public protocol LineReader: AnyObject {
     var completer: (@Sendable (String) -> [String])? { get set }
     /// Whether a person is typing at a terminal (colours, line editing).
     var isInteractive: Bool { get }
-    /// Reads a line that must not be shown back in full (a social security
-    /// number): where the reader echoes what it read, it echoes a mask.
-    func readSecretLine(prompt: String) -> LineRead
+    /// Reads a letter's detail (a name, an address, a social security number):
+    /// never kept in the history, so that ↑ cannot show it to the next caller;
+    /// a `secret` one is never echoed in full where the reader echoes.
+    func readDetail(prompt: String, secret: Bool) -> LineRead
+    /// Forgets the lines typed so far: a new interview starts with an empty ↑.
+    func forgetHistory()
 }
 
 extension LineReader {
-    /// A reader that never echoes (a terminal shows what the person types, a
-    /// script shows nothing) reads a secret line like any other.
-    public func readSecretLine(prompt: String) -> LineRead { readLine(prompt: prompt) }
+    /// A reader without history or echo (a script) reads a detail like any line.
+    public func readDetail(prompt: String, secret: Bool) -> LineRead { readLine(prompt: prompt) }
+    public func forgetHistory() {}
 }

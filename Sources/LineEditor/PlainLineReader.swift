@@ -21,7 +21,7 @@ public final class PlainLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineRead { read(prompt: prompt, secret: false) }
 
-    public func readSecretLine(prompt: String) -> LineRead { read(prompt: prompt, secret: true) }
+    public func readDetail(prompt: String, secret: Bool) -> LineRead { read(prompt: prompt, secret: secret) }
 
     private func read(prompt: String, secret: Bool) -> LineRead {
         writeOut(prompt, to: echo)

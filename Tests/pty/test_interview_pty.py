@@ -248,6 +248,44 @@ def test_an_agent_takes_a_call_to_an_exported_summary():
         s.close()
 
 
+def test_the_next_caller_never_sees_the_last_ones_lines():
+    """Issue 13, 1 and 2: ↑ after :recommencer recalls nothing; the letter's
+    details (name, address, NIR) never enter the history; a wrong NIR is refused
+    without giving the right key."""
+    s = Session("--today", "2026-11-23")
+    letter = os.path.join(s.home, "lettre.txt")
+    try:
+        choose_functioning(s)
+        for answer, next_text in [("non", "réclamation"), ("oui", "À quelle date"), ("01/10/2026", "Comment"),
+                                  ("2", "La caisse a-t-elle répondu"), ("1", "Saisissez le médiateur")]:
+            s.send(answer)
+            s.expect(next_text)
+        s.prompt()
+        s.send(":lettre " + letter)
+        for answer, next_text in [("Marie Dupont", "Votre adresse"), ("3 rue des Lilas", "numéro de sécurité sociale"),
+                                  ("1 84 12 76 451 089 47", "ne correspondent pas"),
+                                  ("1 84 12 76 451 089 46", "Votre caisse"), ("CPAM du Bas-Rhin", "Lettre écrite dans")]:
+            s.send(answer)
+            s.expect(next_text)
+        assert "devrait" not in s.child.before
+        s.prompt()
+        # ↑ recalls the last command typed for this caller, never a detail of the letter.
+        s.child.send("\x1b[A")
+        s.expect(":lettre")
+        s.child.send("\x15:recommencer\r")
+        s.expect("(o/n)")
+        s.send("o")
+        s.expect("Nouvel entretien.")
+        s.prompt()
+        # A new caller: ↑ brings nothing back, so Enter sends an empty line.
+        s.child.send("\x1b[A\r")
+        s.expect("Tapez une réponse")
+        seen = s.child.before
+        assert "451" not in seen and "Marie" not in seen and ":lettre" not in seen, seen
+    finally:
+        s.close()
+
+
 def test_sigterm_saves_and_leaves():
     s = Session("--today", "2026-11-23")
     try:

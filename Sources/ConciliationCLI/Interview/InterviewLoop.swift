@@ -666,6 +666,9 @@ final class InterviewLoop {
     }
 
     private func restart() {
+        // A new caller: nothing typed for the last one comes back with ↑.
+        reader.forgetHistory()
+        saveState = .nothingToSave
         if let store = settings.store { store.delete(record.id) }
         record = SessionRecord(
             id: SessionStore.newID(), dialogueFile: record.dialogueFile, dialogueID: record.dialogueID,

@@ -46,7 +46,7 @@ struct LetterDetailsInterview {
     private func line(_ question: String, optional: Bool = false, secret: Bool = false) -> String? {
         write(question)
         while true {
-            switch secret ? reader.readSecretLine(prompt: "> ") : reader.readLine(prompt: "> ") {
+            switch reader.readDetail(prompt: "> ", secret: secret) {
             case .line(let text):
                 let trimmed = text.trimmingSpaces
                 if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {

@@ -2,6 +2,9 @@
 public enum DateWords {
     static let frenchDays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
     static let englishDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    /// Weekday names as typed and folded, French then English, Monday first:
+    /// index % 7 is the weekday's offset from Monday.
+    static let weekdayWords = frenchDays + englishDays.map { $0.lowercased() }
     public static let frenchMonths = [
         "janvier", "février", "mars", "avril", "mai", "juin",
         "juillet", "août", "septembre", "octobre", "novembre", "décembre",

@@ -88,10 +88,12 @@ public struct AnswerParser: Sendable {
         return .failure(AnswerError(expected))
     }
 
+    /// Yes or no, with the full stop people add ("Non."). A digit is refused:
+    /// "1" typed out of habit at a yes/no question is not a yes.
     func yesNo(_ folded: String) -> Result<Value, AnswerError> {
-        switch folded {
-        case "o", "oui", "y", "yes", "ouais", "1": return .success(.bool(true))
-        case "n", "non", "no", "0": return .success(.bool(false))
+        switch AnswerParser.withoutFinalPunctuation(folded) {
+        case "o", "oui", "y", "yes", "ouais", "ok": return .success(.bool(true))
+        case "n", "non", "no", "nope": return .success(.bool(false))
         default: return .failure(AnswerError(language.say("répondez oui ou non (o / n)", "answer yes or no (y / n)")))
         }
     }
@@ -116,7 +118,30 @@ public struct AnswerParser: Sendable {
         return parsed
     }
 
-    private func anyDate(_ folded: String) -> Result<CivilDate, AnswerError> {
+    /// "Le 3 octobre.", "lundi 2 novembre 2026" (the program's own read-back):
+    /// the words around a date that say nothing of it, taken off.
+    static func normalisedDate(_ folded: String) -> String {
+        var s = Substring(withoutFinalPunctuation(folded))
+        for prefix in ["le ", "the ", "on "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+        let weekdays = DateWords.weekdayWords
+        if let space = s.firstIndex(of: " ") {
+            let first = s[..<space].filter { $0 != "," }
+            if weekdays.contains(String(first)) && !String(s[space...]).trimmingSpaces.hasPrefix("dernier") {
+                s = Substring(String(s[space...]).trimmingSpaces)
+            }
+        }
+        return String(s)
+    }
+
+    static func withoutFinalPunctuation(_ text: String) -> String {
+        var s = Substring(text)
+        while let last = s.last, last == "." || last == "!" || last == "," || last == ";" || last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    private func anyDate(_ raw: String) -> Result<CivilDate, AnswerError> {
+        let folded = AnswerParser.normalisedDate(raw)
+        if let weekday = lastWeekday(folded) { return .success(weekday) }
         switch folded {
         case "aujourd'hui", "aujourdhui", "today", "ajd": return .success(today)
         case "hier", "yesterday": return .success(today.adding(days: -1))
@@ -133,8 +158,15 @@ public struct AnswerParser: Sendable {
         if dayText.hasSuffix("st") || dayText.hasSuffix("nd") || dayText.hasSuffix("rd") || dayText.hasSuffix("th") {
             dayText.removeLast(2)
         }
-        guard let day = Int(dayText), let month = Int(parts[1]) ?? monthNumber(parts[1]) else {
-            return .failure(AnswerError(dateExpectation))
+        guard let day = Int(dayText) else {
+            return .failure(AnswerError(language.say("« \(parts[0]) » n'est pas un jour du mois ; ", "“\(parts[0])” is not a day of the month; ") + dateExpectation))
+        }
+        guard let month = Int(parts[1]) ?? monthNumber(parts[1]) else {
+            if let guess = nearestMonth(parts[1]) {
+                return .failure(AnswerError(language.say("« \(parts[1]) » n'est pas un mois : vouliez-vous dire « \(guess) » ? Tapez la date de nouveau",
+                                                         "“\(parts[1])” is not a month: did you mean “\(guess)”? Type the date again")))
+            }
+            return .failure(AnswerError(language.say("« \(parts[1]) » n'est pas un mois ; ", "“\(parts[1])” is not a month; ") + dateExpectation))
         }
         var year: Int
         var yearGiven = true
@@ -176,7 +208,7 @@ public struct AnswerParser: Sendable {
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december",
         ]
-        let w = word.hasSuffix(".") ? String(word.dropLast()) : word
+        let w = withoutDot(word)
         for list in [names, english] {
             if let i = list.firstIndex(of: w) { return i + 1 }
         }
@@ -186,33 +218,80 @@ public struct AnswerParser: Sendable {
     }
 
     /// "il y a 3 jours", "il y a 2 semaines", "il y a un mois", "3 days ago".
+    private func withoutDot(_ word: String) -> String { word.hasSuffix(".") ? String(word.dropLast()) : word }
+
+    /// The month a misspelt word most likely means ("ocotbre" → octobre), within
+    /// two letters changed; offered, never taken without asking.
+    func nearestMonth(_ word: String) -> String? {
+        let w = Array(withoutDot(word))
+        guard w.count >= 4, w.allSatisfy(\.isLetter) else { return nil }
+        let names = language == .fr ? DateWords.frenchMonths : DateWords.englishMonths.map { $0.lowercased() }
+        let scored = names.map { name -> (String, Int) in (name, AnswerParser.editDistance(w, Array(TextFolding.fold(name)))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, scored.filter({ $0.1 == best.1 }).count == 1 else { return nil }
+        return best.0
+    }
+
+    /// Levenshtein distance with adjacent transpositions, for a dozen short words.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    /// "lundi dernier", "last monday": the most recent such day before today.
+    func lastWeekday(_ folded: String) -> CivilDate? {
+        let words = folded.split(separator: " ").map(String.init)
+        let name: String
+        if words.count == 2, words[1] == "dernier" { name = words[0] }
+        else if words.count == 2, words[0] == "last" { name = words[1] }
+        else { return nil }
+        guard let index = DateWords.weekdayWords.firstIndex(of: name) else { return nil }
+        let weekday = index % 7 + 1
+        var d = today.adding(days: -1)
+        while d.weekday != weekday { d = d.adding(days: -1) }
+        return d
+    }
+
     /// Kept by hand: Foundation's date parsing knows fixed formats, not "il y a
-    /// 2 semaines" or "avant-hier", and the answers must stay pure (given `today`).
+    /// 2 semaines", "3 sem" or "avant-hier", and the answers must stay pure (given
+    /// `today`). A bare "21 jours" means 21 days ago: every date asked is in the past.
     func relativeDate(_ folded: String) -> Result<CivilDate, AnswerError>? {
         var rest = Substring(folded)
         if rest.hasPrefix("il y a ") {
             rest = rest.dropFirst(7)
         } else if rest.hasSuffix(" ago") {
             rest = rest.dropLast(4)
-        } else {
-            return nil
         }
         let words = rest.split(separator: " ")
-        guard words.count == 2 else { return .failure(AnswerError(dateExpectation)) }
+        guard words.count == 2 else { return rest == Substring(folded) ? nil : .failure(AnswerError(dateExpectation)) }
         let numbers = [
             "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
             "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6,
         ]
+        let unit: Int?  // days per unit; nil for months, counted as months
+        var isMonths = false
+        switch withoutDot(String(words[1])) {
+        case "j", "jr", "jrs", "jour", "jours", "d", "day", "days": unit = 1
+        case "sem", "sems", "semaine", "semaines", "w", "wk", "wks", "week", "weeks": unit = 7
+        case "mois", "month", "months": unit = nil; isMonths = true
+        case "an", "ans", "annee", "annees", "year", "years": unit = nil
+        default:
+            // Not a unit: "3 mars" is a date, not a relative one.
+            return rest == Substring(folded) ? nil : .failure(AnswerError(dateExpectation))
+        }
         guard let n = Int(words[0]) ?? numbers[String(words[0])], n >= 0, n <= 1200 else {
             return .failure(AnswerError(dateExpectation))
         }
-        switch words[1] {
-        case "jour", "jours", "day", "days": return .success(today.adding(days: -n))
-        case "semaine", "semaines", "week", "weeks": return .success(today.adding(days: -7 * n))
-        case "mois", "month", "months": return .success(today.adding(months: -n))
-        case "an", "ans", "annee", "annees", "year", "years": return .success(today.adding(months: -12 * n))
-        default: return .failure(AnswerError(dateExpectation))
-        }
+        if let unit { return .success(today.adding(days: -unit * n)) }
+        return .success(today.adding(months: isMonths ? -n : -12 * n))
     }
 }
 

@@ -8,7 +8,9 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
         case length(Int)
         case characters
         case sex
-        case key(expected: Int)
+        /// The key does not match the 13 digits. Which key would is never said: a
+        /// typo in the body would then be "fixed" by changing the key.
+        case key
 
         public func sentence(_ language: Language) -> String {
             switch (self, language) {
@@ -18,9 +20,9 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
             case (.characters, .en): return "only digits are expected (and 2A or 2B for a Corsican département)"
             case (.sex, .fr): return "le premier chiffre est 1 ou 2 (ou 3, 4, 7, 8 pour un numéro provisoire)"
             case (.sex, .en): return "the first digit is 1 or 2 (or 3, 4, 7, 8 for a provisional number)"
-            case (.key(let k), .fr):
-                return "la clé ne correspond pas au numéro (elle devrait être \(k < 10 ? "0" : "")\(k)) : vérifiez chaque chiffre"
-            case (.key(let k), .en): return "the key does not match the number (it should be \(k < 10 ? "0" : "")\(k)): check each digit"
+            case (.key, .fr):
+                return "le numéro et sa clé (les 2 derniers chiffres) ne correspondent pas : une faute de frappe ? Relisez chaque chiffre sur la carte Vitale"
+            case (.key, .en): return "the number and its key (the last 2 digits) do not match: a typo? Read each digit again from the carte Vitale"
             }
         }
     }
@@ -39,7 +41,7 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
         guard "123478".contains(chars[0]) else { return .failure(.sex) }
         guard let key = Int(String(chars[13...14])) else { return .failure(.characters) }
         let expected = NIR.key(of: String(chars[0..<13]))
-        guard key == expected else { return .failure(.key(expected: expected)) }
+        guard key == expected else { return .failure(.key) }
         return .success(NIR(value: compact))
     }
 

@@ -27,6 +27,39 @@ struct AnswerParserTests {
     }
 
     @Test(
+        "The most natural French dates (issue 13): with « le », a weekday, a full stop, short units, « lundi dernier »",
+        arguments: [
+            ("le 3 octobre", "2026-10-03"), ("Le 7 novembre", "2026-11-07"), ("le 07/11/2026", "2026-11-07"),
+            ("le 3/10", "2026-10-03"), ("lundi 2 novembre 2026", "2026-11-02"), ("03.10.2026", "2026-10-03"),
+            ("il y a 3 semaines.", "2026-11-02"), ("3 sem", "2026-11-02"), ("21 jours", "2026-11-02"),
+            ("il y a 21 j", "2026-11-02"), ("lundi dernier", "2026-11-16"), ("vendredi dernier", "2026-11-20"),
+            ("Lundi, 2 novembre 2026.", "2026-11-02"), ("last monday", "2026-11-16"), ("3 weeks ago", "2026-11-02"),
+        ])
+    func naturalDates(text: String, expected: String) throws {
+        #expect(try parser.parse(text, for: q("notified_on")).get() == .date(date(expected)))
+    }
+
+    @Test("A misspelt month is offered, not guessed; the part not understood is named")
+    func misspeltMonth() {
+        guard case .failure(let e) = parser.parse("3 ocotbre", for: q("notified_on")) else { Issue.record("accepted"); return }
+        #expect(e.message.contains("« ocotbre » n'est pas un mois : vouliez-vous dire « octobre » ?"))
+        guard case .failure(let day) = parser.parse("xyz octobre", for: q("notified_on")) else { Issue.record("accepted"); return }
+        #expect(day.message.contains("« xyz » n'est pas un jour du mois"))
+        guard case .failure(let word) = parser.parse("3 zzzzzz", for: q("notified_on")) else { Issue.record("accepted"); return }
+        #expect(word.message.contains("« zzzzzz » n'est pas un mois"))
+    }
+
+    @Test("Yes/no: « Non. » is no; a digit is refused, never a silent yes")
+    func yesNoWithFullStopAndDigits() throws {
+        #expect(try parser.parse("Non.", for: q("court_case_pending")).get() == .bool(false))
+        #expect(try parser.parse("oui !", for: q("court_case_pending")).get() == .bool(true))
+        for digit in ["1", "0", "2"] {
+            guard case .failure(let e) = parser.parse(digit, for: q("court_case_pending")) else { Issue.record("\(digit) accepted"); continue }
+            #expect(e.message.contains("répondez oui ou non"))
+        }
+    }
+
+    @Test(
         "Refused dates say what is expected",
         arguments: [
             ("31/02/2026", "n'existe pas"), ("29/02/2027", "février 2027 a 28 jours"), ("13/13/2026", "mois"),
