@@ -569,6 +569,31 @@ final class InterviewLoop {
 
     /// The path so far: each answer, each decision with its rule, and the sources.
     private func why() {
+        if case .asking(let q) = interview.state {
+            let rules = dialogue.rulesReading(question: q, answers: interview.answers, today: interview.today)
+            write(
+                style.bold(
+                    language.say(
+                        "Pourquoi cette question (« \(dialogue.questions[q].label.text(language)) ») :",
+                        "Why this question (“\(dialogue.questions[q].label.text(language))”):")))
+            if rules.isEmpty {
+                write(
+                    language.say(
+                        "    elle oriente vers la question suivante ; aucune règle ne la lit directement.",
+                        "    it leads to the next question; no rule reads it directly."))
+            } else {
+                write(
+                    language.say(
+                        "    la réponse compte pour ces règles (leurs sources s'affichent avec le résultat) :",
+                        "    the answer matters to these rules (their sources are shown with the result):"))
+                for rule in rules {
+                    let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+                    write("    - " + style.bold(rule.title.text(language)) + unconfirmed + " : " + rule.text.text(language))
+                }
+            }
+            if interview.path.isEmpty { return }
+            write(style.bold(language.say("Ce qui a déjà été décidé :", "What has been decided so far:")))
+        }
         var cited: [String] = []
         for step in interview.path {
             let transition: Transition
@@ -581,7 +606,8 @@ final class InterviewLoop {
                 }
             case .branch(let b):
                 transition = dialogue.branches[b].next[step.transition]
-                write("• " + dialogue.branches[b].title.text(language))
+                // A decision point is shown only with the rule it applied: no heading without its text.
+                if transition.rule != nil { write("• " + dialogue.branches[b].title.text(language)) }
             case .outcome:
                 continue
             }

@@ -159,14 +159,21 @@ public struct AnswerParser: Sendable {
             dayText.removeLast(2)
         }
         guard let day = Int(dayText) else {
-            return .failure(AnswerError(language.say("« \(parts[0]) » n'est pas un jour du mois ; ", "“\(parts[0])” is not a day of the month; ") + dateExpectation))
+            return .failure(
+                AnswerError(
+                    language.say("« \(parts[0]) » n'est pas un jour du mois ; ", "“\(parts[0])” is not a day of the month; ")
+                        + dateExpectation))
         }
         guard let month = Int(parts[1]) ?? monthNumber(parts[1]) else {
             if let guess = nearestMonth(parts[1]) {
-                return .failure(AnswerError(language.say("« \(parts[1]) » n'est pas un mois : vouliez-vous dire « \(guess) » ? Tapez la date de nouveau",
-                                                         "“\(parts[1])” is not a month: did you mean “\(guess)”? Type the date again")))
+                return .failure(
+                    AnswerError(
+                        language.say(
+                            "« \(parts[1]) » n'est pas un mois : vouliez-vous dire « \(guess) » ? Tapez la date de nouveau",
+                            "“\(parts[1])” is not a month: did you mean “\(guess)”? Type the date again")))
             }
-            return .failure(AnswerError(language.say("« \(parts[1]) » n'est pas un mois ; ", "“\(parts[1])” is not a month; ") + dateExpectation))
+            return .failure(
+                AnswerError(language.say("« \(parts[1]) » n'est pas un mois ; ", "“\(parts[1])” is not a month; ") + dateExpectation))
         }
         var year: Int
         var yearGiven = true
@@ -250,9 +257,13 @@ public struct AnswerParser: Sendable {
     func lastWeekday(_ folded: String) -> CivilDate? {
         let words = folded.split(separator: " ").map(String.init)
         let name: String
-        if words.count == 2, words[1] == "dernier" { name = words[0] }
-        else if words.count == 2, words[0] == "last" { name = words[1] }
-        else { return nil }
+        if words.count == 2, words[1] == "dernier" {
+            name = words[0]
+        } else if words.count == 2, words[0] == "last" {
+            name = words[1]
+        } else {
+            return nil
+        }
         guard let index = DateWords.weekdayWords.firstIndex(of: name) else { return nil }
         let weekday = index % 7 + 1
         var d = today.adding(days: -1)

@@ -21,8 +21,10 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
             case (.sex, .fr): return "le premier chiffre est 1 ou 2 (ou 3, 4, 7, 8 pour un numéro provisoire)"
             case (.sex, .en): return "the first digit is 1 or 2 (or 3, 4, 7, 8 for a provisional number)"
             case (.key, .fr):
-                return "le numéro et sa clé (les 2 derniers chiffres) ne correspondent pas : une faute de frappe ? Relisez chaque chiffre sur la carte Vitale"
-            case (.key, .en): return "the number and its key (the last 2 digits) do not match: a typo? Read each digit again from the carte Vitale"
+                return
+                    "le numéro et sa clé (les 2 derniers chiffres) ne correspondent pas : une faute de frappe ? Relisez chaque chiffre sur la carte Vitale"
+            case (.key, .en):
+                return "the number and its key (the last 2 digits) do not match: a typo? Read each digit again from the carte Vitale"
             }
         }
     }

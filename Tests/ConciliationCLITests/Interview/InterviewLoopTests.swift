@@ -66,6 +66,18 @@ struct InterviewLoopTests {
         #expect(text.contains("Premier jour pour saisir le médiateur : 24/11/2026 (demain)"))
     }
 
+    @Test(":pourquoi before the result says why the question matters; after it, no heading without its rule")
+    func whyBeforeAndAfter() throws {
+        let (before, _, _) = try runInterview(["4", ":pourquoi"])
+        #expect(before.contains("Pourquoi cette question (« Tribunal saisi ») :"))
+        #expect(before.contains("Un tribunal est déjà saisi : Le médiateur ne peut pas"))
+        #expect(!before.contains("Refus de soins"), "rules the answers already ruled out are not listed")
+        #expect(!before.contains("4. Date de la réclamation"), "not the answers again")
+        let (after, _, _) = try runInterview(functioningWaiting + [":pourquoi"])
+        #expect(!after.contains("• Tribunal, commission, ou voie amiable ?"))
+        #expect(after.contains("• Voie amiable : réclamation, puis médiateur"))
+    }
+
     @Test func theAgentSeesThePhoneWordingAndTheCaseNote() throws {
         let (text, _, _) = try runInterview(functioningWaiting, audience: .agent)
         #expect(text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"))

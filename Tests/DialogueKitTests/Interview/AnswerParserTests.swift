@@ -54,7 +54,9 @@ struct AnswerParserTests {
         #expect(try parser.parse("Non.", for: q("court_case_pending")).get() == .bool(false))
         #expect(try parser.parse("oui !", for: q("court_case_pending")).get() == .bool(true))
         for digit in ["1", "0", "2"] {
-            guard case .failure(let e) = parser.parse(digit, for: q("court_case_pending")) else { Issue.record("\(digit) accepted"); continue }
+            guard case .failure(let e) = parser.parse(digit, for: q("court_case_pending")) else {
+                Issue.record("\(digit) accepted"); continue
+            }
             #expect(e.message.contains("répondez oui ou non"))
         }
     }
