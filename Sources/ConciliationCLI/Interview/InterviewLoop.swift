@@ -112,6 +112,7 @@ final class InterviewLoop {
             switch reader.readLine(prompt: style.prompt(promptText())) {
             case .terminated:
                 save()
+                write("")
                 write(language.say("Interruption : ", "Interrupted: ") + savedSentence)
                 return .terminated
             case .interrupted:
@@ -121,7 +122,12 @@ final class InterviewLoop {
                     save()
                     return .endOfInput
                 }
-                if case .confirmingQuit = mode { save(); return .endOfInput }
+                if case .confirmingQuit = mode {
+                    save()
+                    write("")
+                    farewell()
+                    return .endOfInput
+                }
                 mode = .confirmingQuit(then: mode)
                 write("")
                 write(quitQuestion)
@@ -204,7 +210,19 @@ final class InterviewLoop {
             guard let value = parse(text, for: q) else { return nil }
             echo(value, for: q)
             mode = .answering
-            show(interview.edit(question: q, to: value))
+            let before = interview.answeredPath.map(\.question)
+            let action = interview.edit(question: q, to: value)
+            let after = Set(interview.answeredPath.map(\.question))
+            let asked: Int? = if case .asking(let a) = interview.state { a } else { nil }
+            let dropped = before.filter { !after.contains($0) && $0 != asked }
+            if !dropped.isEmpty {
+                let labels = dropped.map { dialogue.questions[$0].label.text(language) }.joined(separator: ", ")
+                write(
+                    language.say(
+                        "Ces réponses ne s'appliquent plus et sont mises de côté : \(labels).",
+                        "These answers no longer apply and are set aside: \(labels)."))
+            }
+            show(action)
             save()
         case .finished:
             if !text.trimmingSpaces.isEmpty {
@@ -236,10 +254,18 @@ final class InterviewLoop {
 
     private func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
-    /// Dates are read back in words, so an agent can check them with the caller.
+    /// Dates are read back in words, and a choice by its label, so that an agent
+    /// can check with the caller what was understood.
     private func echo(_ value: Value, for q: Int) {
-        if case .date(let d) = value {
+        switch (value, dialogue.questions[q].kind) {
+        case (.date(let d), _):
             write(style.dim("→ " + DateWords.words(d, language)))
+        case (.string(let s), .choice(let choices)):
+            if let choice = choices.first(where: { $0.value == s }) { write(style.dim("→ " + choice.label.text(language))) }
+        case (.null, _):
+            if let unknown = dialogue.questions[q].unknown { write(style.dim("→ " + unknown.text(language))) }
+        default:
+            break
         }
     }
 
@@ -403,6 +429,8 @@ final class InterviewLoop {
                     "The interview is saved; resume it with “conciliation resume”."))
         } else if case .failed = saveState {
             write(savedSentence)
+        } else {
+            write(language.say("Au revoir ; rien n'a été enregistré.", "Goodbye; nothing was saved."))
         }
     }
 

@@ -78,6 +78,23 @@ struct InterviewLoopTests {
         #expect(after.contains("• Voie amiable : réclamation, puis médiateur"))
     }
 
+    @Test("A choice is read back by its label; an edit that drops later answers says which")
+    func choicesReadBackAndDroppedAnswers() throws {
+        let (text, _, _) = try runInterview(functioningWaiting + [":modifier 3", "non"])
+        #expect(text.contains("→ Le fonctionnement de la caisse"))
+        #expect(text.contains("→ Courrier"))
+        #expect(text.contains("Ces réponses ne s'appliquent plus et sont mises de côté : Date de la réclamation, Moyen de la réclamation, Réponse de la caisse."))
+    }
+
+    @Test("Ctrl-D twice ends on a clean line with a word; SIGTERM starts a new line")
+    func cleanEndings() throws {
+        let (text, _, exit) = try runInterview(["4", "^D", "^D"], interactive: true)
+        #expect(exit == .endOfInput)
+        #expect(text.hasSuffix("\nAu revoir ; rien n'a été enregistré.\n"))
+        let (term, _, _) = try runInterview(["4", "^TERM"])
+        #expect(term.contains("\n\nInterruption : "))
+    }
+
     @Test func theAgentSeesThePhoneWordingAndTheCaseNote() throws {
         let (text, _, _) = try runInterview(functioningWaiting, audience: .agent)
         #expect(text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"))
