@@ -1,9 +1,16 @@
+import Foundation
+
 /// Breaks lines at spaces to fit a terminal, so that no word is cut in two.
 /// Continuation lines keep the indentation of the line's text (after "  1. " or
 /// "  - "); width is counted in display columns (`DisplayWidth`), so colour codes
 /// and combining accents count none and wide characters two.
 enum WordWrap {
-    static func wrap(_ text: String, width: Int) -> String {
+    /// The widest a line of prose is set, however wide the terminal: longer
+    /// lines are hard to read.
+    static let readableWidth = 100
+
+    static func wrap(_ text: String, width terminalWidth: Int) -> String {
+        let width = min(terminalWidth, readableWidth)
         guard width >= 20 else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { wrapLine(String($0), width: width) }
@@ -21,7 +28,25 @@ enum WordWrap {
         return out
     }
 
-    static func wrapLine(_ line: String, width: Int) -> String {
+    /// Stands for a space that must not break while a line is wrapped (a
+    /// private-use character, one column wide), and is turned back into a space.
+    static let glue: Character = "\u{E000}"
+
+    /// French typography: a space before « : ; ? ! » and inside « » belongs to
+    /// the sign, so a line never starts with "?" nor ends with "«".
+    static func gluingPunctuation(_ line: String) -> String {
+        guard line.contains(" ") else { return line }
+        let g = String(glue)
+        var out = line.replacingOccurrences(of: "« ", with: "«" + g).replacingOccurrences(of: " »", with: g + "»")
+        for sign in [":", ";", "?", "!"] { out = out.replacingOccurrences(of: " " + sign, with: g + sign) }
+        return out
+    }
+
+    static func wrapLine(_ raw: String, width: Int) -> String {
+        String(wrapGlued(gluingPunctuation(raw), width: width).map { $0 == glue ? " " : $0 })
+    }
+
+    private static func wrapGlued(_ line: String, width: Int) -> String {
         guard visibleCount(Substring(line)) > width else { return line }
         // Indentation for continuation lines: leading spaces plus a list marker.
         var indent = line.prefix { $0 == " " }.count

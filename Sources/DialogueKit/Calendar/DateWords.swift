@@ -25,6 +25,12 @@ public enum DateWords {
     }
 
     /// "dans 14 jours", "aujourd'hui", "dépassé de 3 jours".
+    /// `relative`, with the day it was counted from: "dans 14 jours — calcul du 23/11/2026".
+    public static func relativeAsOf(_ date: CivilDate, today: CivilDate, _ language: Language) -> String {
+        let day = CaseNote.short(today)
+        return relative(date, today: today, language) + language.say(" — calcul du \(day)", " — as of \(day)")
+    }
+
     public static func relative(_ date: CivilDate, today: CivilDate, _ language: Language) -> String {
         let n = today.days(until: date)
         switch (language, n) {

@@ -46,7 +46,8 @@ public struct CaseNote: Sendable {
         lines.append(language.say("Code : ", "Code: ") + outcome.recommendation.rawValue + (outcome.route.map { " / " + $0 } ?? ""))
         for (i, output) in dialogue.outputs.enumerated() {
             guard case .date(let d) = result.outputs[i] else { continue }
-            lines.append("\(output.label.text(language)) : \(CaseNote.short(d)) (\(DateWords.relative(d, today: routed.today, language)))")
+            lines.append(
+                "\(output.label.text(language)) : \(CaseNote.short(d)) (\(DateWords.relativeAsOf(d, today: routed.today, language)))")
         }
         if let first = renderer.applicable(outcome.steps, result: result, today: routed.today).first {
             lines.append(language.say("À faire : ", "To do: ") + first)

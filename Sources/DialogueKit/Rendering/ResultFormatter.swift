@@ -116,11 +116,13 @@ public struct ResultFormatter: Sendable {
     }
 
     /// The dates that matter in this result, each with its label, in words and
-    /// counted from today.
-    public func dateLines(_ routed: RoutedCase) -> [String] {
+    /// counted from today. `dated` adds the day the count was made from, for text
+    /// read later (an export, a triage report), where "dans 14 jours" would go stale.
+    public func dateLines(_ routed: RoutedCase, dated: Bool = false) -> [String] {
         dialogue.outputs.enumerated().compactMap { i, output in
             guard case .date(let d) = routed.result.outputs[i] else { return nil }
-            let relative = DateWords.relative(d, today: routed.today, language)
+            let relative =
+                dated ? DateWords.relativeAsOf(d, today: routed.today, language) : DateWords.relative(d, today: routed.today, language)
             return "\(output.label.text(language)) : \(DateWords.words(d, language)) (\(relative))"
         }
     }
@@ -136,7 +138,7 @@ public struct ResultFormatter: Sendable {
         lines.append(
             language.say("Recommandation : ", "Recommendation: ") + outcome.recommendation.rawValue
                 + (outcome.route.map { language.say(" ; voie : ", "; route: ") + $0 } ?? ""))
-        lines += dateLines(routed)
+        lines += dateLines(routed, dated: true)
         lines.append("")
         lines.append(r.fill(outcome.summary, result: result, today: routed.today))
         let steps = r.applicable(outcome.steps, result: result, today: routed.today)
@@ -192,7 +194,7 @@ public struct ResultFormatter: Sendable {
         md.append("")
         md.append("- " + language.say("Recommandation", "Recommendation") + " : `\(outcome.recommendation.rawValue)`")
         md.append("- " + language.say("Voie", "Route") + " : " + (outcome.route.map { "`\($0)`" } ?? "—"))
-        for d in dateLines(routed) { md.append("- \(d)") }
+        for d in dateLines(routed, dated: true) { md.append("- \(d)") }
         md.append("")
         md.append(r.fill(outcome.summary, result: result, today: routed.today))
         let steps = r.applicable(outcome.steps, result: result, today: routed.today)

@@ -63,7 +63,7 @@ struct InterviewLoopTests {
         #expect(text.contains("Réclamation en cours : le guide attend trois semaines (r5-wait)"))
         #expect(text.contains("source : ameli.fr, « Saisir le médiateur » — https://www.ameli.fr/"))
         #expect(text.contains("Code : wait-for-answer / caisse"))
-        #expect(text.contains("Premier jour pour saisir le médiateur : 24/11/2026 (demain)"))
+        #expect(text.contains("Premier jour pour saisir le médiateur : 24/11/2026 (demain — calcul du 23/11/2026)"))
     }
 
     @Test(":pourquoi before the result says why the question matters; after it, no heading without its rule")
@@ -83,7 +83,10 @@ struct InterviewLoopTests {
         let (text, _, _) = try runInterview(functioningWaiting + [":modifier 3", "non"])
         #expect(text.contains("→ Le fonctionnement de la caisse"))
         #expect(text.contains("→ Courrier"))
-        #expect(text.contains("Ces réponses ne s'appliquent plus et sont mises de côté : Date de la réclamation, Moyen de la réclamation, Réponse de la caisse."))
+        #expect(
+            text.contains(
+                "Ces réponses ne s'appliquent plus et sont mises de côté : Date de la réclamation, Moyen de la réclamation, Réponse de la caisse."
+            ))
     }
 
     @Test("Ctrl-D twice ends on a clean line with a word; SIGTERM starts a new line")

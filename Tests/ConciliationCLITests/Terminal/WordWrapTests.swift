@@ -48,4 +48,25 @@ struct WordWrapTests {
         let wide = String(repeating: "日本語 ", count: 10)  // 7 columns a word with its space
         #expect(WordWrap.wrap(wide, width: 40).split(separator: "\n").allSatisfy { DisplayWidth.columns($0) <= 40 })
     }
+
+    @Test("On a wide terminal, prose stops at 100 columns")
+    func readableWidth() {
+        let long = String(repeating: "mot ", count: 60)
+        let lines = WordWrap.wrap(long, width: 160).split(separator: "\n")
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { DisplayWidth.columns($0) <= 100 })
+    }
+
+    @Test("« is never left alone at a line end, and ? never starts a line", arguments: [40, 41, 42, 43, 44, 45, 46, 47, 48, 60])
+    func frenchPunctuationStaysWithItsWord(width: Int) {
+        let text = "Répondez « je ne sais pas » si vous ne savez pas : la question revient ensuite ; est-ce clair ? oui !"
+        for line in WordWrap.wrap(text, width: width).split(separator: "\n") {
+            #expect(!line.hasSuffix("«"), "\(line)")
+            #expect(!line.trimmingCharacters(in: .whitespaces).hasPrefix("?"), "\(line)")
+            #expect(!line.trimmingCharacters(in: .whitespaces).hasPrefix(":"), "\(line)")
+            #expect(!line.trimmingCharacters(in: .whitespaces).hasPrefix("»"), "\(line)")
+        }
+        #expect(!WordWrap.wrap(text, width: width).contains("\u{E000}"))
+        #expect(WordWrap.wrap(text, width: width).replacingOccurrences(of: "\n", with: " ").contains("« je ne sais pas »"))
+    }
 }
