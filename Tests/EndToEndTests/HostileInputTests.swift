@@ -160,11 +160,20 @@ struct LeakTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("leak-case-\(getpid()).json").path
         try Self.functioning.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try BinaryRunner.run(
+        // Piped, nothing is read from standard input: the missing options are named.
+        let piped = try BinaryRunner.run(
             ["letter", path], stdin: "Marie Dupont\n3 rue des Lilas, 67000 Strasbourg\n184127645108946\nCPAM du Bas-Rhin\n")
+        #expect(piped.status == 64)
+        #expect(piped.stdout.isEmpty)
+        #expect(!piped.stderr.contains("184127645108946"))
+        let run = try BinaryRunner.run([
+            "letter", path, "--name", "Marie Dupont", "--address", "3 rue des Lilas, 67000 Strasbourg",
+            "--nir", "184127645108946", "--caisse", "CPAM du Bas-Rhin", "--reference", "",
+        ])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Marie Dupont\n3 rue des Lilas"))
         #expect(!run.stdout.contains("> "))
+        #expect(!run.stdout.contains("(référence )"))
         #expect(!run.stderr.contains("184127645108946"))
         #expect(run.stderr.contains("•••"))
     }

@@ -17,18 +17,28 @@ struct LetterCommandTests {
         #expect(!wrong.stderr.contains("46"))
     }
 
-    @Test("Details not given are asked; Markdown to a file")
-    func asked() throws {
+    @Test("Without a terminal nothing is asked: the missing details are named; with them, Markdown to a file")
+    func notAskedWithoutATerminal() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lettre-\(getpid()).md").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let caseFile = BinaryRunner.root + "/dialogues/cases/r5-no-complaint.yaml"
-        let run = try BinaryRunner.run(
+        let refused = try BinaryRunner.run(
             ["letter", caseFile, "--format", "markdown", "--output", path],
             stdin: "Marie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("without a terminal nothing is asked: give --name, --address, --nir, --caisse"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let run = try BinaryRunner.run(
+            [
+                "letter", caseFile, "--format", "markdown", "--output", path, "--facts", "ma carte Vitale n'est jamais arrivée",
+                "--request", "une nouvelle carte", "--nir", "184127645108946",
+            ] + details)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("Vos nom et prénom :"))
         let letter = try String(contentsOfFile: path, encoding: .utf8)
         #expect(letter.contains("**Objet : Réclamation**"))
+        #expect(letter.contains("Les faits : ma carte Vitale n'est jamais arrivée."))
+        #expect(letter.contains("Son objet : le fonctionnement de la caisse."))
+        #expect(!letter.contains("(délais, accueil"))
         let noLetter = try BinaryRunner.run(["letter", BinaryRunner.root + "/dialogues/cases/r10-exactly-21-days.yaml"] + details)
         #expect(noLetter.stdout.contains("Aucune lettre pour l'instant"))
     }

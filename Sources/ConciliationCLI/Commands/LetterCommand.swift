@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import Foundation
 import LineEditor
 
 /// `conciliation letter CASE`: the letter a case's result calls for.
@@ -7,9 +8,14 @@ struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Write the letter a case calls for (complaint, médiateur, CRA or CMRA), in French.",
-        discussion: "Details not given as options are asked. The letter holds the full social security number; keep it private.")
+        discussion: """
+            Details not given as options are asked on a terminal; without one, nothing is asked: the missing \
+            options are named and the command fails. The letter holds the full social security number; keep it private.
+            """)
 
-    @Argument(help: ArgumentHelp("A case: a case file (.yaml) or one JSON object (.json).", valueName: "CASE"))
+    @Argument(
+        help: ArgumentHelp(
+            "A case: a case file (.yaml), a triage case (.json), or an interview's export (:exporter dossier.json).", valueName: "CASE"))
     var file: String
 
     @OptionGroup var options: DialogueOptions
@@ -19,10 +25,32 @@ struct LetterCommand: ParsableCommand {
     @Option(name: .long, help: "Your social security number (NIR), 15 digits; its key is checked.") var nir: String?
     @Option(name: .long, help: "Your caisse, e.g. \"CPAM du Bas-Rhin\".") var caisse: String?
     @Option(name: .long, help: "The contested decision's reference.") var reference: String?
+    @Option(name: .long, help: "What happened (for a decision: what the caisse decided), in your words.") var facts: String?
+    @Option(name: .long, help: "Why you disagree, in your words.") var grounds: String?
+    @Option(name: .long, help: "What you ask for, in your words.") var request: String?
     @Option(name: .long, help: "text or markdown (json is not a letter).") var format: OutputFormat = .text
     @Option(name: .long, help: ArgumentHelp("Write to this file (owner-only) instead of standard output.", valueName: "FILE")) var output:
         String?
     @Flag(name: .long, help: "Replace --output if it exists.") var force = false
+
+    /// The answers and the day of an interview's JSON export (`:exporter x.json`),
+    /// read back as a triage case.
+    static func export(_ text: String) -> (pairs: [(key: String, value: CaseValue)], today: CivilDate?)? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
+            object["format"] as? String == "conciliation-export-1", let answers = object["answers"] as? [String: Any]
+        else { return nil }
+        var pairs: [(key: String, value: CaseValue)] = []
+        for (key, value) in answers.sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case let s as String: pairs.append((key, .string(s)))
+            case let b as Bool: pairs.append((key, .bool(b)))
+            case is NSNull: pairs.append((key, .null))
+            default: return nil
+            }
+        }
+        let today = ((object["result"] as? [String: Any])?["today"] as? String).flatMap { CivilDate(iso: $0) }
+        return (pairs, today)
+    }
 
     func validate() throws {
         if format == .json { throw ValidationError("a letter is text or markdown: write --format text or --format markdown") }
@@ -33,15 +61,23 @@ struct LetterCommand: ParsableCommand {
 
     func run() throws {
         let dialogue = try options.loadDialogue()
-        let pairs: [(key: String, value: CaseValue)]
+        var pairs: [(key: String, value: CaseValue)]
+        var exportedToday: CivilDate?
         if file.hasSuffix(".json") {
-            guard case .object(let p) = CaseJSON.parse(try FileIO.readText(file)) else {
-                throw ValidationError("\(file) is not one JSON object with the triage keys")
+            let text = try FileIO.readText(file)
+            if let export = LetterCommand.export(text) {
+                (pairs, exportedToday) = export
+            } else if case .object(let p) = CaseJSON.parse(text) {
+                pairs = p
+            } else {
+                throw ValidationError(
+                    "\(file) is neither a triage case (one JSON object with the triage keys) nor an export of the interview")
             }
-            pairs = p
         } else {
             pairs = try CaseFiles.load(file).input
         }
+        if let exportedToday, options.today == nil { pairs.append(("today", .string(exportedToday.iso))) }
+        let reference = reference.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
         let routed: RoutedCase
         switch Triage(dialogue: dialogue).route(pairs, todayOverride: options.today, clockToday: ProcessEnvironment.clockToday()) {
         case .success(let r): routed = r
@@ -53,13 +89,26 @@ struct LetterCommand: ParsableCommand {
             return
         }
         let sink = StandardOutput()
+        if !Terminal.isInteractive {
+            let missing = [("--name", name), ("--address", address), ("--nir", nir), ("--caisse", caisse)].filter { $0.1 == nil }.map(\.0)
+            if !missing.isEmpty {
+                throw ValidationError(
+                    "without a terminal nothing is asked: give \(missing.joined(separator: ", ")) (and --reference for the decision, if it has one)"
+                )
+            }
+        }
         guard
-            let details = LetterDetailsInterview(
+            var details = LetterDetailsInterview(
                 reader: Terminal.makeReader(echoingTo: output == nil ? 2 : 1),
                 output: output == nil ? StandardError() : sink
             )
-            .ask(needsReference: kind.citesADecision, given: (name, address, nir, caisse, reference))
+            .ask(
+                needsReference: kind.citesADecision, given: (name, address, nir, caisse, reference),
+                askWording: Terminal.isInteractive && facts == nil && grounds == nil && request == nil)
         else { throw ExitCode(1) }
+        if let facts { details.facts = facts }
+        if let grounds { details.grounds = grounds }
+        if let request { details.request = request }
         let text = writer.letter(kind, routed: routed, details: details, markdown: format == .markdown)
         if let output {
             try FileIO.writeAtomically(Array(text.utf8), to: output, overwrite: force)

@@ -708,12 +708,22 @@ final class InterviewLoop {
     private func writeExport(_ bytes: [UInt8], to path: String, overwrite: Bool, letter: Bool = false) {
         do {
             try FileIO.writeAtomically(bytes, to: path, overwrite: overwrite)
-            write(
-                letter
-                    ? language.say(
+            let toFill = letter ? LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self)) : []
+            if !letter {
+                write(language.say("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only)."))
+            } else if toFill.isEmpty {
+                write(
+                    language.say(
                         "Lettre écrite dans \(path) (lisible par vous seul) : relisez-la, signez-la, puis envoyez-la.",
-                        "Letter written to \(path) (readable by you only): read it over, sign it, then send it.")
-                    : language.say("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only)."))
+                        "Letter written to \(path) (readable by you only): read it over, sign it, then send it."))
+            } else {
+                let list = toFill.map { "« \($0) »" }.joined(separator: " ; ")
+                write(
+                    language.say(
+                        "Lettre écrite dans \(path) (lisible par vous seul). Elle n'est pas prête à envoyer : complétez d'abord \(toFill.count) passage\(toFill.count > 1 ? "s" : "") marqué\(toFill.count > 1 ? "s" : "") [à compléter] : \(list).",
+                        "Letter written to \(path) (readable by you only). It is not ready to send: first fill in the \(toFill.count) passage\(toFill.count > 1 ? "s" : "") marked [à compléter]: \(list)."
+                    ))
+            }
         } catch {
             write(style.error(language.say("Export impossible : \(error).", "Cannot export: \(error).")))
         }

@@ -2,8 +2,10 @@ import DialogueKit
 import LineEditor
 
 /// Asks what a letter needs that the interview did not: name, address, NIR
-/// (checked, key included), caisse, and the decision's reference for an appeal.
-/// Given values are not asked again; Ctrl-C or Ctrl-D abandons the letter.
+/// (checked, key included), caisse, the decision's reference for an appeal, and,
+/// each skippable with Enter, the facts (or what the caisse decided), why the
+/// person disagrees and what they ask. Given values are not asked again; Ctrl-C
+/// abandons the letter, and the end of the input skips what is optional.
 struct LetterDetailsInterview {
     let reader: LineReader
     let output: OutputSink
@@ -11,7 +13,8 @@ struct LetterDetailsInterview {
     private func write(_ text: String) { output.write(text + "\n") }
 
     func ask(
-        needsReference: Bool, given: (name: String?, address: String?, nir: String?, caisse: String?, reference: String?)
+        needsReference: Bool, given: (name: String?, address: String?, nir: String?, caisse: String?, reference: String?),
+        askWording: Bool = true
     )
         -> LetterDetails?
     {
@@ -40,10 +43,25 @@ struct LetterDetailsInterview {
             }
             reference = typed.isEmpty ? nil : typed
         }
-        return LetterDetails(name: name, address: address, nir: nir!, caisse: caisse, reference: reference)
+        var details = LetterDetails(name: name, address: address, nir: nir!, caisse: caisse, reference: reference)
+        guard askWording else { return details }
+        write("Trois passages de la lettre peuvent être écrits maintenant ; Entrée les laisse « à compléter ».")
+        let skip = "(Entrée pour le laisser à compléter)"
+        guard
+            let facts = line(
+                needsReference
+                    ? "Ce que la caisse a décidé, en une phrase \(skip) :" : "Ce qui s'est passé, en une phrase ou deux \(skip) :",
+                optional: true, endSkips: true),
+            let grounds = line("Pourquoi vous n'êtes pas d'accord \(skip) :", optional: true, endSkips: true),
+            let request = line("Ce que vous demandez \(skip) :", optional: true, endSkips: true)
+        else { return nil }
+        details.facts = facts.isEmpty ? nil : facts
+        details.grounds = grounds.isEmpty ? nil : grounds
+        details.request = request.isEmpty ? nil : request
+        return details
     }
 
-    private func line(_ question: String, optional: Bool = false, secret: Bool = false) -> String? {
+    private func line(_ question: String, optional: Bool = false, secret: Bool = false, endSkips: Bool = false) -> String? {
         write(question)
         while true {
             switch reader.readDetail(prompt: "> ", secret: secret) {
@@ -56,6 +74,8 @@ struct LetterDetailsInterview {
                 } else {
                     return trimmed
                 }
+            case .endOfInput where endSkips:
+                return ""
             case .interrupted, .endOfInput, .terminated:
                 write("Lettre abandonnée.")
                 return nil

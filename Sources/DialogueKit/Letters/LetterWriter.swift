@@ -6,13 +6,25 @@ public struct LetterDetails: Sendable {
     public var caisse: String
     /// The reference of the contested decision, when there is one.
     public var reference: String?
+    /// In the person's words, each optional: what happened (for a decision, what
+    /// the caisse decided), why they disagree, and what they ask. What is not
+    /// given stays "[à compléter : …]" in the letter.
+    public var facts: String?
+    public var grounds: String?
+    public var request: String?
 
-    public init(name: String, address: String, nir: NIR, caisse: String, reference: String?) {
+    public init(
+        name: String, address: String, nir: NIR, caisse: String, reference: String?,
+        facts: String? = nil, grounds: String? = nil, request: String? = nil
+    ) {
         self.name = name
         self.address = address
         self.nir = nir
         self.caisse = caisse
         self.reference = reference
+        self.facts = facts
+        self.grounds = grounds
+        self.request = request
     }
 }
 
@@ -90,6 +102,19 @@ public struct LetterWriter: Sendable {
         var sending: String?
     }
 
+    /// The passages a letter still leaves to fill in, named, for the sentence that
+    /// says so when the letter is written.
+    public static func passagesToFill(_ letter: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(letter)
+        while let start = rest.range(of: "[à compléter : ") {
+            guard let end = rest[start.upperBound...].firstIndex(of: "]") else { break }
+            found.append(String(rest[start.upperBound..<end]))
+            rest = rest[end...]
+        }
+        return found
+    }
+
     /// The letter as plain text, or as Markdown.
     public func letter(_ kind: Kind, routed: RoutedCase, details: LetterDetails, markdown: Bool) -> String {
         let parts: Parts
@@ -103,8 +128,12 @@ public struct LetterWriter: Sendable {
         return layout(parts, details: details, today: routed.today, markdown: markdown)
     }
 
+    /// The subject in a few words: the choice's label without its examples in
+    /// parentheses ("le fonctionnement de la caisse").
     private func subjectWords(_ routed: RoutedCase) -> String {
-        label("subject", routed).map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? "mon dossier"
+        guard let full = label("subject", routed) else { return "mon dossier" }
+        let short = full.range(of: " (").map { String(full[..<$0.lowerBound]) } ?? full
+        return short.prefix(1).lowercased() + short.dropFirst()
     }
 
     private func complaint(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
@@ -115,12 +144,16 @@ public struct LetterWriter: Sendable {
             object: careRefusal ? "Signalement d'un refus de soins" : "Réclamation",
             opening: "Madame, Monsieur,",
             attachments: ["copie des documents utiles (courriers, justificatifs, décision s'il y en a une)"])
-        p.body.append("Je vous adresse une réclamation au sujet de : \(subjectWords(routed)).")
+        p.body.append("Je vous adresse une réclamation. Son objet : \(subjectWords(routed)).")
         if let decisionDate = date("notified_on", routed) {
             p.body.append("Elle porte sur la décision reçue le \(decisionDate)\(reference).")
         }
-        p.body.append("Les faits : [à compléter : ce qui s'est passé, avec les dates, les échanges déjà eus et le nom des interlocuteurs].")
-        p.body.append("Ce que je demande : [à compléter : ce que vous attendez de la caisse].")
+        p.body.append(
+            "Les faits : "
+                + (details.facts ?? "[à compléter : ce qui s'est passé, avec les dates, les échanges déjà eus et le nom des interlocuteurs]")
+                + ".")
+        if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : \(grounds).") }
+        p.body.append("Ce que je demande : " + (details.request ?? "[à compléter : ce que vous attendez de la caisse]") + ".")
         p.body.append("Je vous remercie de me répondre. Si ma réclamation n'aboutit pas, je saisirai le médiateur de la caisse.")
         return p
     }
@@ -163,8 +196,12 @@ public struct LetterWriter: Sendable {
         } else {
             p.body.append("Cette difficulté peut vous être soumise directement, sans réclamation préalable.")
         }
-        p.body.append("Les faits : [à compléter : ce qui s'est passé, avec les dates et, s'il y a lieu, le nom du professionnel concerné].")
-        p.body.append("Ce que je demande : [à compléter : la solution que vous souhaitez].")
+        p.body.append(
+            "Les faits : "
+                + (details.facts ?? "[à compléter : ce qui s'est passé, avec les dates et, s'il y a lieu, le nom du professionnel concerné]")
+                + ".")
+        if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : \(grounds).") }
+        p.body.append("Ce que je demande : " + (details.request ?? "[à compléter : la solution que vous souhaitez]") + ".")
         p.body.append("Aucun tribunal n'est saisi de ce litige.")
         return p
     }
@@ -182,7 +219,7 @@ public struct LetterWriter: Sendable {
             sending: "Lettre recommandée avec avis de réception")
         p.body.append(
             "Je conteste la décision" + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "")
-                + "\(reference), par laquelle [à compléter : ce que la caisse a décidé].")
+                + "\(reference), par laquelle " + (details.facts ?? "[à compléter : ce que la caisse a décidé]") + ".")
         if computed("written_complaint_in_time", routed) == .bool(true), let complaintDate = date("complaint_on", routed) {
             let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
             p.body.append(
@@ -191,8 +228,13 @@ public struct LetterWriter: Sendable {
             p.attachments.append("copie de ma réclamation du \(complaintDate)")
         }
         p.body.append(
-            "Mes motifs : [à compléter : pourquoi cette décision est, selon vous, mal fondée ; les faits et les pièces qui le montrent].")
-        p.body.append("Je vous demande de [à compléter : annuler ou modifier cette décision, et ce qui doit en suivre].")
+            "Mes motifs : "
+                + (details.grounds
+                    ?? "[à compléter : pourquoi cette décision est, selon vous, mal fondée ; les faits et les pièces qui le montrent]")
+                + ".")
+        p.body.append(
+            "Ce que je demande : " + (details.request ?? "[à compléter : annuler ou modifier cette décision, et ce qui doit en suivre]")
+                + ".")
         if let deadline = outputDate("appeal_deadline", routed) {
             if routed.today <= deadline {
                 p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(LetterWriter.day(deadline)).")
@@ -251,8 +293,12 @@ public struct LetterWriter: Sendable {
         }
         p.body.append(history)
         p.body.append(
-            "Exposé des motifs : [à compléter : en quelques phrases, pourquoi la décision est mal fondée, avec les faits et leurs dates].")
-        p.body.append("Ce que je demande au tribunal : [à compléter : annuler la décision, m'accorder la prestation, etc.].")
+            "Exposé des motifs : "
+                + (details.grounds
+                    ?? "[à compléter : en quelques phrases, pourquoi la décision est mal fondée, avec les faits et leurs dates]") + ".")
+        p.body.append(
+            "Ce que je demande au tribunal : " + (details.request ?? "[à compléter : annuler la décision, m'accorder la prestation, etc.]")
+                + ".")
         p.body.append("Partie adverse : \(details.caisse).")
         if answer("appeal_notice_states_deadline", routed) == .bool(false) {
             p.body.append(
@@ -279,9 +325,14 @@ public struct LetterWriter: Sendable {
             "Je forme opposition à la contrainte délivrée par \(details.caisse)" + (served.map { ", qui m'a été remise le \($0)" } ?? "")
                 + "\(reference).")
         p.body.append(
-            "Mes motifs : [à compléter : pourquoi la somme réclamée n'est pas due, ou pas en totalité (erreur de calcul, prestation due, prescription…), avec les faits et leurs dates]."
+            "Mes motifs : "
+                + (details.grounds
+                    ?? "[à compléter : pourquoi la somme réclamée n'est pas due, ou pas en totalité (erreur de calcul, prestation due, prescription…), avec les faits et leurs dates]")
+                + "."
         )
-        p.body.append("Je demande au tribunal d'annuler cette contrainte [à compléter : ou d'en réduire le montant à …].")
+        p.body.append(
+            "Ce que je demande au tribunal : "
+                + (details.request ?? "annuler cette contrainte [à compléter : ou en réduire le montant à …]") + ".")
         if let deadline = outputDate("appeal_deadline", routed), routed.today <= deadline {
             p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(LetterWriter.day(deadline)).")
         } else if answer("notice_states_deadline", routed) == .bool(false) {
