@@ -99,4 +99,24 @@ struct AuthoringCommandTests {
         #expect(
             mermaid.stdout.contains("where -->|\"Court case pending and not (no commission seized) [r1-court-pending]\"| court_pending"))
     }
+
+    @Test("quiz on a trainer's own bank, with the report written for the class")
+    func quizOwnBankAndReport() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("formation-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+        name: "Contrainte remise le 16 novembre : opposition au tribunal dans les quinze jours"
+        case: {subject: overpayment, overpayment_stage: contrainte, notified_on: "2026-11-16", court_case_pending: false, complaint_made: false, today: "2026-11-28"}
+        expect: {recommendation: contentious-appeal, route: court, appeal_deadline: "2026-12-01"}
+        """.write(toFile: dir + "/indu.yaml", atomically: true, encoding: .utf8)
+        let run = try BinaryRunner.run(["quiz", "--cases", dir, "--report", dir + "/resultats.md"], stdin: "4\n30/11/2026\n")
+        #expect(run.status == 0)
+        #expect(
+            run.stdout.contains("La date juste est le mardi 1er décembre 2026")
+                || run.stdout.contains("La date juste est le mardi 1 décembre 2026"))
+        let report = try String(contentsOfFile: dir + "/resultats.md", encoding: .utf8)
+        #expect(report.contains("Score : 1 point sur 2, pour 1 cas"))
+        #expect(report.contains("- Contrainte remise le 16 novembre"))
+    }
 }

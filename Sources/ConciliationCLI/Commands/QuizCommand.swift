@@ -17,6 +17,12 @@ struct QuizCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the draw, to give a whole class the same quiz.")
     var seed: UInt64?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the scores per rule to this Markdown file at the end (owner-only; replaced if it exists).", valueName: "FILE"))
+    var report: String?
+
     @OptionGroup var options: DialogueOptions
 
     func validate() throws {
@@ -40,10 +46,14 @@ struct QuizCommand: ParsableCommand {
         guard !items.isEmpty else { throw ValidationError("no case for \(dialogue.id) in \(folder)") }
         var generator = SplitMix64(seed: seed ?? UInt64(time(nil)))
         items.shuffle(using: &generator)
-        QuizLoop(
+        let quiz = QuizLoop(
             dialogue: dialogue, items: Array(items.prefix(count)), language: options.lang,
-            reader: Terminal.makeReader(), output: StandardOutput()
-        ).run()
+            reader: Terminal.makeReader(), output: StandardOutput())
+        quiz.run()
+        if let report {
+            try FileIO.writeAtomically(Array(quiz.report().utf8), to: report, overwrite: true)
+            print(options.lang.say("Résultats écrits dans \(report).", "Results written to \(report)."))
+        }
     }
 }
 

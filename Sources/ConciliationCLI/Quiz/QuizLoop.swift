@@ -13,7 +13,7 @@ final class QuizLoop {
         (.reclaimFirst, "Réclamer d'abord à la caisse", "Complain to the caisse first"),
         (.waitForAnswer, "Attendre la réponse", "Wait for the answer"),
         (.referToConciliator, "Saisir le médiateur", "Refer to the médiateur"),
-        (.contentiousAppeal, "Recours contentieux (CRA, CMRA ou tribunal)", "Contentious appeal (CRA, CMRA or court)"),
+        (.contentiousAppeal, "Contester : la commission (CRA, CMRA) ou le tribunal", "Contest: the commission (CRA, CMRA) or the court"),
         (.noAction, "Aucune démarche", "No action"),
     ]
 
@@ -26,6 +26,7 @@ final class QuizLoop {
     private(set) var possible = 0
     private var perRule: [String: (right: Int, total: Int)] = [:]
     private var toReview: [String] = []
+    private(set) var casesDone = 0
 
     init(dialogue: Dialogue, items: [Item], language: Language, reader: LineReader, output: OutputSink) {
         self.dialogue = dialogue
@@ -124,7 +125,19 @@ final class QuizLoop {
                 continue
             }
             let right = Self.choices[index].code == expected
-            write(right ? language.say("Juste.", "Right.") : language.say("Non.", "No."))
+            if right {
+                write(language.say("Juste.", "Right."))
+            } else {
+                let said = language == .fr ? Self.choices[index].fr : Self.choices[index].en
+                let wanted = Self.choices.first { $0.code == expected }.map { language == .fr ? $0.fr : $0.en } ?? expected.rawValue
+                let decisive = item.routed.result.rules(in: dialogue).last.flatMap { dialogue.rule($0) }
+                write(
+                    language.say(
+                        "Non : vous avez dit « \(said) », il fallait « \(wanted) »", "No: you said “\(said)”, the answer is “\(wanted)”")
+                        + (decisive.map {
+                            language.say(", d'après la règle « \($0.title.text(.fr)) ».", ", by the rule “\($0.title.text(.en))”.")
+                        } ?? "."))
+            }
             return .answered(right)
         }
     }
@@ -148,20 +161,47 @@ final class QuizLoop {
                     right
                         ? language.say("Juste : \(DateWords.words(d, language)).", "Right: \(DateWords.words(d, language)).")
                         : language.say(
-                            "Non : vous avez dit \(DateWords.words(d, language)).", "No: you said \(DateWords.words(d, language))."))
+                            "Non : vous avez dit \(DateWords.words(d, language)). ", "No: you said \(DateWords.words(d, language)). ")
+                            + diagnosis(said: d, expected: expected, extendedToWorkingDay: !wait))
                 return .answered(right)
             }
         }
     }
 
+    /// One line on what went wrong with a date: for a deadline (extended to the
+    /// next working day, art. 642), a day that is not a working day; for a wait in
+    /// calendar days (never extended), how far off it is.
+    func diagnosis(said: CivilDate, expected: CivilDate, extendedToWorkingDay: Bool) -> String {
+        let words = { DateWords.words($0, self.language) }
+        if extendedToWorkingDay && said < expected {
+            var d = said
+            var closed: [String] = []
+            while d < expected {
+                guard !LegalCalendar.isWorkingDay(d) else { break }
+                closed.append(LegalCalendar.holiday(on: d, reading: .earliest)?.name ?? (d.weekday == 6 ? "samedi" : "dimanche"))
+                d = d.adding(days: 1)
+            }
+            if d == expected {
+                return language.say(
+                    "Le \(words(said)) n'est pas un jour ouvrable (\(closed.joined(separator: ", "))) : le délai est reporté au \(words(expected)) (art. 642).",
+                    "\(words(said)) is not a working day: the deadline moves to \(words(expected)) (art. 642).")
+            }
+        }
+        let gap = abs(said.days(until: expected))
+        return language.say(
+            "La date juste est le \(words(expected)) (écart de \(gap) jour\(gap > 1 ? "s" : "")).",
+            "The right date is \(words(expected)) (\(gap) day\(gap > 1 ? "s" : "") off).")
+    }
+
     private func record(_ item: Item, right: Bool, possiblePoints: Int, score: Int = 0) {
+        casesDone += 1
         points += score
         possible += possiblePoints
         for rule in item.routed.result.rules(in: dialogue) {
             perRule[rule, default: (0, 0)].total += 1
             if right { perRule[rule, default: (0, 0)].right += 1 }
         }
-        if !right { toReview.append("\(item.file.file) — \(item.file.name)") }
+        if !right { toReview.append(item.file.name) }
     }
 
     private func explain(_ item: Item) {
@@ -172,12 +212,42 @@ final class QuizLoop {
                 + " (\(outcome.recommendation.rawValue)\(outcome.route.map { " / " + $0 } ?? ""))")
         if let key = keyDate(item.routed) { write(language.say("Date : ", "Date: ") + DateWords.words(key.date, language)) }
         write(language.say("Pourquoi :", "Why:"))
-        for line in ResultFormatter(dialogue: dialogue, language: language).reasonLines(item.routed.result) { write(line) }
+        for id in item.routed.result.rules(in: dialogue) {
+            guard let rule = dialogue.rule(id) else { continue }
+            let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+            write("  - " + rule.title.text(language) + unconfirmed + " : " + rule.text.text(language))
+            let sources = rule.sources.compactMap { dialogue.source($0)?.title }
+            if !sources.isEmpty { write("    (" + language.say("sources : ", "sources: ") + sources.joined(separator: " ; ") + ")") }
+        }
+    }
+
+    /// The session's scores per rule, for a trainer to hand out after a class.
+    func report() -> String {
+        var md = [language.say("# Quiz : résultats", "# Quiz: results"), ""]
+        md.append(scoreSentence)
+        md.append("")
+        md.append(language.say("| règle | cas réussis | cas |", "| rule | cases right | cases |"))
+        md.append("|---|---:|---:|")
+        for (rule, tally) in perRule.sorted(by: { $0.key < $1.key }) {
+            md.append("| \(dialogue.rule(rule)?.title.text(language) ?? rule) (`\(rule)`) | \(tally.right) | \(tally.total) |")
+        }
+        md.append("")
+        md.append(language.say("## À revoir", "## To review"))
+        md.append("")
+        md += toReview.isEmpty ? [language.say("Aucun cas.", "No case.")] : toReview.map { "- " + $0 }
+        return md.joined(separator: "\n") + "\n"
+    }
+
+    private var scoreSentence: String {
+        language.say(
+            "Score : \(points) point\(points > 1 ? "s" : "") sur \(possible), pour \(casesDone) cas (un point par recommandation juste, un par date juste quand le cas en a une).",
+            "Score: \(points) point\(points == 1 ? "" : "s") out of \(possible), over \(casesDone) case\(casesDone == 1 ? "" : "s") (a point per right recommendation, one per right date where the case has one)."
+        )
     }
 
     private func finish() {
         write("")
-        write(language.say("Score : \(points) / \(possible)", "Score: \(points) / \(possible)"))
+        write(scoreSentence)
         write(language.say("Par règle (cas réussis / cas) :", "By rule (cases right / cases):"))
         for (rule, tally) in perRule.sorted(by: { $0.key < $1.key }) {
             let title = dialogue.rule(rule)?.title.text(language) ?? rule

@@ -35,6 +35,28 @@ struct QuizTests {
             transcript.text.contains("r4-no-gp — Pas de médecin traitant : une organisation de soins du territoire, puis la caisse : 0 / 1")
         )
         #expect(transcript.text.contains("À revoir :"))
-        #expect(transcript.text.contains("r10-exactly-21-days.yaml"))
+        #expect(transcript.text.contains("  - Exactement 21 jours : on attend encore"), "cases to review in plain French")
+        #expect(!transcript.text.contains(".yaml"), "never a file path")
+        #expect(transcript.text.contains("La date juste est le lundi 23 novembre 2026 (écart de 1 jour)."))
+        #expect(transcript.text.contains("Non : vous avez dit « Saisir le médiateur », il fallait « Réclamer d'abord à la caisse »"))
+        #expect(transcript.text.contains("Score : 3 points sur 5, pour 3 cas (un point par recommandation juste"))
+        #expect(
+            transcript.text.contains(
+                "  - Pas de médecin traitant : une organisation de soins du territoire, puis la caisse : Le médiateur ne peut plus"))
+        #expect(transcript.text.contains("Contester : la commission (CRA, CMRA) ou le tribunal"))
+        let report = quiz.report()
+        #expect(report.hasPrefix("# Quiz : résultats"))
+        #expect(
+            report.contains("| Pas de médecin traitant : une organisation de soins du territoire, puis la caisse (`r4-no-gp`) | 0 | 1 |"))
+    }
+
+    @Test("A date on a weekend is diagnosed as such")
+    func weekendDiagnosis() throws {
+        let (dialogue, items) = try items(["r3-cra-within-deadline"])
+        let quiz = QuizLoop(dialogue: dialogue, items: items, language: .fr, reader: ScriptedReader([]), output: Transcript())
+        #expect(
+            quiz.diagnosis(said: CivilDate(iso: "2026-12-05")!, expected: CivilDate(iso: "2026-12-07")!, extendedToWorkingDay: true)
+                == "Le samedi 5 décembre 2026 n'est pas un jour ouvrable (samedi, dimanche) : le délai est reporté au lundi 7 décembre 2026 (art. 642)."
+        )
     }
 }
