@@ -12,7 +12,8 @@ public struct AnswerParser: Sendable {
     static let unknownWords: Set<String> = [
         "je ne sais pas", "ne sais pas", "sais pas", "jsp", "nsp", "je sais pas", "inconnu", "inconnue", "?",
         "je ne sais plus", "ne sais plus", "i don't know", "i dont know", "dont know", "don't know", "unknown", "idk",
-        "i don't remember", "don't remember",
+        "i don't remember", "don't remember", "not sure", "i'm not sure", "im not sure", "pas sur", "pas sure", "je ne suis pas sur",
+        "je ne suis pas sure", "je sais plus", "aucune idee", "no idea",
     ]
 
     /// The longest answer read, in bytes: any real answer is far shorter, and a

@@ -130,4 +130,11 @@ struct AnswerParserTests {
         #expect(DateWords.words(date("2026-12-07"), .en) == "Monday 7 December 2026")
         #expect(DateWords.relative(date("2026-12-07"), today: date("2026-11-23"), .fr) == "dans 14 jours")
     }
+
+    @Test(
+        "« pas sûr », « not sure », « aucune idée » mean I don't know where the question allows it",
+        arguments: ["pas sûr", "Not sure", "aucune idée", "je ne suis pas sûre"])
+    func notSure(text: String) throws {
+        #expect(try parser.parse(text, for: q("notified_on")).get() == .null)
+    }
 }
