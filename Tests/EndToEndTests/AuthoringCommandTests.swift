@@ -120,3 +120,40 @@ struct AuthoringCommandTests {
         #expect(report.contains("- Contrainte remise le 16 novembre"))
     }
 }
+
+@Suite("Installed like a tool")
+struct InstalledTests {
+    @Test("--version names the program and each shipped rule set")
+    func version() throws {
+        let run = try BinaryRunner.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.2, conciliation-2007 2007.2\n")
+    }
+
+    @Test("Copied to PREFIX/bin with its rules in PREFIX/share/conciliation, it runs from any folder")
+    func installedLayout() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("prefix-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: prefix + "/share/conciliation", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: BinaryRunner.binary, toPath: prefix + "/bin/conciliation")
+        try FileManager.default.copyItem(atPath: BinaryRunner.root + "/dialogues", toPath: prefix + "/share/conciliation/dialogues")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: prefix + "/bin/conciliation")
+        process.arguments = ["triage", "--today", "2026-11-23", "--format", "json", "-"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        var env = ProcessInfo.processInfo.environment
+        env["CONCILIATION_DIALOGUES"] = nil
+        process.environment = env
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(#"{"subject":"functioning","court_case_pending":false,"complaint_made":false}"#.utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains(#""recommendation":"reclaim-first""#))
+    }
+}

@@ -29,8 +29,9 @@ enum ProcessEnvironment {
     }
 
     /// The folder of the shipped dialogues: `CONCILIATION_DIALOGUES`, else the
-    /// `dialogues/` folder found above the executable (the checkout it was built in),
-    /// so that the program works from any working directory.
+    /// `dialogues/` folder found above the executable (the checkout it was built
+    /// in), or `share/conciliation/dialogues` beside its `bin/` (installed), so that
+    /// the program works from any working directory.
     static func dialoguesDirectory() -> String? {
         if let explicit = variable("CONCILIATION_DIALOGUES") { return explicit }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -39,8 +40,11 @@ enum ProcessEnvironment {
         var directory = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         while let slash = directory.lastIndex(of: "/"), slash != directory.startIndex {
             directory = String(directory[..<slash])
-            let candidate = directory + "/dialogues"
-            if FileIO.exists(candidate + "/conciliation.yaml") { return candidate }
+            // An installed binary (scripts/install): PREFIX/bin and PREFIX/share/conciliation.
+            for candidate in [directory + "/dialogues", directory + "/share/conciliation/dialogues"]
+            where FileIO.exists(candidate + "/conciliation.yaml") {
+                return candidate
+            }
         }
         return nil
     }
