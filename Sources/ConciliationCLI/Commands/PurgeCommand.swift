@@ -17,12 +17,7 @@ struct PurgeCommand: ParsableCommand {
     var all = false
 
     func run() throws {
-        let store = try SessionStore.forUser()
-        do {
-            try store.secure(create: false)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let store = try SessionStore.existingForUser()
         var removed = 0
         for entry in store.list() {
             // An unreadable or foreign file goes with --all only; a valid one when

@@ -24,12 +24,7 @@ struct ResumeCommand: ParsableCommand {
     var list = false
 
     func run() throws {
-        let store = try SessionStore.forUser()
-        do {
-            try store.secure(create: false)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let store = try SessionStore.existingForUser()
         let entries = store.list()
         let open = entries.compactMap { entry in entry.record.flatMap { $0.finished ? nil : $0 } }
         let unreadable = entries.filter { $0.record == nil }.count

@@ -615,7 +615,7 @@ final class InterviewLoop {
                         "    la réponse compte pour ces règles (leurs sources s'affichent avec le résultat) :",
                         "    the answer matters to these rules (their sources are shown with the result):"))
                 for rule in rules {
-                    let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+                    let unconfirmed = rule.unconfirmedMark(language)
                     write("    - " + style.bold(rule.title.text(language)) + unconfirmed + " : " + rule.text.text(language))
                 }
             }
@@ -653,7 +653,7 @@ final class InterviewLoop {
     }
 
     private func explain(_ rule: Rule) {
-        let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+        let unconfirmed = rule.unconfirmedMark(language)
         write("    " + style.bold(rule.title.text(language)) + unconfirmed + " (\(rule.id))")
         write("    " + rule.text.text(language))
         for id in rule.sources {

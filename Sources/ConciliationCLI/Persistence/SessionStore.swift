@@ -50,6 +50,18 @@ struct SessionStore {
         return SessionStore(directory: directory)
     }
 
+    /// The store of this user for reading what is saved: its folder must pass
+    /// `secure` (a link or another owner is refused with the fix).
+    static func existingForUser() throws -> SessionStore {
+        let store = try forUser()
+        do {
+            try store.secure(create: false)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return store
+    }
+
     /// An identifier that can name a file here: letters, digits and dashes, so no
     /// path, no dot file and no control character can come from a record.
     static func isValidID(_ id: String) -> Bool {

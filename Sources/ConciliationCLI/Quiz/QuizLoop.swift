@@ -214,7 +214,7 @@ final class QuizLoop {
         write(language.say("Pourquoi :", "Why:"))
         for id in item.routed.result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
-            let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+            let unconfirmed = rule.unconfirmedMark(language)
             write("  - " + rule.title.text(language) + unconfirmed + " : " + rule.text.text(language))
             let sources = rule.sources.compactMap { dialogue.source($0)?.title }
             if !sources.isEmpty { write("    (" + language.say("sources : ", "sources: ") + sources.joined(separator: " ; ") + ")") }

@@ -148,14 +148,19 @@ public struct LetterWriter: Sendable {
         if let decisionDate = date("notified_on", routed) {
             p.body.append("Elle porte sur la décision reçue le \(decisionDate)\(reference).")
         }
-        p.body.append(
-            "Les faits : "
-                + (details.facts ?? "[à compléter : ce qui s'est passé, avec les dates, les échanges déjà eus et le nom des interlocuteurs]")
-                + ".")
-        if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : \(grounds).") }
-        p.body.append("Ce que je demande : " + (details.request ?? "[à compléter : ce que vous attendez de la caisse]") + ".")
+        appendWording(
+            &p, details, facts: "ce qui s'est passé, avec les dates, les échanges déjà eus et le nom des interlocuteurs",
+            request: "ce que vous attendez de la caisse")
         p.body.append("Je vous remercie de me répondre. Si ma réclamation n'aboutit pas, je saisirai le médiateur de la caisse.")
         return p
+    }
+
+    /// The facts, the grounds (only when given) and the request, in the person's
+    /// words, or "[à compléter : …]" saying what to write.
+    private func appendWording(_ p: inout Parts, _ details: LetterDetails, facts: String, request: String) {
+        p.body.append("Les faits : " + (details.facts ?? "[à compléter : \(facts)]") + ".")
+        if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : \(grounds).") }
+        p.body.append("Ce que je demande : " + (details.request ?? "[à compléter : \(request)]") + ".")
     }
 
     private func mediator(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
@@ -164,7 +169,7 @@ public struct LetterWriter: Sendable {
             recipient: ["Monsieur ou Madame le médiateur", details.caisse], object: "Saisine du médiateur",
             opening: "Madame, Monsieur le médiateur,",
             attachments: ["copie de ma réclamation et de la réponse de la caisse, s'il y en a une", "copie des autres documents utiles"])
-        p.body.append("Je sollicite votre intervention au sujet de : \(subjectWords(routed)).")
+        p.body.append("Je sollicite votre intervention. Son objet : \(subjectWords(routed)).")
         if let decisionDate = date("notified_on", routed) {
             p.body.append("Le litige porte sur la décision reçue le \(decisionDate)\(reference).")
         }
@@ -196,12 +201,9 @@ public struct LetterWriter: Sendable {
         } else {
             p.body.append("Cette difficulté peut vous être soumise directement, sans réclamation préalable.")
         }
-        p.body.append(
-            "Les faits : "
-                + (details.facts ?? "[à compléter : ce qui s'est passé, avec les dates et, s'il y a lieu, le nom du professionnel concerné]")
-                + ".")
-        if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : \(grounds).") }
-        p.body.append("Ce que je demande : " + (details.request ?? "[à compléter : la solution que vous souhaitez]") + ".")
+        appendWording(
+            &p, details, facts: "ce qui s'est passé, avec les dates et, s'il y a lieu, le nom du professionnel concerné",
+            request: "la solution que vous souhaitez")
         p.body.append("Aucun tribunal n'est saisi de ce litige.")
         return p
     }

@@ -17,3 +17,10 @@ public struct Rule: Sendable {
     public let confirmed: Bool
     public let position: SourcePosition
 }
+extension Rule {
+    /// " [non confirmé aujourd'hui]" after the title of a rule not confirmed by a
+    /// current source, nothing otherwise: wherever a rule is shown, it says so.
+    public func unconfirmedMark(_ language: Language) -> String {
+        confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+    }
+}

@@ -173,7 +173,7 @@ public struct ResultFormatter: Sendable {
         var lines: [String] = []
         for id in result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
-            let unconfirmed = rule.confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+            let unconfirmed = rule.unconfirmedMark(language)
             lines.append("  - [\(rule.id)] \(rule.title.text(language))\(unconfirmed)")
             for sourceID in rule.sources {
                 guard let s = dialogue.source(sourceID) else { continue }
