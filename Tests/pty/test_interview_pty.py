@@ -289,6 +289,39 @@ def test_the_next_caller_never_sees_the_last_ones_lines():
         s.close()
 
 
+def test_the_person_at_home_types_as_they_speak():
+    """Issue 13, 3, 5 and 6: a choice read back by its label, « Non. » with its
+    full stop, « le 3 novembre » read back in words; Ctrl-D twice ends on a clean
+    line; resume then tells this caller apart."""
+    s = Session("--today", "2026-11-23")
+    try:
+        s.prompt()
+        s.send("4")
+        s.expect("→ Le fonctionnement de la caisse")
+        s.prompt()
+        s.send("Non.")
+        s.expect("Avez-vous déjà fait une réclamation")
+        s.prompt()
+        s.send("oui")
+        s.expect("À quelle date avez-vous fait cette réclamation")
+        s.prompt()
+        s.send("le 3 novembre")
+        s.expect("→ mardi 3 novembre 2026")
+        s.prompt()
+        s.child.sendcontrol("d")
+        s.expect("Quitter l'entretien ? Il reste enregistré. (o/n)")
+        s.prompt()
+        s.child.sendcontrol("d")
+        s.expect("L'entretien est enregistré ; reprenez-le avec « conciliation resume ».")
+        s.child.expect(pexpect.EOF)
+        r = pexpect.spawn(BIN, ["resume", "--list"], env=s.child.env, encoding="utf-8", timeout=TIMEOUT)
+        r.expect_exact("Le fonctionnement de la caisse")
+        r.expect_exact("4 réponses — en cours : Moyen de la réclamation")
+        r.expect(pexpect.EOF)
+    finally:
+        s.close()
+
+
 def test_sigterm_saves_and_leaves():
     s = Session("--today", "2026-11-23")
     try:
@@ -339,8 +372,10 @@ def test_a_quiz_of_ten_cases():
                 s.expect("Réponse :")
             s.expect("Pourquoi :")
         s.expect("Score : ")
+        s.expect("un point par recommandation juste")
         s.expect("Par règle (cas réussis / cas) :")
         s.child.expect(pexpect.EOF)
+        assert ".yaml" not in s.child.before, "cases to review are described, never named by file"
     finally:
         s.close()
 
