@@ -1,6 +1,23 @@
 public struct Choice: Sendable {
     public let value: String
     public let label: LocalizedText
+    /// The answer as a case note states it, in the third person and short
+    /// ("ne trouve pas de médecin traitant"); nil: the label without its
+    /// examples in parentheses.
+    public let note: LocalizedText?
+
+    public init(value: String, label: LocalizedText, note: LocalizedText? = nil) {
+        self.value = value
+        self.label = label
+        self.note = note
+    }
+
+    /// The words a case note uses for this answer.
+    public func noteText(_ language: Language) -> String {
+        if let note { return note.text(language) }
+        let full = label.text(language)
+        return full.range(of: " (").map { String(full[..<$0.lowerBound]) } ?? full
+    }
 }
 
 public enum QuestionKind: Sendable {

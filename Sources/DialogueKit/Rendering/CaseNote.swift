@@ -15,8 +15,13 @@ public struct CaseNote: Sendable {
     }
 
     /// An answer as a note shows it: a choice by its label, a date as 05/10/2026.
+    /// An answer as the note states it: a date short, a choice by its note
+    /// wording (third person, no examples in parentheses).
     public func answerText(_ value: Value, question: Question) -> String {
         if case .date(let d) = value { return CaseNote.short(d) }
+        if case .string(let s) = value, case .choice(let choices) = question.kind, let choice = choices.first(where: { $0.value == s }) {
+            return choice.noteText(language)
+        }
         return TextRenderer(dialogue: dialogue, language: language).format(value, question: question)
     }
 

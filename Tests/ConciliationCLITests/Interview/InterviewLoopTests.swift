@@ -98,6 +98,14 @@ struct InterviewLoopTests {
         #expect(term.contains("\n\nInterruption : "))
     }
 
+    @Test("The case note speaks of the caller in the third person, with short labels")
+    func caseNoteInTheThirdPerson() throws {
+        let (text, _, _) = try runInterview(["6", "non", "oui", "02/11/2026", "2", "3", ":résumé"], audience: .agent)
+        #expect(text.contains("1. Objet du litige : n'obtient pas de rendez-vous chez un spécialiste"))
+        #expect(text.contains("6. Réponse de la caisse : réponse insatisfaisante"))
+        #expect(!text.contains("1. Objet du litige : Je n'obtiens"))
+    }
+
     @Test func theAgentSeesThePhoneWordingAndTheCaseNote() throws {
         let (text, _, _) = try runInterview(functioningWaiting, audience: .agent)
         #expect(text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"))
