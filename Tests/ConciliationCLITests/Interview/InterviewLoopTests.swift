@@ -101,7 +101,7 @@ struct InterviewLoopTests {
     @Test("The case note speaks of the caller in the third person, with short labels")
     func caseNoteInTheThirdPerson() throws {
         let (text, _, _) = try runInterview(["6", "non", "oui", "02/11/2026", "2", "3", ":résumé"], audience: .agent)
-        #expect(text.contains("1. Objet du litige : n'obtient pas de rendez-vous chez un spécialiste"))
+        #expect(text.contains("1. Objet du litige : pas de rendez-vous obtenu chez un spécialiste"))
         #expect(text.contains("6. Réponse de la caisse : réponse insatisfaisante"))
         #expect(!text.contains("1. Objet du litige : Je n'obtiens"))
     }
