@@ -155,6 +155,13 @@ public struct LetterWriter: Sendable {
         return p
     }
 
+    /// The closing formula repeats the form of address, as a French letter does:
+    /// "Je vous prie d'agréer, Madame, Monsieur le médiateur, l'expression…".
+    static func closing(_ opening: String) -> String {
+        let address = opening.hasSuffix(",") ? String(opening.dropLast()) : opening
+        return "Je vous prie d'agréer, \(address), l'expression de mes salutations distinguées."
+    }
+
     /// The facts, the grounds (only when given) and the request, in the person's
     /// words, or "[à compléter : …]" saying what to write.
     private func appendWording(_ p: inout Parts, _ details: LetterDetails, facts: String, request: String) {
@@ -168,11 +175,16 @@ public struct LetterWriter: Sendable {
         var p = Parts(
             recipient: ["Monsieur ou Madame le médiateur", details.caisse], object: "Saisine du médiateur",
             opening: "Madame, Monsieur le médiateur,",
-            attachments: ["copie de ma réclamation et de la réponse de la caisse, s'il y en a une", "copie des autres documents utiles"])
+            attachments: [])
         p.body.append("Je sollicite votre intervention. Son objet : \(subjectWords(routed)).")
         if let decisionDate = date("notified_on", routed) {
             p.body.append("Le litige porte sur la décision reçue le \(decisionDate)\(reference).")
         }
+        if date("complaint_on", routed) != nil {
+            p.attachments.append("copie de ma réclamation")
+            if answer("complaint_answer", routed) == .string("unsatisfactory") { p.attachments.append("copie de la réponse de la caisse") }
+        }
+        p.attachments.append("copie des autres documents utiles")
         if let received = date("appeal_received_on", routed) {
             let outcome: String
             if let decided = date("appeal_decided_on", routed) {
@@ -362,7 +374,7 @@ public struct LetterWriter: Sendable {
             md.append(p.opening)
             for paragraph in p.body { md.append(""); md.append(paragraph) }
             md.append("")
-            md.append("Je vous prie d'agréer l'expression de mes salutations distinguées.")
+            md.append(LetterWriter.closing(p.opening))
             md.append("")
             md.append(details.name)
             md.append("")
@@ -383,7 +395,7 @@ public struct LetterWriter: Sendable {
         lines.append(p.opening)
         for paragraph in p.body { lines.append(""); lines.append(paragraph) }
         lines.append("")
-        lines.append("Je vous prie d'agréer l'expression de mes salutations distinguées.")
+        lines.append(LetterWriter.closing(p.opening))
         lines.append("")
         lines.append(String(repeating: " ", count: 40) + details.name)
         lines.append("")

@@ -85,6 +85,10 @@ struct LetterTests {
         #expect(text.contains("Objet : Saisine du médiateur"))
         #expect(text.contains("une réclamation le 1er octobre 2026 (courrier) ; elle est restée sans réponse à ce jour"))
         #expect(text.contains("Aucun tribunal n'est saisi de ce litige."))
+        #expect(text.contains("Je vous prie d'agréer, Madame, Monsieur le médiateur, l'expression de mes salutations distinguées."))
+        #expect(text.contains("  - copie de ma réclamation\n"))
+        #expect(!text.contains("réponse de la caisse, s'il y en a une"), "copies listed only when they exist")
+        #expect(!text.contains("copie de la réponse de la caisse"), "the caisse did not answer: no copy of an answer")
     }
 
     @Test("The complaint to the caisse, and no letter while waiting")
