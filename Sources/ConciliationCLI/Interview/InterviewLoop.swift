@@ -79,7 +79,7 @@ final class InterviewLoop {
         self.reader = reader
         self.output = output
         self.style = Style(enabled: settings.colors)
-        self.parser = AnswerParser(today: interview.today, language: settings.language)
+        self.parser = AnswerParser(today: interview.today, language: settings.language, audience: settings.audience)
     }
 
     var dialogue: Dialogue { interview.dialogue }
@@ -261,7 +261,9 @@ final class InterviewLoop {
         case (.date(let d), _):
             write(style.dim("→ " + DateWords.words(d, language)))
         case (.string(let s), .choice(let choices)):
-            if let choice = choices.first(where: { $0.value == s }) { write(style.dim("→ " + choice.label.text(language))) }
+            if let choice = choices.first(where: { $0.value == s }) {
+                write(style.dim("→ " + choice.label(for: settings.audience, language)))
+            }
         case (.null, _):
             if let unknown = dialogue.questions[q].unknown { write(style.dim("→ " + unknown.text(language))) }
         default:
@@ -336,7 +338,7 @@ final class InterviewLoop {
         write(style.bold(question.prompt(settings.audience, language)))
         if case .choice(let choices) = question.kind {
             for (i, choice) in choices.enumerated() {
-                write("  \(style.accent(String(i + 1))). \(choice.label.text(language))")
+                write("  \(style.accent(String(i + 1))). \(choice.label(for: settings.audience, language))")
             }
         }
         var hints: [String] = []
@@ -812,7 +814,7 @@ final class InterviewLoop {
         if let q {
             let question = dialogue.questions[q]
             switch question.kind {
-            case .choice(let choices): answers = choices.map { $0.label.text(language) }
+            case .choice(let choices): answers = choices.map { $0.label(for: settings.audience, language) }
             case .yesNo: answers = language == .fr ? ["oui", "non"] : ["yes", "no"]
             case .date: answers = language == .fr ? ["aujourd'hui", "hier", "avant-hier", "il y a "] : ["today", "yesterday"]
             case .text: break

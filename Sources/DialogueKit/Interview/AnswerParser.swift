@@ -3,10 +3,13 @@
 public struct AnswerParser: Sendable {
     public let today: CivilDate
     public let language: Language
+    /// Whose labels are on the screen: a typed prefix matches what was shown.
+    public let audience: Audience
 
-    public init(today: CivilDate, language: Language) {
+    public init(today: CivilDate, language: Language, audience: Audience = .self) {
         self.today = today
         self.language = language
+        self.audience = audience
     }
 
     static let unknownWords: Set<String> = [
@@ -74,7 +77,7 @@ public struct AnswerParser: Sendable {
             return .success(.string(choices[n - 1].value))
         }
         if let exact = choices.first(where: { $0.value == text }) { return .success(.string(exact.value)) }
-        let labels = choices.map { TextFolding.fold($0.label.text(language)) }
+        let labels = choices.map { TextFolding.fold($0.label(for: audience, language)) }
         if let i = labels.firstIndex(of: folded) { return .success(.string(choices[i].value)) }
         let matches = labels.indices.filter { labels[$0].hasPrefix(folded) }
         if matches.count == 1 { return .success(.string(choices[matches[0]].value)) }

@@ -450,17 +450,19 @@ private struct Builder {
             let choicesNode = try map.required("choices", "the possible answers").node
             var choices: [Choice] = []
             for pair in try mappingPairs(choicesNode, "the choices of `\(id)`") {
-                // `{fr, en}`, or `{fr, en, note: {fr, en}}` with the case note's wording.
-                if case .mapping(let m) = pair.value, m.contains(where: { $0.key.scalarText == "note" }) {
+                // `{fr, en}`, or with `note: {fr, en}` (the case note's wording) and
+                // `agent: {fr, en}` (the agent's screen).
+                if case .mapping(let m) = pair.value, m.contains(where: { $0.key.scalarText == "note" || $0.key.scalarText == "agent" }) {
                     let map = try YAMLMapping(pair.value, file: file, context: "choice `\(pair.key)`")
                     var texts: [String: String] = [:]
                     for language in languages {
                         let (node, _) = try map.required(language, "the `\(language)` label")
                         texts[language] = try string(node, "the `\(language)` label of choice `\(pair.key)`")
                     }
-                    let note = try localized(map.required("note", "the case note's wording").node, "the note of choice `\(pair.key)`")
-                    try map.finish(allowed: languages + ["note"])
-                    choices.append(Choice(value: pair.key, label: LocalizedText(texts, position: map.position), note: note))
+                    let note = try map.optional("note").map { try localized($0.node, "the note of choice `\(pair.key)`") }
+                    let agent = try map.optional("agent").map { try localized($0.node, "the agent wording of choice `\(pair.key)`") }
+                    try map.finish(allowed: languages + ["note", "agent"])
+                    choices.append(Choice(value: pair.key, label: LocalizedText(texts, position: map.position), note: note, agent: agent))
                 } else {
                     choices.append(Choice(value: pair.key, label: try localized(pair.value, "the label of choice `\(pair.key)`")))
                 }

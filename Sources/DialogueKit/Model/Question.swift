@@ -5,11 +5,20 @@ public struct Choice: Sendable {
     /// ("ne trouve pas de médecin traitant"); nil: the label without its
     /// examples in parentheses.
     public let note: LocalizedText?
+    /// The choice as an agent reads it on the screen while the caller speaks
+    /// ("Ne trouve pas de médecin traitant"); nil: the label.
+    public let agent: LocalizedText?
 
-    public init(value: String, label: LocalizedText, note: LocalizedText? = nil) {
+    public init(value: String, label: LocalizedText, note: LocalizedText? = nil, agent: LocalizedText? = nil) {
         self.value = value
         self.label = label
         self.note = note
+        self.agent = agent
+    }
+
+    /// The label shown to this audience.
+    public func label(for audience: Audience, _ language: Language) -> String {
+        (audience == .agent ? agent : nil)?.text(language) ?? label.text(language)
     }
 
     /// The words a case note uses for this answer.

@@ -106,6 +106,17 @@ struct InterviewLoopTests {
         #expect(!text.contains("1. Objet du litige : Je n'obtiens"))
     }
 
+    @Test("In the agent's view, the choices speak of the caller, and typing what is shown works")
+    func agentVoiceChoices() throws {
+        let (text, loop, _) = try runInterview(["ne tr", "non"], audience: .agent)
+        #expect(text.contains("  5. Ne trouve pas de médecin traitant"))
+        #expect(!text.contains("Je ne trouve pas"))
+        #expect(text.contains("→ Ne trouve pas de médecin traitant"))
+        #expect(loop.interview.answeredPath.first?.value == .string("no-gp"))
+        let (person, _, _) = try runInterview([])
+        #expect(person.contains("  5. Je ne trouve pas de médecin traitant"))
+    }
+
     @Test func theAgentSeesThePhoneWordingAndTheCaseNote() throws {
         let (text, _, _) = try runInterview(functioningWaiting, audience: .agent)
         #expect(text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"))
