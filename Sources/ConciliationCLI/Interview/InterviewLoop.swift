@@ -618,7 +618,7 @@ final class InterviewLoop {
                         "    the answer matters to these rules (their sources are shown with the result):"))
                 for rule in rules {
                     let unconfirmed = rule.unconfirmedMark(language)
-                    write("    - " + style.bold(rule.title.text(language)) + unconfirmed + " : " + rule.text.text(language))
+                    write("    - " + style.bold(rule.title.text(language)) + unconfirmed + language.colon + rule.text.text(language))
                 }
             }
             if interview.path.isEmpty { return }
@@ -632,7 +632,9 @@ final class InterviewLoop {
                 transition = dialogue.questions[q].next[step.transition]
                 let note = CaseNote(dialogue: dialogue, language: language)
                 if let v = step.value {
-                    write("• " + dialogue.questions[q].label.text(language) + " : " + note.answerText(v, question: dialogue.questions[q]))
+                    write(
+                        "• " + dialogue.questions[q].label.text(language) + language.colon
+                            + note.answerText(v, question: dialogue.questions[q]))
                 }
             case .branch(let b):
                 transition = dialogue.branches[b].next[step.transition]

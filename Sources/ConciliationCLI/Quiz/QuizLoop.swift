@@ -89,7 +89,7 @@ final class QuizLoop {
             guard case .question(let q) = step.node, let v = step.value else { continue }
             let question = dialogue.questions[q]
             let text = if case .date(let d) = v { DateWords.words(d, language) } else { note.answerText(v, question: question) }
-            write("  • \(question.label.text(language)) : \(text)")
+            write("  • \(question.label.text(language))\(language.colon)\(text)")
         }
     }
 
@@ -215,7 +215,7 @@ final class QuizLoop {
         for id in item.routed.result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
             let unconfirmed = rule.unconfirmedMark(language)
-            write("  - " + rule.title.text(language) + unconfirmed + " : " + rule.text.text(language))
+            write("  - " + rule.title.text(language) + unconfirmed + language.colon + rule.text.text(language))
             let sources = rule.sources.compactMap { dialogue.source($0)?.title }
             if !sources.isEmpty { write("    (" + language.say("sources : ", "sources: ") + sources.joined(separator: " ; ") + ")") }
         }
@@ -251,7 +251,7 @@ final class QuizLoop {
         write(language.say("Par règle (cas réussis / cas) :", "By rule (cases right / cases):"))
         for (rule, tally) in perRule.sorted(by: { $0.key < $1.key }) {
             let title = dialogue.rule(rule)?.title.text(language) ?? rule
-            write("  \(rule) — \(title) : \(tally.right) / \(tally.total)")
+            write("  \(rule) — \(title)\(language.colon)\(tally.right) / \(tally.total)")
         }
         if toReview.isEmpty {
             write(language.say("Aucun cas à revoir.", "No case to review."))

@@ -29,7 +29,7 @@ public struct CaseNote: Sendable {
     public func answerLines(_ answers: [(question: Int, value: Value)]) -> [String] {
         answers.enumerated().map { i, a in
             let q = dialogue.questions[a.question]
-            return "\(i + 1). \(q.label.text(language)) : \(answerText(a.value, question: q))"
+            return "\(i + 1). \(q.label.text(language))\(language.colon)\(answerText(a.value, question: q))"
         }
     }
 
@@ -52,7 +52,8 @@ public struct CaseNote: Sendable {
         for (i, output) in dialogue.outputs.enumerated() {
             guard case .date(let d) = result.outputs[i] else { continue }
             lines.append(
-                "\(output.label.text(language)) : \(CaseNote.short(d)) (\(DateWords.relativeAsOf(d, today: routed.today, language)))")
+                "\(output.label.text(language))\(language.colon)\(CaseNote.short(d)) (\(DateWords.relativeAsOf(d, today: routed.today, language)))"
+            )
         }
         if let first = renderer.applicable(outcome.steps, result: result, today: routed.today).first {
             lines.append(language.say("À faire : ", "To do: ") + first)

@@ -123,7 +123,7 @@ public struct ResultFormatter: Sendable {
             guard case .date(let d) = routed.result.outputs[i] else { return nil }
             let relative =
                 dated ? DateWords.relativeAsOf(d, today: routed.today, language) : DateWords.relative(d, today: routed.today, language)
-            return "\(output.label.text(language)) : \(DateWords.words(d, language)) (\(relative))"
+            return "\(output.label.text(language))\(language.colon)\(DateWords.words(d, language)) (\(relative))"
         }
     }
 

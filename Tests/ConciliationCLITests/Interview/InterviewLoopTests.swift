@@ -136,6 +136,13 @@ struct InterviewLoopTests {
         #expect(!text.contains("Demandez : « Sur quoi porte votre désaccord avec la caisse ? »"), "the rest is wrapped to 40 columns")
     }
 
+    @Test("English without a space before colons: the case note and the dates")
+    func englishColons() throws {
+        let (text, _, _) = try runInterview(["4", "no", "no", ":summary"], audience: .agent, language: .en)
+        #expect(text.contains("1. Subject of the dispute: How the caisse works"))
+        #expect(!text.contains(" : "))
+    }
+
     @Test func englishOnRequest() throws {
         let (text, _, _) = try runInterview(["4", "no", "no"], language: .en)
         #expect(text.contains("question 1 (at most 15)"))
