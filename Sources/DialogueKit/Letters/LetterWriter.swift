@@ -180,7 +180,7 @@ public struct LetterWriter: Sendable {
         if let decisionDate = date("notified_on", routed) {
             p.body.append("Le litige porte sur la décision reçue le \(decisionDate)\(reference).")
         }
-        if date("complaint_on", routed) != nil {
+        if answer("complaint_made", routed) == .bool(true) {
             p.attachments.append("copie de ma réclamation")
             if answer("complaint_answer", routed) == .string("unsatisfactory") { p.attachments.append("copie de la réponse de la caisse") }
         }
@@ -201,7 +201,8 @@ public struct LetterWriter: Sendable {
                 "copie de la décision, de mon recours et de la réponse de la commission (ou de l'accusé de réception)",
                 "copie des autres documents utiles",
             ]
-        } else if let complaintDate = date("complaint_on", routed) {
+        } else if answer("complaint_made", routed) == .bool(true) {
+            let complaintDate = date("complaint_on", routed) ?? "[à compléter : sa date]"
             let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
             let answer: String
             switch self.answer("complaint_answer", routed) {

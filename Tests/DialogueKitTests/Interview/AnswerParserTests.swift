@@ -77,7 +77,7 @@ struct AnswerParserTests {
     @Test("I don't know, where allowed", arguments: ["je ne sais pas", "Je ne sais pas", "?", "nsp", "I don't know"])
     func unknown(text: String) throws {
         #expect(try parser.parse(text, for: q("notified_on")).get() == .null)
-        if case .success = parser.parse(text, for: q("complaint_on")) { Issue.record("complaint_on has no unknown") }
+        if case .success = parser.parse(text, for: q("appeal_received_on")) { Issue.record("appeal_received_on has no unknown") }
     }
 
     @Test(

@@ -195,4 +195,17 @@ struct LetterTests {
         #expect(writer.kind(for: gp) == nil)
         #expect(writer.noLetterReason(for: gp).contains("cpts"))
     }
+
+    @Test("A complaint whose date is forgotten: the médiateur letter says a complaint was made and leaves its date to fill")
+    func complaintDateUnknown() throws {
+        let r = try routed(
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":null,"complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.mediator, routed: r, details: details, markdown: false)
+        #expect(
+            text.contains(
+                "Démarche déjà faite : une réclamation le [à compléter : sa date] (courrier) ; elle est restée sans réponse à ce jour."))
+        #expect(!text.contains("sans réclamation préalable"))
+        #expect(text.contains("  - copie de ma réclamation"))
+    }
 }
