@@ -8,15 +8,6 @@ final class QuizLoop {
         let routed: RoutedCase
     }
 
-    /// The five answers, as the trainee reads them.
-    static let choices: [(code: Recommendation, fr: String, en: String)] = [
-        (.reclaimFirst, "Réclamer d'abord à la caisse", "Complain to the caisse first"),
-        (.waitForAnswer, "Attendre la réponse", "Wait for the answer"),
-        (.referToConciliator, "Saisir le médiateur", "Refer to the médiateur"),
-        (.contentiousAppeal, "Contester : la commission (CRA, CMRA) ou le tribunal", "Contest: the commission (CRA, CMRA) or the court"),
-        (.noAction, "Aucune démarche", "No action"),
-    ]
-
     let dialogue: Dialogue
     let items: [Item]
     let language: Language
@@ -106,8 +97,9 @@ final class QuizLoop {
     private func askRecommendation(_ item: Item) -> Reply {
         let expected = dialogue.outcomes[item.routed.result.outcome].recommendation
         write(language.say("Quelle recommandation ?", "Which recommendation?"))
-        for (i, c) in Self.choices.enumerated() { write("  \(i + 1). \(language == .fr ? c.fr : c.en)") }
-        let labels = Self.choices.map { language == .fr ? $0.fr : $0.en }
+        let choices = dialogue.recommendationLabels
+        let labels = choices.map { $0.label.text(language) }
+        for (i, label) in labels.enumerated() { write("  \(i + 1). \(label)") }
         reader.completer = { typed in labels.filter { TextFolding.fold($0).hasPrefix(TextFolding.fold(typed)) } }
         while true {
             guard case .line(let text) = reader.readLine(prompt: "> ") else { return .quit }
@@ -115,21 +107,21 @@ final class QuizLoop {
             let folded = TextFolding.fold(text.trimmingSpaces)
             let index =
                 Int(folded).map { $0 - 1 }
-                ?? Self.choices.firstIndex { $0.code.rawValue == folded }
+                ?? choices.firstIndex { $0.recommendation.rawValue == folded }
                 ?? labels.firstIndex { !folded.isEmpty && TextFolding.fold($0).hasPrefix(folded) }
-            guard let index, Self.choices.indices.contains(index) else {
+            guard let index, choices.indices.contains(index) else {
                 write(
                     language.say(
-                        "Tapez un numéro de 1 à 5, ou le début d'une réponse (Tab complète).",
-                        "Type a number from 1 to 5, or the start of an answer (Tab completes)."))
+                        "Tapez un numéro de 1 à \(choices.count), ou le début d'une réponse (Tab complète).",
+                        "Type a number from 1 to \(choices.count), or the start of an answer (Tab completes)."))
                 continue
             }
-            let right = Self.choices[index].code == expected
+            let right = choices[index].recommendation == expected
             if right {
                 write(language.say("Juste.", "Right."))
             } else {
-                let said = language == .fr ? Self.choices[index].fr : Self.choices[index].en
-                let wanted = Self.choices.first { $0.code == expected }.map { language == .fr ? $0.fr : $0.en } ?? expected.rawValue
+                let said = labels[index]
+                let wanted = choices.first { $0.recommendation == expected }.map { $0.label.text(language) } ?? expected.rawValue
                 let decisive = item.routed.result.rules(in: dialogue).last.flatMap { dialogue.rule($0) }
                 write(
                     language.say(

@@ -173,7 +173,7 @@ private struct Builder {
         let top = try YAMLMapping(root, file: file, context: "the dialogue")
         let topKeys = [
             "dialogue", "version", "title", "languages", "start", "parameters", "sources", "rules",
-            "computed", "outputs", "questions", "branches", "outcomes",
+            "computed", "outputs", "questions", "branches", "outcomes", "recommendations",
         ]
         errors += top.unknownKeys(allowed: topKeys)
 
@@ -321,11 +321,28 @@ private struct Builder {
             throw DialogueLoadError(errors: errors)
         }
         let remaining = try remainingQuestions(questions: questions, branches: branches, outcomes: outcomes)
+        // What the quiz calls each recommendation, in the interface's order; a file
+        // without the section (a test dialogue) shows the codes themselves.
+        var recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)] = []
+        if let (labelsNode, _) = top.optional("recommendations") {
+            let labelMap = try YAMLMapping(labelsNode, file: file, context: "`recommendations`")
+            for r in Recommendation.allCases {
+                let (node, _) = try labelMap.required(r.rawValue, "how a trainee names `\(r.rawValue)`")
+                recommendationLabels.append((r, try localized(node, "the label of `\(r.rawValue)`")))
+            }
+            try labelMap.finish(allowed: Recommendation.allCases.map(\.rawValue))
+        } else {
+            let codes = Recommendation.allCases.map { r in
+                (r, LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, r.rawValue) }), position: top.position))
+            }
+            recommendationLabels = codes
+        }
         return Dialogue(
             id: id, version: version, file: file, title: title, languages: languages, start: startRef,
             sources: sources, rules: rules, questions: questions, branches: branches, outcomes: outcomes,
             computed: computed, outputs: outputs,
-            slotNames: questions.map(\.id) + computed.map(\.name), remainingQuestions: remaining)
+            slotNames: questions.map(\.id) + computed.map(\.name), remainingQuestions: remaining,
+            recommendationLabels: recommendationLabels)
     }
 
     func yamlError(_ error: YamlError) -> DialogueError {

@@ -20,12 +20,17 @@ public final class Dialogue: Sendable {
     /// For each question, the most questions that can still be asked from it, itself
     /// included: "question 3 (6 au plus)".
     public let remainingQuestions: [Int]
+    /// How a trainee names each recommendation (`recommendations:` in the file),
+    /// in the interface's order; what the quiz asks.
+    public let recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)]
 
     init(
         id: String, version: String, file: String, title: LocalizedText, languages: [String], start: NodeRef,
         sources: [Source], rules: [Rule], questions: [Question], branches: [Branch], outcomes: [Outcome],
-        computed: [Computed], outputs: [Output], slotNames: [String], remainingQuestions: [Int]
+        computed: [Computed], outputs: [Output], slotNames: [String], remainingQuestions: [Int],
+        recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)]
     ) {
+        self.recommendationLabels = recommendationLabels
         self.id = id
         self.version = version
         self.file = file

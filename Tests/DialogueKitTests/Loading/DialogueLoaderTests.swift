@@ -82,7 +82,7 @@ struct DialogueLoaderTests {
     @Test func unknownTopLevelKey() {
         #expect(
             loadErrors(miniDialogue + "\nauthor: me\n") == [
-                "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes"
+                "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes, recommendations"
             ])
     }
 
@@ -183,5 +183,16 @@ struct DialogueLoaderTests {
         let yaml = replacing("recommendation: reclaim-first", with: "recommendation: complain")
             .replacingOccurrences(of: #"'topic == "a"'"#, with: #"'topc == "a"'"#)
         #expect(loadErrors(yaml).count == 2)
+    }
+
+    @Test("What the quiz calls each recommendation comes from the dialogue: the conciliator in 2007, the médiateur in 2026")
+    func recommendationLabels() throws {
+        let now = try loadShipped()
+        let then = try loadShipped("conciliation-2007.yaml")
+        #expect(now.recommendationLabels.map(\.recommendation) == Recommendation.allCases)
+        #expect(now.recommendationLabels[2].label.text(.fr) == "Saisir le médiateur")
+        #expect(then.recommendationLabels[2].label.text(.fr) == "Saisir le conciliateur")
+        let mini = try DialogueLoader.load(yaml: miniDialogue, file: "mini.yaml")
+        #expect(mini.recommendationLabels[0].label.text(.fr) == "reclaim-first", "a file without the section shows the codes")
     }
 }
