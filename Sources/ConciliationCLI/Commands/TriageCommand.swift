@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import SystemPackage
 
 /// `conciliation triage`: the stable, scriptable interface (DESIGN.md). One case
 /// as a JSON object, or many as JSON Lines; one result per case, in order.
@@ -28,9 +29,12 @@ struct TriageCommand: ParsableCommand {
         if input == "-" {
             fd = 0
         } else {
-            fd = open(input, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else {
-                throw ValidationError("cannot read \(input): \(FileIO.errnoText(errno)); give a readable file, or - for standard input")
+            do {
+                fd = try FileDescriptor.open(FilePath(input), .readOnly, options: [.closeOnExec]).rawValue
+            } catch {
+                throw ValidationError(
+                    "cannot read \(input): \((error as? Errno).map(FileIO.reason) ?? "\(error)"); give a readable file, or - for standard input"
+                )
             }
         }
         defer { if fd != 0 { close(fd) } }

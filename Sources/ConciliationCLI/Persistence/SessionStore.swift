@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -180,19 +181,23 @@ struct SessionStore {
     /// A regular file of at most `maximumFileSize` bytes; never follows a link,
     /// never blocks on a FIFO, never reads a device.
     private func readBounded(_ path: String) -> Result<[UInt8], Refusal> {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(Refusal(description: FileIO.errnoText(errno))) }
-        defer { close(fd) }
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor.open(FilePath(path), .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
+        } catch {
+            return .failure(Refusal(description: (error as? Errno).map(FileIO.reason) ?? "\(error)"))
+        }
+        defer { try? file.close() }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(Refusal(description: FileIO.errnoText(errno))) }
+        guard fstat(file.rawValue, &info) == 0 else { return .failure(Refusal(description: FileIO.errnoText(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Refusal(description: "pas un fichier ordinaire")) }
         guard info.st_size <= SessionStore.maximumFileSize else { return .failure(Refusal(description: "fichier trop grand")) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var got = 0
         while got < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
+            guard let n = try? bytes.withUnsafeMutableBytes({ try file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[got...])) }),
+                n > 0
+            else { break }
             got += n
         }
         return .success(Array(bytes.prefix(got)))

@@ -1,4 +1,5 @@
 import DialogueKit
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -95,11 +96,13 @@ struct TriageRunner {
             }
         }
 
+        let input = FileDescriptor(rawValue: fd)
         reading: while writeFailure == nil {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                FileIO.write("conciliation triage: \(inputName): \(FileIO.errnoText(errno))\n", to: 2)
+            let n: Int
+            do {
+                n = try buffer.withUnsafeMutableBytes { try input.read(into: $0) }  // retried after a signal
+            } catch {
+                FileIO.write("conciliation triage: \(inputName): \((error as? Errno).map(FileIO.reason) ?? "\(error)")\n", to: 2)
                 invalid += 1
                 break
             }
