@@ -97,12 +97,17 @@ public struct Triage: Sendable {
     /// answers given). A guard that reads a key the case left out is not judged
     /// here: the walk then names the missing key.
     private func misplacedKey(_ answers: [Value?], given pairs: [(key: String, value: CaseValue)], today: CivilDate) -> CaseError? {
-        // Keys left out read as triage does: their default, when they have one.
-        let filled = zip(answers, dialogue.questions).map { $0 ?? $1.triageDefault }
-        let values = PathValues(dialogue: dialogue, today: today, answers: filled)
+        // Built only for a case that gives a guarded key: most cases give none, and
+        // this is triage's per-case path. Keys left out read as triage does: their
+        // default, when they have one.
+        var values: PathValues?
         for (key, _) in pairs {
             guard let q = questionIndex[key], let guardExpression = dialogue.questions[q].appliesWhen else { continue }
-            if let applies = try? guardExpression.test(values), !applies {
+            let known =
+                values
+                ?? PathValues(dialogue: dialogue, today: today, answers: zip(answers, dialogue.questions).map { $0 ?? $1.triageDefault })
+            values = known
+            if let applies = try? guardExpression.test(known), !applies {
                 return CaseError(
                     field: key,
                     message: language.say(
