@@ -42,7 +42,7 @@ struct InterviewCommandTests {
         #expect(list.stdout.contains("Le fonctionnement de la caisse"))
         #expect(list.stdout.contains("2 réponses — en cours : Réclamation faite"))
         let purge = try BinaryRunner.run(["purge"], environment: env)
-        #expect(purge.stdout.contains("1 fichier(s) supprimé(s)"))
+        #expect(purge.stdout == "1 fichier supprimé.\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
         _ = try BinaryRunner.run(["purge", "--all"], environment: env)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
@@ -59,7 +59,7 @@ struct InterviewCommandTests {
         _ = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\n", environment: env)
         let wrong = try BinaryRunner.run(["resume", "7"], environment: env)
         #expect(wrong.status == 64)
-        #expect(wrong.stderr.contains("type a number from 1 to 1"))
+        #expect(wrong.stderr.contains("tapez un numéro de 1 à 1"))
     }
 
     /// A saved interview written by hand, as an adversary would plant it.
@@ -82,10 +82,10 @@ struct InterviewCommandTests {
         var times = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
         #expect(utimensat(AT_FDCWD, temporary, &times, 0) == 0)
         let purge = try BinaryRunner.run(["purge", "--all"], environment: env)
-        #expect(purge.stdout.contains("3 fichier(s) supprimé(s)"))
+        #expect(purge.stdout == "3 fichiers supprimés.\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         let again = try BinaryRunner.run(["purge", "--all"], environment: env)
-        #expect(again.stdout.contains("0 fichier(s) supprimé(s)"))
+        #expect(again.stdout == "0 fichier supprimé.\n")
     }
 
     @Test("resume names a rules file that is not the shipped one before using it")

@@ -26,7 +26,7 @@ struct LetterCommandTests {
             ["letter", caseFile, "--format", "markdown", "--output", path],
             stdin: "Marie Dupont\n3 rue des Lilas\n184127645108946\nCPAM du Bas-Rhin\n")
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("without a terminal nothing is asked: give --name, --address, --nir, --caisse"))
+        #expect(refused.stderr.contains("sans terminal, rien n'est demandé : donnez --name, --address, --nir, --caisse"))
         #expect(!FileManager.default.fileExists(atPath: path))
         let run = try BinaryRunner.run(
             [

@@ -60,9 +60,9 @@ enum InterviewSession {
             interview: interview, record: record, settings: settings,
             reader: Terminal.makeReader(), output: StandardOutput())
         if let refusal {
-            loop.output.write("Attention : \(VisibleText.escapingControls(refusal)) L'entretien ne sera pas enregistré.\n")
+            loop.output.write(CLIMessage.stateFolderRefused(VisibleText.escapingControls(refusal)).text(record.language) + "\n")
         } else if store == nil && !noSave {
-            loop.output.write("Attention : ni XDG_STATE_HOME ni HOME ne sont définis ; l'entretien ne sera pas enregistré.\n")
+            loop.output.write(CLIMessage.noStateFolder.text(record.language) + "\n")
         }
         switch loop.run() {
         case .quit, .endOfInput: return

@@ -70,8 +70,7 @@ struct LetterCommand: ParsableCommand {
             } else if case .object(let p) = CaseJSON.parse(text) {
                 pairs = p
             } else {
-                throw ValidationError(
-                    "\(file) is neither a triage case (one JSON object with the triage keys) nor an export of the interview")
+                throw ValidationError(CLIMessage.notALetterCase(file).text(options.lang))
             }
         } else {
             pairs = try CaseFiles.load(file).input
@@ -81,30 +80,25 @@ struct LetterCommand: ParsableCommand {
         let routed: RoutedCase
         switch Triage(dialogue: dialogue).route(pairs, todayOverride: options.today, clockToday: ProcessEnvironment.clockToday()) {
         case .success(let r): routed = r
-        case .failure(let e): throw ValidationError("the case is invalid: \(e.field ?? "case"): \(e.message)")
+        case .failure(let e): throw ValidationError(CLIMessage.caseNotValid("\(e.field ?? "case"): \(e.message)").text(options.lang))
         }
         let writer = LetterWriter(dialogue: dialogue)
         guard let kind = writer.kind(for: routed) else {
-            print(writer.noLetterReason(for: routed))
+            print(writer.noLetterReason(for: routed, options.lang))
             return
         }
         let sink = StandardOutput()
         if !Terminal.isInteractive {
             let missing = [("--name", name), ("--address", address), ("--nir", nir), ("--caisse", caisse)].filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {
-                throw ValidationError(
-                    "without a terminal nothing is asked: give \(missing.joined(separator: ", ")) (and --reference for the decision, if it has one)"
-                )
+                throw ValidationError(CLIMessage.letterMissingOptions(missing).text(options.lang))
             }
         }
         guard
-            var details = LetterDetailsInterview(
-                reader: Terminal.makeReader(echoingTo: output == nil ? 2 : 1),
-                output: output == nil ? StandardError() : sink
-            )
-            .ask(
-                needsReference: kind.citesADecision, given: (name, address, nir, caisse, reference),
-                askWording: Terminal.isInteractive && facts == nil && grounds == nil && request == nil)
+            var details = askDetails(
+                needsReference: kind.citesADecision,
+                asksWording: Terminal.isInteractive && facts == nil && grounds == nil && request == nil,
+                reader: Terminal.makeReader(echoingTo: output == nil ? 2 : 1), sink: output == nil ? StandardError() : sink)
         else { throw ExitCode(1) }
         if let facts { details.facts = facts }
         if let grounds { details.grounds = grounds }
@@ -112,14 +106,48 @@ struct LetterCommand: ParsableCommand {
         let text = writer.letter(kind, routed: routed, details: details, markdown: format == .markdown)
         if let output {
             try FileIO.writeAtomically(Array(text.utf8), to: output, overwrite: force)
-            print("Lettre écrite dans \(output) (lisible par vous seul). / Letter written.")
+            let toFill = LetterWriter.passagesToFill(text)
+            print(
+                toFill.isEmpty
+                    ? CLIMessage.letterReady(output).text(options.lang) : CLIMessage.letterToComplete(output, toFill).text(options.lang))
         } else {
             if let problem = FileIO.write(text, to: 1) {
-                FileIO.write(
-                    "conciliation letter: la lettre n'a pas pu être écrite (\(problem)) ; donnez --output FICHIER ailleurs / the letter could not be written (\(problem)); give --output FILE elsewhere\n",
-                    to: 2)
+                FileIO.write(CLIMessage.letterOutputFailed(problem).text(options.lang) + "\n", to: 2)
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// Asks what the options did not give, through the same form as the interview's
+    /// `:lettre`; nil when the person gives up (Ctrl-C) or the input ends first.
+    private func askDetails(needsReference: Bool, asksWording: Bool, reader: LineReader, sink: OutputSink) -> LetterDetails? {
+        var given: [LetterForm.Field: String] = [:]
+        for (field, value) in [(LetterForm.Field.name, name), (.address, address), (.nir, nir), (.caisse, caisse), (.reference, reference)]
+        {
+            if let value { given[field] = value }
+        }
+        var form = LetterForm(needsReference: needsReference, asksWording: asksWording, given: given)
+        let say = { (message: CLIMessage) in sink.write(message.text(options.lang) + "\n") }
+        form.opening(given: given).forEach(say)
+        while form.details == nil {
+            guard let question = form.question else { return nil }
+            say(question)
+            switch reader.readDetail(prompt: "> ", secret: form.isSecret) {
+            case .line(let text):
+                switch form.accept(text) {
+                case .refused(let why): say(why)
+                case .accepted(let notes): notes.forEach(say)
+                }
+            case .endOfInput:
+                if !form.endOfInput() {
+                    say(.letterAbandoned)
+                    return nil
+                }
+            case .interrupted, .terminated:
+                say(.letterAbandoned)
+                return nil
+            }
+        }
+        return form.details
     }
 }

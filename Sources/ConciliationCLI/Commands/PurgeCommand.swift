@@ -16,6 +16,9 @@ struct PurgeCommand: ParsableCommand {
     @Flag(name: .long, help: "Delete unfinished ones too (end of a shift on a shared computer).")
     var all = false
 
+    @Option(name: .long, help: "Language of the messages: fr or en.")
+    var lang: Language = .fr
+
     func run() throws {
         let store = try SessionStore.existingForUser()
         var removed = 0
@@ -32,6 +35,6 @@ struct PurgeCommand: ParsableCommand {
             }
         }
         removed += store.removeLeftovers(everything: all)
-        print("\(removed) fichier(s) supprimé(s). / \(removed) file(s) deleted.")
+        print(CLIMessage.filesDeleted(removed).text(lang))
     }
 }

@@ -52,7 +52,7 @@ struct QuizCommand: ParsableCommand {
         quiz.run()
         if let report {
             try FileIO.writeAtomically(Array(quiz.report().utf8), to: report, overwrite: true)
-            print(options.lang.say("Résultats écrits dans \(report).", "Results written to \(report)."))
+            print(CLIMessage.quizReportWritten(report).text(options.lang))
         }
     }
 }

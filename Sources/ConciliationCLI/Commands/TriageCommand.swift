@@ -45,10 +45,7 @@ struct TriageCommand: ParsableCommand {
         let invalid = runner.run(fd: fd, inputName: input == "-" ? "stdin" : input)
         if let problem = runner.writeFailure {
             FileIO.write(
-                options.lang.say(
-                    "conciliation triage: les résultats n'ont pas pu être écrits (\(problem)) ; ceux d'avant sont complets, relancez vers un autre fichier\n",
-                    "conciliation triage: the results could not be written (\(problem)); those before are whole, run again into another file\n"
-                ), to: 2)
+                "conciliation triage: " + CLIMessage.resultsNotWritten(problem).text(options.lang) + "\n", to: 2)
             throw ExitCode(1)
         }
         if invalid > 0 { throw ExitCode(2) }

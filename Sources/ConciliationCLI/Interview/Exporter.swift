@@ -1,35 +1,56 @@
 import DialogueKit
 
-/// What `:exporter` writes, chosen by the file's extension: the case note and the
-/// full result as text, a Markdown document, or JSON holding everything `triage`
-/// gives plus the answers, the dialogue and the timestamps.
+/// The forms `:exporter` writes, chosen by the file's extension.
+enum ExportFormat: Equatable {
+    /// The case note and the full result as text.
+    case text
+    /// A Markdown document.
+    case markdown
+    /// Everything `triage` gives, plus the answers, the dialogue and the times.
+    case json
+
+    /// nil for an extension that is none of .txt, .md, .json.
+    init?(path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".txt") {
+            self = .text
+        } else if lower.hasSuffix(".md") {
+            self = .markdown
+        } else if lower.hasSuffix(".json") {
+            self = .json
+        } else {
+            return nil
+        }
+    }
+}
+
+/// What `:exporter` writes.
 struct Exporter {
     let dialogue: Dialogue
     let language: Language
     let record: SessionRecord
+    /// When the export is made (an ISO 8601 time, given by the driver).
+    let now: String
 
-    func render(routed: RoutedCase, answers: [(question: Int, value: Value)], extensionOf path: String) -> Result<[UInt8], ExportError> {
+    func render(routed: RoutedCase, answers: [(question: Int, value: Value)], as format: ExportFormat) -> [UInt8] {
         let formatter = ResultFormatter(dialogue: dialogue, language: language)
         let note = CaseNote(dialogue: dialogue, language: language)
-        let lower = path.lowercased()
-        if lower.hasSuffix(".txt") {
-            let text = note.text(answers: answers, routed: routed) + "\n\n" + formatter.text(routed) + "\n"
-            return .success(Array(text.utf8))
-        }
-        if lower.hasSuffix(".md") {
+        switch format {
+        case .text:
+            return Array((note.text(answers: answers, routed: routed) + "\n\n" + formatter.text(routed) + "\n").utf8)
+        case .markdown:
             var md = "# " + dialogue.title.text(language) + "\n\n"
-            md += "### " + language.say("Réponses", "Answers") + "\n\n"
+            md += "### " + CLIMessage.answersHeading.text(language) + "\n\n"
             md += note.answerLines(answers).map { "- " + $0.drop(while: { $0 != " " }).dropFirst() }.joined(separator: "\n")
             md += "\n\n" + formatter.markdown(routed) + "\n"
-            return .success(Array(md.utf8))
-        }
-        if lower.hasSuffix(".json") {
+            return Array(md.utf8)
+        case .json:
             var w = JSONWriter()
             w.raw("{"); w.key("format"); w.string("conciliation-export-1")
             w.raw(","); w.key("session"); w.string(record.id)
             w.raw(","); w.key("created"); w.string(record.created)
             w.raw(","); w.key("updated"); w.string(record.updated)
-            w.raw(","); w.key("exported"); w.string(Timestamp.now())
+            w.raw(","); w.key("exported"); w.string(now)
             w.raw(","); w.key("audience"); w.string(record.audience.rawValue)
             w.raw(","); w.key("answers"); w.raw("{")
             for (i, a) in answers.enumerated() {
@@ -40,17 +61,7 @@ struct Exporter {
             w.raw("},"); w.key("result")
             formatter.json(routed, line: nil, into: &w)
             w.raw("}\n")
-            return .success(w.bytes)
+            return w.bytes
         }
-        return .failure(
-            ExportError(
-                message: language.say(
-                    "Extension non reconnue : terminez le nom par .txt, .md ou .json.",
-                    "Unknown extension: end the name with .txt, .md or .json.")))
     }
-}
-
-/// Why an export was not written, in one sentence.
-struct ExportError: Error {
-    let message: String
 }

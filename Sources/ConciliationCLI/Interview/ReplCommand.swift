@@ -1,8 +1,8 @@
 import DialogueKit
 
 /// A command typed at the interview's prompt, with `:` before it. French and
-/// English names, with or without accents.
-enum ReplCommand: Equatable {
+/// English names, with or without accents, and short aliases.
+enum ReplCommand: Equatable, Sendable {
     case help
     case back
     case edit(Int?)
@@ -14,20 +14,7 @@ enum ReplCommand: Equatable {
     case quit
     case letter(path: String?, force: Bool)
 
-    /// Every name, for Tab completion and for `:aide`.
-    static let names: [(fr: String, en: String, usage: (fr: String, en: String))] = [
-        (":aide", ":help", ("aide sur la question et liste des commandes", "help on the question and the commands")),
-        (":retour", ":back", ("revenir à la question précédente", "go back to the previous question")),
-        (":modifier", ":edit", ("modifier N : changer la réponse n° N (voir :réponses)", "edit N: change answer number N (see :answers)")),
-        (":réponses", ":answers", ("les réponses données, numérotées", "the answers given, numbered")),
-        (":pourquoi", ":why", ("les règles appliquées, avec leurs sources", "the rules applied, with their sources")),
-        (":résumé", ":summary", ("le résumé à coller dans une fiche", "the summary to paste into a case note")),
-        (":exporter", ":export", ("exporter FICHIER.txt|.md|.json [--force]", "export FILE.txt|.md|.json [--force]")),
-        (":lettre", ":letter", ("lettre [FICHIER.txt|.md] : la lettre à envoyer", "letter [FILE.txt|.md]: the letter to send")),
-        (":recommencer", ":restart", ("recommencer un nouvel entretien", "start a new interview")),
-        (":quitter", ":quit", ("quitter (l'entretien reste enregistré)", "quit (the interview stays saved)")),
-    ]
-
+    /// Why a line starting with `:` is not a command.
     enum ParseError: Error, Equatable {
         case unknown(String)
         case badNumber(String)
@@ -36,10 +23,57 @@ enum ReplCommand: Equatable {
         case badFileName(String)
     }
 
+    /// One command: its names, its aliases, its usage, and how its words make it.
+    struct Entry: Sendable {
+        let french: String
+        let english: String
+        let aliases: [String]
+        let usage: CLIMessage
+        let make: @Sendable ([String]) -> Result<ReplCommand, ParseError>
+
+        /// The name `:aide` shows in `language`; both are always understood.
+        func name(_ language: Language) -> String {
+            switch language {
+            case .fr: return french
+            case .en: return english
+            }
+        }
+    }
+
+    /// Every command, in the order `:aide` lists them: the one table for
+    /// parsing, completion and help.
+    static let table: [Entry] = [
+        Entry(french: ":aide", english: ":help", aliases: [":?", ":h"], usage: .usageHelp) { _ in .success(.help) },
+        Entry(french: ":retour", english: ":back", aliases: [":b"], usage: .usageBack) { _ in .success(.back) },
+        Entry(french: ":modifier", english: ":edit", aliases: [":m", ":e"], usage: .usageEdit) { rest in
+            guard let first = rest.first else { return .success(.edit(nil)) }
+            guard let n = Int(first), n >= 1 else { return .failure(.badNumber(first)) }
+            return .success(.edit(n))
+        },
+        Entry(french: ":réponses", english: ":answers", aliases: [":r", ":a"], usage: .usageAnswers) { _ in .success(.answers) },
+        Entry(french: ":pourquoi", english: ":why", aliases: [":p", ":w"], usage: .usageWhy) { _ in .success(.why) },
+        Entry(french: ":résumé", english: ":summary", aliases: [":s"], usage: .usageSummary) { _ in .success(.summary) },
+        Entry(french: ":exporter", english: ":export", aliases: [":x"], usage: .usageExport) { rest in
+            fileArguments(rest).map { .export(path: $0.path, force: $0.force) }
+        },
+        Entry(french: ":lettre", english: ":letter", aliases: [":l"], usage: .usageLetter) { rest in
+            fileArguments(rest).map { .letter(path: $0.path, force: $0.force) }
+        },
+        Entry(french: ":recommencer", english: ":restart", aliases: [], usage: .usageRestart) { _ in .success(.restart) },
+        Entry(french: ":quitter", english: ":quit", aliases: [":q"], usage: .usageQuit) { _ in .success(.quit) },
+    ]
+
     /// A file name the command may create: no control character, which would
     /// make a name nobody can type or a message that moves the terminal's cursor.
     static func isSafeFileName(_ path: String) -> Bool {
         !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }
+    }
+
+    private static func fileArguments(_ rest: [String]) -> Result<(path: String?, force: Bool), ParseError> {
+        let force = rest.contains("--force") || rest.contains("-f")
+        let path = rest.first { $0 != "--force" && $0 != "-f" }
+        if let path, !isSafeFileName(path) { return .failure(.badFileName(path)) }
+        return .success((path, force))
     }
 
     /// nil when the line is not a command (no leading `:`).
@@ -48,30 +82,10 @@ enum ReplCommand: Equatable {
         guard trimmed.hasPrefix(":") else { return nil }
         let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let name = TextFolding.fold(words[0])
-        let rest = Array(words.dropFirst())
-        switch name {
-        case ":aide", ":help", ":?", ":h": return .success(.help)
-        case ":retour", ":back", ":b": return .success(.back)
-        case ":modifier", ":edit", ":m", ":e":
-            guard let first = rest.first else { return .success(.edit(nil)) }
-            guard let n = Int(first), n >= 1 else { return .failure(.badNumber(first)) }
-            return .success(.edit(n))
-        case ":reponses", ":answers", ":r", ":a": return .success(.answers)
-        case ":pourquoi", ":why", ":p", ":w": return .success(.why)
-        case ":resume", ":summary", ":s": return .success(.summary)
-        case ":exporter", ":export", ":x":
-            let force = rest.contains("--force") || rest.contains("-f")
-            let path = rest.first { $0 != "--force" && $0 != "-f" }
-            if let path, !isSafeFileName(path) { return .failure(.badFileName(path)) }
-            return .success(.export(path: path, force: force))
-        case ":lettre", ":letter", ":l":
-            let force = rest.contains("--force") || rest.contains("-f")
-            let path = rest.first { $0 != "--force" && $0 != "-f" }
-            if let path, !isSafeFileName(path) { return .failure(.badFileName(path)) }
-            return .success(.letter(path: path, force: force))
-        case ":recommencer", ":restart": return .success(.restart)
-        case ":quitter", ":quit", ":q": return .success(.quit)
-        default: return .failure(.unknown(words[0]))
+        let entry = table.first { entry in
+            ([entry.french, entry.english] + entry.aliases).contains { TextFolding.fold($0) == name }
         }
+        guard let entry else { return .failure(.unknown(words[0])) }
+        return entry.make(Array(words.dropFirst()))
     }
 }

@@ -10,12 +10,12 @@ import LineEditor
 /// How one saved interview is shown in `resume`'s list: enough for an agent to
 /// tell callers apart.
 enum SessionListing {
-    static func line(_ record: SessionRecord) -> String {
+    static func line(_ record: SessionRecord, _ language: Language) -> String {
         let when = localTime(record.updated) ?? record.updated
         let subject = record.subjectLabel.map { VisibleText.escapingControls(String($0.prefix(60))) } ?? "—"
         let progress = record.progressLabel.map { VisibleText.escapingControls(String($0.prefix(60))) } ?? "—"
         let count = record.answers.count
-        return "\(when) — \(subject) — \(count) réponse\(count > 1 ? "s" : "") — en cours : \(progress) (\(record.id))"
+        return CLIMessage.sessionLine(when: when, subject: subject, answers: count, progress: progress, id: record.id).text(language)
     }
 
     /// "jeudi 26/11 14:05", in the machine's time zone: the agent's own clock.

@@ -178,3 +178,36 @@ extension CivilDate: Codable {
         try container.encode(iso)
     }
 }
+
+extension SessionRecord {
+    /// Brings the record up to the interview: its answers in the order given, and
+    /// what `resume` lists (the subject, the last question or the result).
+    mutating func update(from interview: Interview, language: Language, now: String) {
+        let dialogue = interview.dialogue
+        answers = interview.order.compactMap { q in
+            interview.answers[q].map { Answer(question: dialogue.questions[q].id, value: .init($0)) }
+        }
+        updated = now
+        let renderer = TextRenderer(dialogue: dialogue, language: language)
+        subjectLabel = interview.answeredPath.first.map { renderer.format($0.value, question: dialogue.questions[$0.question]) }
+        finished = false
+        outcome = nil
+        switch interview.state {
+        case .finished(let result):
+            finished = true
+            outcome = dialogue.outcomes[result.outcome].id
+            progressLabel = renderer.fill(dialogue.outcomes[result.outcome].title, result: result, today: interview.today)
+        case .asking(let q):
+            progressLabel = dialogue.questions[q].label.text(language)
+        case .stuck:
+            break
+        }
+    }
+
+    /// A new interview in the same settings: a new id, no answer.
+    func restarted(id: String, now: String) -> SessionRecord {
+        SessionRecord(
+            id: id, dialogueFile: dialogueFile, dialogueID: dialogueID, dialogueVersion: dialogueVersion, language: language,
+            audience: audience, todayOverride: todayOverride, created: now, updated: now, finished: false, outcome: nil, answers: [])
+    }
+}

@@ -63,9 +63,7 @@ struct TriageRunner {
                 runner.emitError(
                     CaseError(
                         field: nil,
-                        message: runner.triage.language.say(
-                            "le fichier commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM",
-                            "the file starts with a byte order mark (BOM): save it as UTF-8 without a BOM")), line: 1)
+                        message: CLIMessage.byteOrderMark.text(runner.triage.language)), line: 1)
                 framing = .lines
                 return
             }
@@ -129,9 +127,7 @@ struct TriageRunner {
             emitError(
                 CaseError(
                     field: nil,
-                    message: triage.language.say(
-                        "aucun cas en entrée : donnez un objet JSON par ligne",
-                        "no case in the input: give one JSON object per line")), line: 1)
+                    message: CLIMessage.noCaseInInput.text(triage.language)), line: 1)
         }
         return invalid
     }
@@ -163,13 +159,11 @@ struct TriageRunner {
             emitError(
                 CaseError(
                     field: nil,
-                    message: triage.language.say(
-                        "objet JSON incomplet sur cette ligne : il manque la fin (une accolade `}` ou un guillemet ?) ; un cas s'écrit sur une seule ligne",
-                        "incomplete JSON object on this line: its end is missing (a `}` or a quote?); a case is written on one line")),
+                    message: CLIMessage.incompleteJSON.text(triage.language)),
                 line: line)
         case .invalid(let message):
             emitError(
-                CaseError(field: nil, message: triage.language.say("JSON invalide : \(message)", "invalid JSON: \(message)")), line: line)
+                CaseError(field: nil, message: CLIMessage.invalidJSON(message).text(triage.language)), line: line)
         case .object(let pairs):
             route(pairs, line: line)
         }
@@ -196,18 +190,16 @@ struct TriageRunner {
 
     mutating func emitError(_ error: CaseError, line: Int) {
         invalid += 1
-        let field = error.field.map { triage.language.say(", champ « \($0) »", ", field \"\($0)\"") } ?? ""
-        let sentence = triage.language.say("ligne \(line)\(field) : \(error.message)", "line \(line)\(field): \(error.message)")
-        FileIO.write("conciliation triage: \(sentence)\n", to: 2)
+        FileIO.write(
+            "conciliation triage: " + CLIMessage.caseError(line: line, field: error.field, error.message).text(triage.language) + "\n",
+            to: 2)
         switch format {
         case .json:
             formatter.errorJSON(error, line: line, into: &output)
             output.bytes.append(0x0A)
         case .text, .markdown:
             output.verbatim(
-                triage.language.say(
-                    "Cas de la ligne \(line) : invalide\(field) : \(error.message)\n\n",
-                    "Case on line \(line): invalid\(field): \(error.message)\n\n"))
+                CLIMessage.invalidCase(line: line, field: error.field, error.message).text(triage.language) + "\n\n")
         }
         flush()
     }

@@ -23,7 +23,7 @@ public struct DialogueGraph: Sendable {
         let words = GuardWords(dialogue: dialogue, language: language)
         func list(_ from: String, _ next: [Transition]) -> [Edge] {
             next.map { t in
-                var label = t.condition.map { words.words($0.tree) } ?? (next.count > 1 ? (language == .fr ? "sinon" : "otherwise") : "")
+                var label = t.condition.map { words.words($0.tree) } ?? (next.count > 1 ? Message.otherwise.text(language) : "")
                 if let rule = t.rule { label += (label.isEmpty ? "" : " ") + "[\(rule)]" }
                 return Edge(from: from, to: t.targetName, label: label)
             }

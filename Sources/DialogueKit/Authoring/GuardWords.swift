@@ -24,8 +24,8 @@ public struct GuardWords: Sendable {
             return "« " + (label.count > 40 ? String(label.prefix(38)) + "…" : label) + " »"
         }
         switch v {
-        case .null: return language.say("inconnu", "unknown")
-        case .bool(let b): return b ? language.say("oui", "yes") : language.say("non", "no")
+        case .null: return Message.unknownValue.text(language)
+        case .bool(let b): return (b ? Message.yes : Message.no).text(language)
         case .date(let d): return CaseNote.short(d)
         default: return "\(v)"
         }
@@ -35,12 +35,12 @@ public struct GuardWords: Sendable {
         switch e {
         case .literal(let v): return literal(v, for: nil)
         case .list(let vs): return vs.map { literal($0, for: nil) }.joined(separator: ", ")
-        case .today: return language.say("aujourd'hui", "today")
+        case .today: return Message.today.text(language)
         case .variable(let s): return name(s)
-        case .not(let a): return language.say("non (", "not (") + words(a) + ")"
+        case .not(let a): return Message.not.text(language) + " (" + words(a) + ")"
         case .conditional(let c, let y, let n):
-            return language.say("si \(words(c)) alors \(words(y)) sinon \(words(n))", "if \(words(c)) then \(words(y)) else \(words(n))")
-        case .call(.known, let args): return words(args[0]) + language.say(" connu", " known")
+            return Message.ifThenElse(words(c), words(y), words(n)).text(language)
+        case .call(.known, let args): return words(args[0]) + " " + Message.known.text(language)
         case .call(let f, let args): return f.rawValue + "(" + args.map(words).joined(separator: ", ") + ")"
         case .binary(let op, let a, let b):
             let slot: Int? = if case .variable(let s) = a { s } else { nil }
@@ -48,24 +48,24 @@ public struct GuardWords: Sendable {
             case (.equal, .literal(let v)): return "\(words(a)) = \(literal(v, for: slot))"
             case (.notEqual, .literal(let v)): return "\(words(a)) ≠ \(literal(v, for: slot))"
             case (.isIn, .list(let vs)):
-                return "\(words(a)) : " + vs.map { literal($0, for: slot) }.joined(separator: language.say(" ou ", " or "))
+                return "\(words(a)) : " + vs.map { literal($0, for: slot) }.joined(separator: " " + Message.or.text(language) + " ")
             case (.notIn, .list(let vs)):
-                return "\(words(a)) " + language.say("ni ", "neither ")
-                    + vs.map { literal($0, for: slot) }.joined(separator: language.say(" ni ", " nor "))
+                return "\(words(a)) " + Message.neither.text(language) + " "
+                    + vs.map { literal($0, for: slot) }.joined(separator: " " + Message.nor.text(language) + " ")
             default: break
             }
             let symbol: String
             switch op {
-            case .and: symbol = language.say("et", "and")
-            case .or: symbol = language.say("ou", "or")
+            case .and: symbol = Message.and.text(language)
+            case .or: symbol = Message.or.text(language)
             case .equal: symbol = "="
             case .notEqual: symbol = "≠"
             case .less: symbol = "<"
             case .lessOrEqual: symbol = "≤"
             case .greater: symbol = ">"
             case .greaterOrEqual: symbol = "≥"
-            case .isIn: symbol = language.say("parmi", "in")
-            case .notIn: symbol = language.say("hors de", "not in")
+            case .isIn: symbol = Message.among.text(language)
+            case .notIn: symbol = Message.outside.text(language)
             case .plus: symbol = "+"
             case .minus: symbol = "−"
             }

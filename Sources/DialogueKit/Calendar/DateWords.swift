@@ -14,6 +14,22 @@ public enum DateWords {
         "July", "August", "September", "October", "November", "December",
     ]
 
+    /// The months' names in `language`, January first.
+    public static func monthNames(_ language: Language) -> [String] {
+        switch language {
+        case .fr: return frenchMonths
+        case .en: return englishMonths
+        }
+    }
+
+    /// "samedi", "Saturday".
+    public static func weekday(_ date: CivilDate, _ language: Language) -> String {
+        switch language {
+        case .fr: return frenchDays[date.weekday - 1]
+        case .en: return englishDays[date.weekday - 1]
+        }
+    }
+
     public static func words(_ date: CivilDate, _ language: Language) -> String {
         switch language {
         case .fr:
@@ -28,22 +44,10 @@ public enum DateWords {
     /// `relative`, with the day it was counted from: "dans 14 jours — calcul du 23/11/2026".
     public static func relativeAsOf(_ date: CivilDate, today: CivilDate, _ language: Language) -> String {
         let day = CaseNote.short(today)
-        return relative(date, today: today, language) + language.say(" — calcul du \(day)", " — as of \(day)")
+        return relative(date, today: today, language) + Message.asOf(day).text(language)
     }
 
     public static func relative(_ date: CivilDate, today: CivilDate, _ language: Language) -> String {
-        let n = today.days(until: date)
-        switch (language, n) {
-        case (.fr, 0): return "aujourd'hui, dernier jour"
-        case (.fr, 1): return "demain"
-        case (.fr, 2...): return "dans \(n) jours"
-        case (.fr, -1): return "dépassée depuis hier"
-        case (.fr, _): return "dépassée depuis \(-n) jours"
-        case (.en, 0): return "today, the last day"
-        case (.en, 1): return "tomorrow"
-        case (.en, 2...): return "in \(n) days"
-        case (.en, -1): return "passed yesterday"
-        case (.en, _): return "passed \(-n) days ago"
-        }
+        Message.relativeDays(today.days(until: date)).text(language)
     }
 }

@@ -26,27 +26,23 @@ public struct AnswerParser: Sendable {
     public func parse(_ raw: String, for question: Question) -> Result<Value, AnswerError> {
         guard raw.utf8.count <= AnswerParser.maximumLength else {
             return .failure(
-                AnswerError(language.say("réponse trop longue : 2 000 caractères au plus", "answer too long: 2,000 characters at most")))
+                AnswerError(Message.answerTooLong.text(language)))
         }
         let text = raw.trimmingSpaces
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
             return .failure(
                 AnswerError(
-                    language.say(
-                        "la réponse contient des caractères de contrôle ; tapez seulement du texte",
-                        "the answer holds control characters; type plain text only")))
+                    Message.controlCharacters.text(language)))
         }
         guard !text.isEmpty else {
-            return .failure(AnswerError(language.say("tapez une réponse, ou :aide pour de l'aide", "type an answer, or :help for help")))
+            return .failure(AnswerError(Message.typeAnAnswer.text(language)))
         }
         let folded = TextFolding.fold(text)
         if AnswerParser.unknownWords.contains(folded) {
             if question.unknown != nil { return .success(.null) }
             return .failure(
                 AnswerError(
-                    language.say(
-                        "cette question demande une réponse ; tapez :aide pour savoir comment la trouver",
-                        "this question needs an answer; type :help to see how to find it")))
+                    Message.answerNeeded.text(language)))
         }
         switch question.kind {
         case .choice(let choices): return choice(text, folded, choices)
@@ -56,12 +52,11 @@ public struct AnswerParser: Sendable {
             if let pattern, !pattern.matches(text) {
                 return .failure(
                     AnswerError(
-                        language.say("réponse non reconnue ; tapez ", "answer not recognised; type ")
-                            + (hint?.text(language) ?? pattern.source)))
+                        Message.notRecognised(hint: hint?.text(language) ?? pattern.source).text(language)))
             }
             guard text.utf8.count <= 2_000 else {
                 return .failure(
-                    AnswerError(language.say("réponse trop longue : 2 000 caractères au plus", "answer too long: 2,000 characters at most"))
+                    AnswerError(Message.answerTooLong.text(language))
                 )
             }
             return .success(.string(text))
@@ -69,9 +64,7 @@ public struct AnswerParser: Sendable {
     }
 
     func choice(_ text: String, _ folded: String, _ choices: [Choice]) -> Result<Value, AnswerError> {
-        let expected = language.say(
-            "tapez un numéro de 1 à \(choices.count), ou le début d'une réponse (Tab complète)",
-            "type a number from 1 to \(choices.count), or the start of an answer (Tab completes)")
+        let expected = Message.choiceExpected(count: choices.count).text(language)
         if let n = Int(folded) {
             guard (1...choices.count).contains(n) else { return .failure(AnswerError(expected)) }
             return .success(.string(choices[n - 1].value))
@@ -85,27 +78,23 @@ public struct AnswerParser: Sendable {
             let numbers = matches.map { String($0 + 1) }.joined(separator: ", ")
             return .failure(
                 AnswerError(
-                    language.say(
-                        "plusieurs réponses commencent ainsi (\(numbers)) ; tapez leur numéro",
-                        "several answers start this way (\(numbers)); type its number")))
+                    Message.severalStartThisWay(numbers).text(language)))
         }
         return .failure(AnswerError(expected))
     }
 
     /// Yes or no, with the full stop people add ("Non."). A digit is refused:
     /// "1" typed out of habit at a yes/no question is not a yes.
-    func yesNo(_ folded: String) -> Result<Value, AnswerError> {
+    public func yesNo(_ folded: String) -> Result<Value, AnswerError> {
         switch AnswerParser.withoutFinalPunctuation(folded) {
         case "o", "oui", "y", "yes", "ouais", "ok": return .success(.bool(true))
         case "n", "non", "no", "nope": return .success(.bool(false))
-        default: return .failure(AnswerError(language.say("répondez oui ou non (o / n)", "answer yes or no (y / n)")))
+        default: return .failure(AnswerError(Message.answerYesOrNo.text(language)))
         }
     }
 
     var dateExpectation: String {
-        language.say(
-            "tapez une date comme 23/11/2026, 23 novembre 2026, hier ou « il y a 2 semaines »",
-            "type a date such as 23/11/2026, 23 November 2026, yesterday or “2 weeks ago”")
+        Message.dateExpected.text(language)
     }
 
     /// Every date form the interview accepts; see the tests for the full list.
@@ -115,9 +104,7 @@ public struct AnswerParser: Sendable {
         if case .success(let d) = parsed, !CivilDate.supported.contains(d) {
             return .failure(
                 AnswerError(
-                    language.say(
-                        "cette date est hors des dates traitées, du 1er janvier 1900 au 31 décembre 9998",
-                        "this date is outside the dates handled, 1 January 1900 to 31 December 9998")))
+                    Message.dateOutOfRange.text(language)))
         }
         return parsed
     }
@@ -165,19 +152,16 @@ public struct AnswerParser: Sendable {
         guard let day = Int(dayText) else {
             return .failure(
                 AnswerError(
-                    language.say("« \(parts[0]) » n'est pas un jour du mois ; ", "“\(parts[0])” is not a day of the month; ")
-                        + dateExpectation))
+                    Message.notADayOfTheMonth(String(parts[0])).text(language)))
         }
         guard let month = Int(parts[1]) ?? monthNumber(parts[1]) else {
             if let guess = nearestMonth(parts[1]) {
                 return .failure(
                     AnswerError(
-                        language.say(
-                            "« \(parts[1]) » n'est pas un mois : vouliez-vous dire « \(guess) » ? Tapez la date de nouveau",
-                            "“\(parts[1])” is not a month: did you mean “\(guess)”? Type the date again")))
+                        Message.notAMonthDidYouMean(String(parts[1]), guess: guess).text(language)))
             }
             return .failure(
-                AnswerError(language.say("« \(parts[1]) » n'est pas un mois ; ", "“\(parts[1])” is not a month; ") + dateExpectation))
+                AnswerError(Message.notAMonth(String(parts[1])).text(language)))
         }
         var year: Int
         var yearGiven = true
@@ -192,16 +176,11 @@ public struct AnswerParser: Sendable {
             yearGiven = false
         }
         guard (1...12).contains(month) else {
-            return .failure(AnswerError(language.say("le mois doit aller de 1 à 12 ; ", "the month must be 1 to 12; ") + dateExpectation))
+            return .failure(AnswerError(Message.monthOutOfRange.text(language)))
         }
         guard let date = CivilDate(year: year, month: month, day: day) else {
             let days = CivilDate.daysIn(month: month, year: year)
-            let name = language == .fr ? DateWords.frenchMonths[month - 1] : DateWords.englishMonths[month - 1]
-            return .failure(
-                AnswerError(
-                    language.say(
-                        "le \(day) \(name) \(year) n'existe pas : \(name) \(year) a \(days) jours",
-                        "\(name) \(year) has no day \(day): it has \(days) days")))
+            return .failure(AnswerError(Message.noSuchDay(day: day, month: month, year: year, days: days).text(language)))
         }
         // A day and month without a year mean the last such day, not a future one.
         if !yearGiven && date > today, let previous = CivilDate(year: year - 1, month: month, day: day) {
@@ -236,7 +215,7 @@ public struct AnswerParser: Sendable {
     func nearestMonth(_ word: String) -> String? {
         let w = Array(withoutDot(word))
         guard w.count >= 4, w.allSatisfy(\.isLetter) else { return nil }
-        let names = language == .fr ? DateWords.frenchMonths : DateWords.englishMonths.map { $0.lowercased() }
+        let names = DateWords.monthNames(language).map { $0.lowercased() }
         let scored = names.map { name -> (String, Int) in (name, AnswerParser.editDistance(w, Array(TextFolding.fold(name)))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, scored.filter({ $0.1 == best.1 }).count == 1 else { return nil }
         return best.0

@@ -25,8 +25,11 @@ public struct Interview: Sendable {
         case conclude(Conclusion)
         /// Report a fault of the dialogue.
         case report(Fault)
-        /// Nothing changed (going back from the first question).
-        case none
+        /// Going back from the first question: there is nothing to go back to.
+        case atFirstQuestion
+        /// An answer came while no question is asked (the result is shown, or
+        /// the dialogue is stuck): nothing changed.
+        case noQuestionAsked
     }
 
     /// "question 3 (6 au plus)": the number of this question on the path, and the
@@ -98,7 +101,7 @@ public struct Interview: Sendable {
 
     /// The answer to the question being asked. A refused answer changes nothing.
     public mutating func answer(_ value: Value) -> Action {
-        guard case .asking(let q) = state else { return .none }
+        guard case .asking(let q) = state else { return .noQuestionAsked }
         return set(q, value)
     }
 
@@ -126,7 +129,7 @@ public struct Interview: Sendable {
     /// Goes back to the last question answered on the path; its answer is set aside
     /// and offered as the default.
     public mutating func back() -> Action {
-        guard let last = answeredPath.last else { return .none }
+        guard let last = answeredPath.last else { return .atFirstQuestion }
         setAside[last.question] = last.value
         answers[last.question] = nil
         order.removeAll { $0 == last.question }

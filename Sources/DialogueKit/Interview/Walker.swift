@@ -7,6 +7,18 @@ public struct Step: Sendable, Equatable {
     public let transition: Int
 }
 
+extension Dialogue {
+    /// The transition a step took, with the rule it applied; nil for an outcome.
+    /// The one place that reads it, for the walk's reasons and for `:pourquoi`.
+    public func transition(taken step: Step) -> Transition? {
+        switch step.node {
+        case .question(let q): return questions[q].next[step.transition]
+        case .branch(let b): return branches[b].next[step.transition]
+        case .outcome: return nil
+        }
+    }
+}
+
 /// Where the dialogue itself is wrong for this case. Only a faulty dialogue file
 /// gets here: `conciliation check` proves that the shipped ones never do.
 public struct Fault: Error, Sendable, Equatable, CustomStringConvertible {
@@ -88,13 +100,7 @@ public enum Walker {
         }
         var rules: [Int] = []
         for step in path {
-            let transition: Transition
-            switch step.node {
-            case .question(let q): transition = dialogue.questions[q].next[step.transition]
-            case .branch(let b): transition = dialogue.branches[b].next[step.transition]
-            case .outcome: continue
-            }
-            if let rule = transition.ruleIndex, !rules.contains(rule) { rules.append(rule) }
+            if let rule = dialogue.transition(taken: step)?.ruleIndex, !rules.contains(rule) { rules.append(rule) }
         }
         for rule in outcome.ruleIndices where !rules.contains(rule) { rules.append(rule) }
         return Conclusion(outcome: o, outputs: outputs, path: path, ruleIndices: rules, answers: values.answers.array)

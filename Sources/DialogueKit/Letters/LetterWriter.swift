@@ -49,12 +49,12 @@ public struct LetterWriter: Sendable {
     }
 
     /// Why there is no letter, for the person who asked for one.
-    public func noLetterReason(for routed: RoutedCase) -> String {
+    public func noLetterReason(for routed: RoutedCase, _ language: Language) -> String {
         let outcome = dialogue.outcomes[routed.result.outcome]
         switch outcome.recommendation {
-        case .noAction: return "Aucune lettre : il n'y a rien à contester."
-        case .waitForAnswer: return "Aucune lettre pour l'instant : attendez la réponse ; le résultat dit quand écrire."
-        default: return "Pas de modèle pour cette voie (\(outcome.route ?? "—")) : elle suit sa propre procédure, décrite dans le résultat."
+        case .noAction: return Message.noLetterNothingToContest.text(language)
+        case .waitForAnswer: return Message.noLetterYet.text(language)
+        default: return Message.noLetterTemplate(route: outcome.route ?? "—").text(language)
         }
     }
 

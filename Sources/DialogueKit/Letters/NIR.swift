@@ -12,21 +12,8 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
         /// typo in the body would then be "fixed" by changing the key.
         case key
 
-        public func sentence(_ language: Language) -> String {
-            switch (self, language) {
-            case (.length(let n), .fr): return "le numéro de sécurité sociale a 15 chiffres (13 et la clé), pas \(n)"
-            case (.length(let n), .en): return "the social security number has 15 digits (13 and the key), not \(n)"
-            case (.characters, .fr): return "seuls des chiffres sont attendus (et 2A ou 2B pour un département de Corse)"
-            case (.characters, .en): return "only digits are expected (and 2A or 2B for a Corsican département)"
-            case (.sex, .fr): return "le premier chiffre est 1 ou 2 (ou 3, 4, 7, 8 pour un numéro provisoire)"
-            case (.sex, .en): return "the first digit is 1 or 2 (or 3, 4, 7, 8 for a provisional number)"
-            case (.key, .fr):
-                return
-                    "le numéro et sa clé (les 2 derniers chiffres) ne correspondent pas : une faute de frappe ? Relisez chaque chiffre sur la carte Vitale"
-            case (.key, .en):
-                return "the number and its key (the last 2 digits) do not match: a typo? Read each digit again from the carte Vitale"
-            }
-        }
+        /// Why the number was refused, in one sentence.
+        public func sentence(_ language: Language) -> String { Message.nirProblem(self).text(language) }
     }
 
     /// Accepts spaces, dots and dashes between groups, as people type it.

@@ -400,6 +400,20 @@ private struct Builder {
         }
     }
 
+    /// `quiz: {when: RECOMMENDATION, ask: {fr, en}, moves_to_working_day: BOOL}` on a date output.
+    mutating func quiz(_ node: Node, output: String) throws -> Output.Quiz {
+        let map = try YAMLMapping(node, file: file, context: "the quiz of `\(output)`")
+        let whenNode = try map.required("when", "the recommendation whose results ask this date").node
+        guard let recommendation = Recommendation(rawValue: try string(whenNode, "`when`")) else {
+            throw DialogueError(
+                position(whenNode), "`when` must be one of \(Recommendation.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let ask = try localized(map.required("ask", "the question the quiz asks").node, "the quiz question of `\(output)`")
+        let moves = try map.optional("moves_to_working_day").map { try bool($0.node, "`moves_to_working_day`") } ?? false
+        try map.finish(allowed: ["when", "ask", "moves_to_working_day"])
+        return Output.Quiz(recommendation: recommendation, ask: ask, movesToWorkingDay: moves)
+    }
+
     mutating func parseOutputs(_ node: Node?, at position: SourcePosition) -> [Output] {
         var outputs: [Output] = []
         if let node, let pairs = attempt({ try $0.mappingPairs(node, "`outputs`") }) {
@@ -415,8 +429,9 @@ private struct Builder {
                     if let value, value.type != type {
                         throw DialogueError(value.position, "`\(pair.key)` is declared \(type) but its value gives \(value.type)")
                     }
-                    try map.finish(allowed: ["type", "label", "value"])
-                    return Output(name: pair.key, type: type, value: value, label: label, position: pair.keyPosition)
+                    let quiz = try map.optional("quiz").map { try builder.quiz($0.node, output: pair.key) }
+                    try map.finish(allowed: ["type", "label", "value", "quiz"])
+                    return Output(name: pair.key, type: type, value: value, label: label, position: pair.keyPosition, quiz: quiz)
                 }) {
                     outputs.append(output)
                 }

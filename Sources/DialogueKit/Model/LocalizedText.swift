@@ -18,13 +18,9 @@ public struct LocalizedText: Sendable, Equatable {
 public enum Language: String, Sendable, CaseIterable {
     case fr, en
 
-    /// The French or the English wording, whichever this language is: every
-    /// message the program builds is written in both, side by side.
-    public func say(_ fr: String, _ en: String) -> String { self == .fr ? fr : en }
-
     /// What joins a label and its value: " : " in French (a space before the
     /// colon), ": " in English.
-    public var colon: String { say(" : ", ": ") }
+    public var colon: String { Message.colon.text(self) }
 }
 
 /// Who reads the question: an agent reading it out on the phone, or the insured

@@ -21,6 +21,6 @@ extension Rule {
     /// " [non confirmé aujourd'hui]" after the title of a rule not confirmed by a
     /// current source, nothing otherwise: wherever a rule is shown, it says so.
     public func unconfirmedMark(_ language: Language) -> String {
-        confirmed ? "" : language.say(" [non confirmé aujourd'hui]", " [not confirmed today]")
+        confirmed ? "" : Message.unconfirmedMark.text(language)
     }
 }

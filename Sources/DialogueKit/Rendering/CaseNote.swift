@@ -35,20 +35,18 @@ public struct CaseNote: Sendable {
 
     public func text(answers: [(question: Int, value: Value)], routed: RoutedCase?) -> String {
         var lines = [
-            language.say(
-                "Litige Assurance Maladie — \(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0)))",
-                "Assurance Maladie dispute — \(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0)))")
+            Message.noteTitle(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0))).text(language)
         ]
         if routed == nil {
-            lines[0] = language.say("Litige Assurance Maladie — entretien en cours", "Assurance Maladie dispute — interview under way")
+            lines[0] = Message.noteTitleUnderWay.text(language)
         }
         lines += answerLines(answers)
         guard let routed else { return lines.joined(separator: "\n") }
         let result = routed.result
         let outcome = dialogue.outcomes[result.outcome]
         let renderer = TextRenderer(dialogue: dialogue, language: language)
-        lines.append(language.say("Résultat : ", "Result: ") + renderer.fill(outcome.title, result: result, today: routed.today))
-        lines.append(language.say("Code : ", "Code: ") + outcome.recommendation.rawValue + (outcome.route.map { " / " + $0 } ?? ""))
+        lines.append(Message.resultLabel.text(language) + renderer.fill(outcome.title, result: result, today: routed.today))
+        lines.append(Message.codeLabel.text(language) + outcome.recommendation.rawValue + (outcome.route.map { " / " + $0 } ?? ""))
         for (i, output) in dialogue.outputs.enumerated() {
             guard case .date(let d) = result.outputs[i] else { continue }
             lines.append(
@@ -56,11 +54,11 @@ public struct CaseNote: Sendable {
             )
         }
         if let first = renderer.applicable(outcome.steps, result: result, today: routed.today).first {
-            lines.append(language.say("À faire : ", "To do: ") + first)
+            lines.append(Message.toDoLabel.text(language) + first)
         }
         let rules = result.rules(in: dialogue).joined(separator: ", ")
         lines.append(
-            language.say("Règles : \(rules) (\(dialogue.id) \(dialogue.version))", "Rules: \(rules) (\(dialogue.id) \(dialogue.version))"))
+            Message.rulesLine(rules: rules, dialogue: dialogue.id, version: dialogue.version).text(language))
         return lines.joined(separator: "\n")
     }
 }

@@ -133,24 +133,24 @@ public struct ResultFormatter: Sendable {
         let outcome = dialogue.outcomes[result.outcome]
         let r = renderer
         var lines: [String] = []
-        if let line { lines.append(language.say("Cas de la ligne \(line)", "Case on line \(line)")) }
+        if let line { lines.append(Message.caseOnLine(line).text(language)) }
         lines.append(r.fill(outcome.title, result: result, today: routed.today))
         lines.append(
-            language.say("Recommandation : ", "Recommendation: ") + outcome.recommendation.rawValue
-                + (outcome.route.map { language.say(" ; voie : ", "; route: ") + $0 } ?? ""))
+            Message.recommendationLabel.text(language) + outcome.recommendation.rawValue
+                + (outcome.route.map { Message.routeLabel.text(language) + $0 } ?? ""))
         lines += dateLines(routed, dated: true)
         lines.append("")
         lines.append(r.fill(outcome.summary, result: result, today: routed.today))
         let steps = r.applicable(outcome.steps, result: result, today: routed.today)
         if !steps.isEmpty {
             lines.append("")
-            lines.append(language.say("À faire :", "What to do:"))
+            lines.append(Message.whatToDo.text(language) + String(language.colon.dropLast()))
             for (i, s) in steps.enumerated() { lines.append("  \(i + 1). \(s)") }
         }
         let parallel = r.applicable(outcome.parallel, result: result, today: routed.today)
         if !parallel.isEmpty {
             lines.append("")
-            lines.append(language.say("En parallèle :", "In parallel:"))
+            lines.append(Message.inParallel.text(language) + String(language.colon.dropLast()))
             for p in parallel { lines.append("  - \(p)") }
         }
         for note in r.applicable(outcome.notes, result: result, today: routed.today) {
@@ -158,13 +158,11 @@ public struct ResultFormatter: Sendable {
             lines.append(note)
         }
         lines.append("")
-        lines.append(language.say("Pourquoi :", "Why:"))
+        lines.append(Message.why.text(language) + String(language.colon.dropLast()))
         lines += reasonLines(result)
         lines.append("")
         lines.append(
-            language.say(
-                "Règles : \(dialogue.id) version \(dialogue.version) ; date du jour : \(routed.today.iso)",
-                "Rules: \(dialogue.id) version \(dialogue.version); today: \(routed.today.iso)"))
+            Message.rulesFooter(dialogue: dialogue.id, version: dialogue.version, today: routed.today.iso).text(language))
         return lines.joined(separator: "\n")
     }
 
@@ -177,7 +175,7 @@ public struct ResultFormatter: Sendable {
             lines.append("  - [\(rule.id)] \(rule.title.text(language))\(unconfirmed)")
             for sourceID in rule.sources {
                 guard let s = dialogue.source(sourceID) else { continue }
-                lines.append("      " + language.say("source : ", "source: ") + s.title + (s.url.map { " — \($0)" } ?? ""))
+                lines.append("      " + Message.sourceLabel.text(language) + s.title + (s.url.map { " — \($0)" } ?? ""))
             }
         }
         return lines
@@ -190,24 +188,24 @@ public struct ResultFormatter: Sendable {
         var md: [String] = []
         md.append(
             "## " + r.fill(outcome.title, result: result, today: routed.today)
-                + (line.map { language.say(" (ligne \($0))", " (line \($0))") } ?? ""))
+                + (line.map { Message.onLine($0).text(language) } ?? ""))
         md.append("")
-        md.append("- " + language.say("Recommandation", "Recommendation") + " : `\(outcome.recommendation.rawValue)`")
-        md.append("- " + language.say("Voie", "Route") + " : " + (outcome.route.map { "`\($0)`" } ?? "—"))
+        md.append("- " + Message.recommendationWord.text(language) + " : `\(outcome.recommendation.rawValue)`")
+        md.append("- " + Message.routeWord.text(language) + " : " + (outcome.route.map { "`\($0)`" } ?? "—"))
         for d in dateLines(routed, dated: true) { md.append("- \(d)") }
         md.append("")
         md.append(r.fill(outcome.summary, result: result, today: routed.today))
         let steps = r.applicable(outcome.steps, result: result, today: routed.today)
         if !steps.isEmpty {
             md.append("")
-            md.append("### " + language.say("À faire", "What to do"))
+            md.append("### " + Message.whatToDo.text(language))
             md.append("")
             for (i, s) in steps.enumerated() { md.append("\(i + 1). \(s)") }
         }
         let parallel = r.applicable(outcome.parallel, result: result, today: routed.today)
         if !parallel.isEmpty {
             md.append("")
-            md.append("### " + language.say("En parallèle", "In parallel"))
+            md.append("### " + Message.inParallel.text(language))
             md.append("")
             for p in parallel { md.append("- \(p)") }
         }
@@ -216,11 +214,11 @@ public struct ResultFormatter: Sendable {
             md.append("> \(note)")
         }
         md.append("")
-        md.append("### " + language.say("Pourquoi", "Why"))
+        md.append("### " + Message.why.text(language))
         md.append("")
         for id in result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
-            let unconfirmed = rule.confirmed ? "" : language.say(" *(non confirmé aujourd'hui)*", " *(not confirmed today)*")
+            let unconfirmed = rule.confirmed ? "" : Message.unconfirmedMarkdown.text(language)
             md.append("- **\(rule.title.text(language))**\(unconfirmed) — \(rule.text.text(language)) (`\(rule.id)`)")
             for sourceID in rule.sources {
                 guard let s = dialogue.source(sourceID) else { continue }
@@ -229,9 +227,7 @@ public struct ResultFormatter: Sendable {
         }
         md.append("")
         md.append(
-            language.say(
-                "*Règles : \(dialogue.id) version \(dialogue.version) ; date du jour : \(routed.today.iso).*",
-                "*Rules: \(dialogue.id) version \(dialogue.version); today: \(routed.today.iso).*"))
+            "*" + Message.rulesFooter(dialogue: dialogue.id, version: dialogue.version, today: routed.today.iso).text(language) + ".*")
         return md.joined(separator: "\n")
     }
 }

@@ -12,8 +12,8 @@ public struct TextRenderer: Sendable {
     public func format(_ value: Value, question: Question? = nil) -> String {
         switch value {
         case .null:
-            return question?.unknown?.text(language) ?? (language == .fr ? "inconnu" : "unknown")
-        case .bool(let b): return language == .fr ? (b ? "oui" : "non") : (b ? "yes" : "no")
+            return question?.unknown?.text(language) ?? Message.unknownValue.text(language)
+        case .bool(let b): return (b ? Message.yes : Message.no).text(language)
         case .int(let i): return String(i)
         case .date(let d): return DateWords.words(d, language)
         case .string(let s):

@@ -57,9 +57,7 @@ public struct Triage: Sendable {
                 return .failure(
                     CaseError(
                         field: key,
-                        message: language.say(
-                            "clé inconnue ; les clés possibles sont : \(keys)",
-                            "unknown key; the keys are: \(keys)")))
+                        message: Message.unknownKey(keys: keys).text(language)))
             }
             switch answer(raw, for: dialogue.questions[q]) {
             case .success(let v): answers[q] = v
@@ -78,18 +76,14 @@ public struct Triage: Sendable {
             return .failure(
                 CaseError(
                     field: question.id,
-                    message: language.say(
-                        "cette clé est nécessaire pour ce cas : \(expectation(question))",
-                        "this key is required for this case: \(expectation(question))")))
+                    message: Message.keyRequired(expected: expectation(question)).text(language)))
         case .rejected(let q, let message):
             return .failure(CaseError(field: dialogue.questions[q].id, message: message.text(language)))
         case .fault(let fault):
             return .failure(
                 CaseError(
                     field: nil,
-                    message: language.say(
-                        "le dialogue ne sait pas traiter ce cas : \(fault)",
-                        "the dialogue cannot route this case: \(fault)")))
+                    message: Message.cannotRoute("\(fault)").text(language)))
         }
     }
 
@@ -110,9 +104,7 @@ public struct Triage: Sendable {
             if let applies = try? guardExpression.test(known), !applies {
                 return CaseError(
                     field: key,
-                    message: language.say(
-                        "cette clé ne s'applique pas à ce cas : elle ne vaut que si \(guardExpression.source) ; retirez-la",
-                        "this key does not apply to this case: it holds only when \(guardExpression.source); remove it"))
+                    message: Message.keyDoesNotApply(condition: guardExpression.source).text(language))
             }
         }
         return nil
@@ -120,21 +112,19 @@ public struct Triage: Sendable {
 
     /// What a key expects, in words.
     public func expectation(_ question: Question) -> String {
-        let orNull = question.unknown != nil ? language.say(", ou null (inconnu)", ", or null (unknown)") : ""
+        let orNull = question.unknown != nil ? Message.orNull.text(language) : ""
         switch question.kind {
         case .choice(let choices):
             let values = choices.map { "\"\($0.value)\"" }.joined(separator: ", ")
-            return language.say("une de ces valeurs : \(values)", "one of \(values)") + orNull
-        case .yesNo: return language.say("true ou false", "true or false") + orNull
-        case .date: return language.say("une date \"AAAA-MM-JJ\"", "a date \"YYYY-MM-DD\"") + orNull
-        case .text(_, let hint): return (hint?.text(language) ?? language.say("du texte", "text")) + orNull
+            return Message.oneOf(values).text(language) + orNull
+        case .yesNo: return Message.trueOrFalse.text(language) + orNull
+        case .date: return Message.isoDate.text(language) + orNull
+        case .text(_, let hint): return (hint?.text(language) ?? Message.someText.text(language)) + orNull
         }
     }
 
     private func dateMessage(_ raw: CaseValue) -> String {
-        let format = language.say(
-            "une date est attendue au format \"AAAA-MM-JJ\", par exemple \"2026-10-05\"",
-            "a date is expected as \"YYYY-MM-DD\", for example \"2026-10-05\"")
+        let format = Message.isoDateExpected.text(language)
         guard case .string(let s) = raw, s.utf8.count == 10, s.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }),
             case let parts = s.split(separator: "-", omittingEmptySubsequences: false), parts.count == 3,
             parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -144,20 +134,15 @@ public struct Triage: Sendable {
             return rangeMessage
         }
         guard (1...12).contains(m) else {
-            return language.say("le mois \(m) n'existe pas ; \(format)", "there is no month \(m); \(format)")
+            return Message.noSuchMonth(m).text(language)
         }
         guard (1...9999).contains(y), CivilDate.supported.contains(CivilDate(year: y, month: m, day: 1)!) else { return rangeMessage }
         let days = CivilDate.daysIn(month: m, year: y)
-        let month = language == .fr ? DateWords.frenchMonths[m - 1] : DateWords.englishMonths[m - 1]
-        return language.say(
-            "le \(d) \(month) \(y) n'existe pas : ce mois a \(days) jours",
-            "\(month) \(y) has no day \(d): it has \(days) days")
+        return Message.noSuchDay(day: d, month: m, year: y, days: days).text(language)
     }
 
     private var rangeMessage: String {
-        language.say(
-            "cette date est hors des dates traitées, du 1er janvier 1900 au 31 décembre 9998",
-            "this date is outside the dates handled, 1 January 1900 to 31 December 9998")
+        Message.dateOutOfRange.text(language)
     }
 
     /// A date the program can compute with: a real day, in `CivilDate.supported`.
@@ -176,9 +161,7 @@ public struct Triage: Sendable {
             return question.unknown != nil
                 ? .success(.null)
                 : fail(
-                    language.say(
-                        "null n'est pas accepté ici ; attendu : \(expectation(question))",
-                        "null is not accepted here; expected: \(expectation(question))"))
+                    Message.nullRefused(expected: expectation(question)).text(language))
         }
         switch question.kind {
         case .choice(let choices):
@@ -194,13 +177,11 @@ public struct Triage: Sendable {
             if case .string(let s) = raw {
                 if let pattern, !pattern.matches(s) {
                     return fail(
-                        language.say(
-                            "valeur refusée ; attendu : \(expectation(question))",
-                            "value refused; expected: \(expectation(question))"))
+                        Message.valueRefused(expected: expectation(question)).text(language))
                 }
                 return .success(.string(s))
             }
         }
-        return fail(language.say("attendu : \(expectation(question))", "expected: \(expectation(question))"))
+        return fail(Message.expected(expectation(question)).text(language))
     }
 }

@@ -15,7 +15,7 @@ struct InterviewLoopTests {
         #expect(text.contains("→ lundi 5 octobre 2026"))
         #expect(text.contains("→ Contestez la décision devant la commission de recours amiable (CRA)"))
         #expect(text.contains("Date limite pour contester : lundi 7 décembre 2026 (dans 14 jours)"))
-        #expect(loop.mode == .finished)
+        #expect(loop.state == .finished)
         #expect(exit == .endOfInput)
     }
 
@@ -33,8 +33,9 @@ struct InterviewLoopTests {
     @Test func helpShowsTheQuestionsHelpAndTheCommands() throws {
         let (text, _, _) = try runInterview([":aide"])
         #expect(text.contains("Aide : Une décision est un courrier"))
-        #expect(text.contains(":modifier / :edit"))
-        #expect(text.contains(":exporter / :export"))
+        #expect(text.contains("  :modifier — modifier N : changer la réponse n° N"))
+        #expect(text.contains("  :exporter — exporter FICHIER"))
+        #expect(!text.contains(":edit"), "the commands in the language chosen only")
     }
 
     @Test func backThenEnterKeepsThePreviousAnswer() throws {
@@ -42,7 +43,7 @@ struct InterviewLoopTests {
         #expect(text.contains("Entrée : non"))
         #expect(loop.interview.answeredPath.count == 2)
         let (first, _, _) = try runInterview([":retour"])
-        #expect(first.contains("Vous êtes à la première question."))
+        #expect(first.contains("Vous êtes à la première question : il n'y a pas de réponse avant elle."))
     }
 
     @Test func editRecomputesWhatFollows() throws {
@@ -281,6 +282,6 @@ struct InterviewLoopTests {
         try Data().write(to: URL(fileURLWithPath: blocked))  // a file where the folder should be
         let (text, loop, _) = try runInterview(["4", "non", "non"], store: blocked + "/conciliation")
         #expect(text.components(separatedBy: "ne peut pas être enregistré").count == 2)
-        #expect(loop.mode == .finished)
+        #expect(loop.state == .finished)
     }
 }

@@ -60,7 +60,7 @@ struct InterviewTests {
         #expect(Self.dialogue.questions[q].id == "court_case_pending")
         #expect(previous == .bool(false))
         #expect(asked(i.back()) == "subject")
-        if case .none = i.back() {} else { Issue.record("back from the first question should do nothing") }
+        if case .atFirstQuestion = i.back() {} else { Issue.record("back from the first question should do nothing") }
     }
 
     @Test func editRecomputesDownstreamAndKeepsWhatStillApplies() {

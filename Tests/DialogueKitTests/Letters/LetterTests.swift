@@ -101,7 +101,7 @@ struct LetterTests {
             #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-11-20","complaint_answer":"none","today":"2026-11-23"}"#
         )
         #expect(writer.kind(for: waiting) == nil)
-        #expect(writer.noLetterReason(for: waiting).contains("attendez"))
+        #expect(writer.noLetterReason(for: waiting, .fr).contains("attendez"))
     }
 
     @Test("The CRA letter cites a written complaint made within the deadline, with its date")
@@ -193,7 +193,7 @@ struct LetterTests {
         let writer = LetterWriter(dialogue: Self.dialogue)
         let gp = try routed(#"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
         #expect(writer.kind(for: gp) == nil)
-        #expect(writer.noLetterReason(for: gp).contains("cpts"))
+        #expect(writer.noLetterReason(for: gp, .fr).contains("cpts"))
     }
 
     @Test("A complaint whose date is forgotten: the médiateur letter says a complaint was made and leaves its date to fill")

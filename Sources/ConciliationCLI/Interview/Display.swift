@@ -1,0 +1,44 @@
+import DialogueKit
+
+/// Something to draw. `Screen` turns it into lines, reading the machine's state
+/// at that moment (the goodbye says what the last save gave).
+enum Display: Equatable {
+    /// An empty line, between blocks.
+    case blank
+    /// The dialogue's title and how to answer, for a new interview.
+    case welcome
+    /// A sentence of the catalogue.
+    case message(CLIMessage)
+    /// A sentence of the catalogue, shown as an error.
+    case error(CLIMessage)
+    /// A sentence of the catalogue, shown dimmed.
+    case note(CLIMessage)
+    /// A sentence of the catalogue, shown in bold.
+    case heading(CLIMessage)
+    /// Why an answer was refused, from the answer parser.
+    case refused(String)
+    /// Why an answer no longer holds, from the dialogue.
+    case rejection(String)
+    /// A text of the dialogue shown as it is.
+    case text(String)
+    /// A question, with the progress line when not `brief`.
+    case question(Int, progress: Interview.Progress?, brief: Bool)
+    /// An answer read back: a date in words, a choice by its label.
+    case echo(question: Int, value: Value)
+    /// The result, in full.
+    case result
+    /// The case note, to paste into a case file.
+    case caseNote
+    /// The answers given, numbered.
+    case answers
+    /// Why this question, or why this result.
+    case why
+    /// Help on the question being asked, then the commands.
+    case help(question: Int?)
+    /// "Leave?", with what leaving costs.
+    case quitQuestion
+    /// The goodbye, saying what is saved.
+    case goodbye
+    /// After SIGTERM: what is saved.
+    case terminatedNotice
+}

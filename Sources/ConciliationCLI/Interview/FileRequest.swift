@@ -1,0 +1,34 @@
+/// A file the interview asks to write, owner-only and atomically.
+struct FileRequest: Equatable {
+    /// What goes in it.
+    enum Content: Equatable {
+        /// The case as `:exporter` writes it, rendered by the driver (it holds
+        /// the session's times).
+        case export(ExportFormat)
+        /// A letter, ready.
+        case letter([UInt8])
+    }
+
+    /// When an existing file may be replaced.
+    enum Replace: Equatable {
+        /// Never: a file there is reported.
+        case never
+        /// With --force, unless it is read-only: someone protected it, so it is asked about.
+        case unlessReadOnly
+        /// After a yes.
+        case always
+    }
+
+    /// What writing gave.
+    enum Outcome: Equatable {
+        case written
+        /// A file is there and was not replaced.
+        case exists(readOnly: Bool)
+        /// The reason, in a few words.
+        case failed(String)
+    }
+
+    let path: String
+    let content: Content
+    var replace: Replace
+}

@@ -1,0 +1,136 @@
+import DialogueKit
+
+/// Turns what the machine asks to show into the lines of the terminal: colours,
+/// lines broken between words at the terminal's width, every sentence from the
+/// catalogue in the language chosen.
+struct Screen {
+    let language: Language
+    let audience: Audience
+    let style: Style
+    /// The terminal's width; nil when not a terminal.
+    let width: Int?
+
+    /// The text to write for `display`, ending with a newline.
+    func render(_ display: Display, _ machine: SessionMachine) -> String {
+        let dialogue = machine.dialogue
+        switch display {
+        case .caseNote:
+            // As it will be pasted into the case file: one line per item, not
+            // wrapped, so that copying it from the screen gives `:exporter`'s lines.
+            return CaseNote(dialogue: dialogue, language: language).text(answers: machine.interview.answeredPath, routed: machine.routed)
+                + "\n"
+        default:
+            return lines(display, machine).map { line in (width.map { WordWrap.wrap(line, width: $0) } ?? line) + "\n" }.joined()
+        }
+    }
+
+    private func say(_ message: CLIMessage) -> String { message.text(language) }
+
+    private func lines(_ display: Display, _ machine: SessionMachine) -> [String] {
+        let dialogue = machine.dialogue
+        switch display {
+        case .blank: return [""]
+        case .welcome: return [style.bold(dialogue.title.text(language)), style.dim(say(.welcome))]
+        case .message(let m): return [say(m)]
+        case .error(let m): return [style.error(say(m))]
+        case .note(let m): return [style.dim(say(m))]
+        case .heading(let m): return [style.bold(say(m))]
+        case .refused(let text): return [style.error(text.prefix(1).uppercased() + text.dropFirst() + ".")]
+        case .rejection(let text): return [style.error(text)]
+        case .text(let text): return [text]
+        case .question(let q, let progress, let brief):
+            return question(q, progress: progress, previous: machine.defaultAnswer(for: q), brief: brief, dialogue)
+        case .echo(let q, let value): return echo(value, dialogue.questions[q]).map { [style.dim("→ " + $0)] } ?? []
+        case .result: return machine.routed.map { result($0, dialogue) } ?? []
+        case .caseNote: return []
+        case .answers:
+            let lines = CaseNote(dialogue: dialogue, language: language).answerLines(machine.interview.answeredPath)
+            return lines.isEmpty ? [say(.noAnswerYet)] : lines
+        case .why: return WhyText(dialogue: dialogue, language: language, style: style).lines(machine.interview)
+        case .help(let q):
+            var lines = q.map { [style.bold(say(.helpHeading)) + " " + dialogue.questions[$0].help.text(language)] } ?? []
+            lines.append(style.bold(say(.commandsHeading)))
+            for c in ReplCommand.table {
+                lines.append("  \(c.name(language)) — \(say(c.usage))")
+            }
+            lines.append(say(.keysHelp))
+            return lines
+        case .quitQuestion: return [say(.quitQuestion(machine.saveState))]
+        case .goodbye: return [say(.goodbye(finished: machine.routed != nil, machine.saveState))]
+        case .terminatedNotice: return [say(.terminatedNotice(machine.saveState))]
+        }
+    }
+
+    /// The prompt's text.
+    func prompt(_ prompt: Prompt) -> String {
+        switch prompt {
+        case .answer, .detail: return style.prompt("> ")
+        case .command: return style.prompt(say(.commandPrompt))
+        case .yesNo: return style.prompt(say(.yesNoPrompt))
+        }
+    }
+
+    /// Dates are read back in words, and a choice by its label, so that an agent
+    /// can check with the caller what was understood.
+    private func echo(_ value: Value, _ question: Question) -> String? {
+        switch (value, question.kind) {
+        case (.date(let d), _): return DateWords.words(d, language)
+        case (.string(let s), .choice(let choices)): return choices.first { $0.value == s }?.label(for: audience, language)
+        case (.null, _): return question.unknown?.text(language)
+        default: return nil
+        }
+    }
+
+    private func question(_ q: Int, progress: Interview.Progress?, previous: Value?, brief: Bool, _ dialogue: Dialogue) -> [String] {
+        let question = dialogue.questions[q]
+        var lines: [String] = []
+        if !brief {
+            lines.append("")
+            if let progress { lines.append(style.dim(say(.progress(number: progress.number, atMost: progress.atMost)))) }
+        }
+        lines.append(style.bold(question.prompt(audience, language)))
+        if case .choice(let choices) = question.kind {
+            for (i, choice) in choices.enumerated() {
+                lines.append("  \(style.accent(String(i + 1))). \(choice.label(for: audience, language))")
+            }
+        }
+        var hints: [String] = []
+        switch question.kind {
+        case .yesNo: hints.append(say(.hintYesNo))
+        case .date: hints.append(say(.hintDate))
+        case .choice: hints.append(say(.hintChoice))
+        case .text(_, let hint): if let hint { hints.append(hint.text(language)) }
+        }
+        if let unknown = question.unknown { hints.append(say(.quoted(unknown.text(language)))) }
+        if let previous {
+            hints.append(say(.hintEnterKeeps(CaseNote(dialogue: dialogue, language: language).answerText(previous, question: question))))
+        }
+        if !brief { hints.append(say(.hintHelp)) }
+        lines.append(style.dim("(" + hints.joined(separator: Message.listSeparator.text(language)) + ")"))
+        return lines
+    }
+
+    private func result(_ routed: RoutedCase, _ dialogue: Dialogue) -> [String] {
+        let result = routed.result
+        let formatter = ResultFormatter(dialogue: dialogue, language: language)
+        let outcome = dialogue.outcomes[result.outcome]
+        let renderer = formatter.renderer
+        var lines = ["", style.result("→ " + renderer.fill(outcome.title, result: result, today: routed.today))]
+        lines += formatter.dateLines(routed).map { "  " + style.bold($0) }
+        lines += ["", renderer.fill(outcome.summary, result: result, today: routed.today)]
+        let steps = renderer.applicable(outcome.steps, result: result, today: routed.today)
+        if !steps.isEmpty {
+            lines += ["", style.bold(say(.stepsHeading))]
+            lines += steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }
+        }
+        let parallel = renderer.applicable(outcome.parallel, result: result, today: routed.today)
+        if !parallel.isEmpty {
+            lines += ["", style.bold(say(.parallelHeading))]
+            lines += parallel.map { "  - \($0)" }
+        }
+        for note in renderer.applicable(outcome.notes, result: result, today: routed.today) {
+            lines += ["", note]
+        }
+        return lines
+    }
+}

@@ -1,0 +1,394 @@
+import DialogueKit
+
+/// The interview at the terminal as a state machine, in the manner of swift-nio's:
+/// private state, one `mutating func` per event, each returning the actions to
+/// take in order. No I/O, no clock: the driver (`InterviewLoop`) reads the lines,
+/// performs the actions (drawing through `Screen`, saving, writing files) and
+/// reports what they gave back as events (`saved`, `fileWritten`).
+///
+/// The decisions of the law stay in `Interview`, which replays from the answers;
+/// this machine adds what the terminal needs around it: commands, edits,
+/// confirmations, the letter's details.
+struct SessionMachine {
+    /// What the next line typed is for.
+    enum State: Equatable {
+        /// An answer to the question being asked.
+        case answering
+        /// A new answer to an earlier question (`:modifier N`).
+        case editing(question: Int)
+        /// The result is shown, or the dialogue is stuck: only commands remain.
+        case finished
+        /// A yes or no, about what is held here; the state to go back to after a no.
+        indirect case confirming(Confirmation, then: State)
+        /// The details of the letter being written.
+        case letterDetails(LetterDraft)
+    }
+
+    /// What a yes would do.
+    enum Confirmation: Equatable {
+        /// Leave (Ctrl-D at the prompt).
+        case quit
+        /// Erase the answers and start again.
+        case restart
+        /// Replace a file that exists with these bytes.
+        case overwrite(FileRequest, readOnly: Bool)
+    }
+
+    /// A letter asked for, while its details are typed.
+    struct LetterDraft: Equatable {
+        var form: LetterForm
+        let kind: LetterKind
+        let targets: [String]
+        let force: Bool
+    }
+
+    /// What the saved copy holds: what the goodbyes may say.
+    enum SaveState: Equatable, Sendable {
+        /// No answer yet, so no file (an empty interview is not kept).
+        case nothingToSave
+        /// Every answer given is saved.
+        case saved
+        /// --no-save, or no folder for saving.
+        case notSaving
+        /// The last save failed, with the reason.
+        case failed(String)
+    }
+
+    private(set) var interview: Interview
+    private(set) var state: State = .answering
+    private(set) var saveState = SaveState.nothingToSave
+    private var saveWarned = false
+    let language: Language
+    let audience: Audience
+    private let parser: AnswerParser
+
+    init(interview: Interview, language: Language, audience: Audience) {
+        self.interview = interview
+        self.language = language
+        self.audience = audience
+        self.parser = AnswerParser(today: interview.today, language: language, audience: audience)
+    }
+
+    var dialogue: Dialogue { interview.dialogue }
+
+    /// The result, once reached.
+    var routed: RoutedCase? {
+        if case .finished(let result) = interview.state { return RoutedCase(result: result, today: interview.today) }
+        return nil
+    }
+
+    /// The question the next line answers, if any.
+    var questionAsked: Int? {
+        switch state {
+        case .editing(let q): return q
+        case .answering: if case .asking(let q) = interview.state { return q }
+        default: break
+        }
+        return nil
+    }
+
+    /// How the next line is read.
+    var prompt: Prompt {
+        switch state {
+        case .answering, .editing: return .answer
+        case .finished: return .command
+        case .confirming: return .yesNo
+        case .letterDetails(let draft): return .detail(secret: draft.form.isSecret)
+        }
+    }
+
+    /// Candidates for Tab: the commands after `:`, else the forms an answer to
+    /// the current question can take.
+    var completions: (commands: [String], answers: [String]) {
+        var answers: [String] = []
+        if let q = questionAsked {
+            let question = dialogue.questions[q]
+            switch question.kind {
+            case .choice(let choices): answers = choices.map { $0.label(for: audience, language) }
+            case .yesNo: answers = CLIMessage.yesNoWords.text(language).split(separator: " ").map(String.init)
+            case .date: answers = CLIMessage.dateWords.text(language).split(separator: ",").map(String.init)
+            case .text: break
+            }
+            if let unknown = question.unknown { answers.append(unknown.text(language)) }
+        } else if case .confirming = state {
+            answers = CLIMessage.yesNoWords.text(language).split(separator: " ").map(String.init)
+        }
+        return (ReplCommand.table.flatMap { [$0.french, $0.english] }, answers)
+    }
+
+    // MARK: Events
+
+    /// The interview opens: the welcome for a new one, then where it stands.
+    mutating func start() -> [SessionAction] {
+        (interview.answeredPath.isEmpty ? [.show(.welcome)] : []) + shown(interview.replay())
+    }
+
+    /// A line typed.
+    mutating func lineTyped(_ text: String) -> [SessionAction] {
+        guard text.utf8.count <= AnswerParser.maximumLength else {
+            return [.show(.error(.lineTooLong(bytes: text.utf8.count)))]
+        }
+        switch state {
+        case .confirming(let confirmation, let previous):
+            return confirm(confirmation, then: previous, text)
+        case .letterDetails(let draft):
+            return letterDetail(draft, text)
+        default:
+            break
+        }
+        if let parsed = ReplCommand.parse(text) {
+            switch parsed {
+            case .success(let command): return self.command(command)
+            case .failure(let error): return [.show(.error(.commandRefused(error)))]
+            }
+        }
+        switch state {
+        case .answering:
+            guard case .asking(let q) = interview.state, let value = parse(text, for: q) else { return refusal(text) }
+            return [.show(.echo(question: q, value: value))] + shown(interview.answer(value)) + [.save]
+        case .editing(let q):
+            guard let value = parse(text, for: q) else { return refusal(text) }
+            state = .answering
+            let before = interview.answeredPath.map(\.question)
+            let action = interview.edit(question: q, to: value)
+            let after = Set(interview.answeredPath.map(\.question))
+            let dropped = before.filter { !after.contains($0) && $0 != questionAsked }
+            let setAside: [SessionAction] =
+                dropped.isEmpty
+                ? []
+                : [
+                    .show(
+                        .message(
+                            .answersSetAside(labels: dropped.map { dialogue.questions[$0].label.text(language) }.joined(separator: ", "))))
+                ]
+            return [.show(.echo(question: q, value: value))] + setAside + shown(action) + [.save]
+        case .finished:
+            return text.trimmingSpaces.isEmpty ? [] : [.show(.message(.interviewOver))]
+        case .confirming, .letterDetails:
+            return []
+        }
+    }
+
+    /// A command typed after `:`.
+    mutating func command(_ command: ReplCommand) -> [SessionAction] {
+        switch command {
+        case .help:
+            return [.show(.help(question: questionAsked))] + reask()
+        case .back:
+            state = .answering
+            return shown(interview.back()) + [.save]
+        case .edit(nil):
+            return [.show(.answers), .show(.message(.editHowTo))]
+        case .edit(let n?):
+            let path = interview.answeredPath
+            guard n <= path.count else {
+                return [.show(.error(path.isEmpty ? .noAnswerToEdit : .answerNumberTooHigh(count: path.count)))]
+            }
+            state = .editing(question: path[n - 1].question)
+            return [.show(.blank), .show(.note(.changingAnswer(n))), .show(.question(path[n - 1].question, progress: nil, brief: true))]
+        case .answers:
+            return [.show(.answers)] + reask()
+        case .why:
+            return [.show(.why)] + reask()
+        case .summary:
+            return [.show(.caseNote)] + reask()
+        case .export(let path, let force):
+            return export(path, force: force)
+        case .letter(let path, let force):
+            return letter(path, force: force)
+        case .restart:
+            if interview.answeredPath.isEmpty { return restart() }
+            state = .confirming(.restart, then: state)
+            return [.show(.message(.restartQuestion))]
+        case .quit:
+            return [.save, .show(.goodbye), .exit(.quit)]
+        }
+    }
+
+    /// Ctrl-D, or the end of piped input.
+    mutating func endOfInput(interactive: Bool) -> [SessionAction] {
+        if case .letterDetails(var draft) = state {
+            guard draft.form.endOfInput(), let details = draft.form.details else { return abandonLetter() }
+            state = .finished
+            return writeLetter(draft, details)
+        }
+        guard interactive else { return [.save, .exit(.endOfInput)] }
+        if case .confirming(.quit, _) = state { return [.save, .show(.blank), .show(.goodbye), .exit(.endOfInput)] }
+        state = .confirming(.quit, then: state)
+        return [.show(.blank), .show(.quitQuestion)]
+    }
+
+    /// Ctrl-C: the reader has cleared the line; a letter being written is abandoned.
+    mutating func interrupted() -> [SessionAction] {
+        if case .letterDetails = state { return abandonLetter() }
+        return []
+    }
+
+    /// SIGTERM or SIGHUP: save and leave on a clean line.
+    mutating func terminated() -> [SessionAction] {
+        [.save, .show(.blank), .show(.terminatedNotice), .exit(.terminated)]
+    }
+
+    /// What saving gave: the goodbyes depend on it, and a failure is said once
+    /// until a save works again.
+    mutating func saved(_ outcome: SaveState) -> [SessionAction] {
+        saveState = outcome
+        guard case .failed(let reason) = outcome else {
+            saveWarned = false
+            return []
+        }
+        if saveWarned { return [] }
+        saveWarned = true
+        return [.show(.error(.saveFailed(reason)))]
+    }
+
+    /// What writing a file gave.
+    mutating func fileWritten(_ request: FileRequest, _ outcome: FileRequest.Outcome) -> [SessionAction] {
+        switch outcome {
+        case .written:
+            guard case .letter(let bytes) = request.content else { return [.show(.message(.exported(request.path)))] }
+            let toFill = LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self))
+            return [.show(.message(toFill.isEmpty ? .letterReady(request.path) : .letterToComplete(request.path, toFill)))]
+        case .exists(let readOnly):
+            if case .letter = request.content {
+                return [.show(.error(.letterFileExists(request.path)))]
+            }
+            state = .confirming(.overwrite(request, readOnly: readOnly), then: state)
+            return [.show(.message(.replaceQuestion(request.path, readOnly: readOnly)))]
+        case .failed(let reason):
+            let letter = if case .letter = request.content { true } else { false }
+            return [.show(.error(.cannotWrite(reason, letter: letter)))]
+        }
+    }
+
+    // MARK: Answers
+
+    /// The answer typed, or nil when refused; Enter takes the answer offered.
+    private func parse(_ text: String, for q: Int) -> Value? {
+        if text.trimmingSpaces.isEmpty, let previous = defaultAnswer(for: q) { return previous }
+        if case .success(let value) = parser.parse(text, for: dialogue.questions[q]) { return value }
+        return nil
+    }
+
+    /// Why the line was refused, and the question again.
+    private func refusal(_ text: String) -> [SessionAction] {
+        guard let q = questionAsked, case .failure(let error) = parser.parse(text, for: dialogue.questions[q]) else { return [] }
+        return [.show(.refused(error.message)), .show(.question(q, progress: nil, brief: true))]
+    }
+
+    /// The answer to offer with Enter: the one given before going back or editing.
+    func defaultAnswer(for q: Int) -> Value? {
+        interview.answers[q] ?? interview.setAside[q]
+    }
+
+    private mutating func shown(_ action: Interview.Action) -> [SessionAction] {
+        switch action {
+        case .ask(let q, let progress, let rejection, _):
+            state = .answering
+            return (rejection.map { [.show(.rejection($0.text(language)))] } ?? []) + [
+                .show(.question(q, progress: progress, brief: false))
+            ]
+        case .conclude:
+            state = .finished
+            let note: [SessionAction] = audience == .agent ? [.show(.blank), .show(.heading(.caseNoteHeading)), .show(.caseNote)] : []
+            return [.show(.result)] + note + [.show(.blank), .show(.note(.resultFooter))]
+        case .report(let fault):
+            state = .finished
+            return [.show(.error(.dialogueFault("\(fault)"))), .show(.message(.faultWayOut))]
+        case .atFirstQuestion:
+            return [.show(.message(.atFirstQuestion))] + reask()
+        case .noQuestionAsked:
+            return [.show(.message(.interviewOver))]
+        }
+    }
+
+    /// The question the current state waits for, briefly.
+    private func reask() -> [SessionAction] {
+        questionAsked.map { [.show(.question($0, progress: nil, brief: true))] } ?? []
+    }
+
+    // MARK: Confirmations
+
+    private mutating func confirm(_ confirmation: Confirmation, then previous: State, _ text: String) -> [SessionAction] {
+        guard case .success(.bool(let yes)) = parser.yesNo(TextFolding.fold(text.trimmingSpaces)) else {
+            return [.show(.refused(Message.answerYesOrNo.text(language)))]
+        }
+        state = previous
+        switch (confirmation, yes) {
+        case (.quit, true): return [.save, .show(.goodbye), .exit(.quit)]
+        case (.restart, true): return restart()
+        case (.overwrite(var request, _), true):
+            request.replace = .always
+            return [.write(request)]
+        case (.overwrite, false): return [.show(.message(.nothingWritten))]
+        case (.quit, false), (.restart, false): return reask()
+        }
+    }
+
+    private mutating func restart() -> [SessionAction] {
+        // A new caller: nothing typed for the last one comes back with ↑.
+        saveState = .nothingToSave
+        return [.forgetHistory, .newRecord, .show(.message(.newInterview))] + shown(interview.restart())
+    }
+
+    // MARK: Files
+
+    private func export(_ path: String?, force: Bool) -> [SessionAction] {
+        guard let path else { return [.show(.error(.exportNeedsName))] }
+        guard routed != nil else { return [.show(.error(.exportBeforeResult))] + reask() }
+        guard let format = ExportFormat(path: path) else { return [.show(.error(.exportExtension))] }
+        return [.write(FileRequest(path: path, content: .export(format), replace: force ? .unlessReadOnly : .never))]
+    }
+
+    private mutating func letter(_ path: String?, force: Bool) -> [SessionAction] {
+        guard let routed else { return [.show(.error(.letterBeforeResult))] + reask() }
+        guard let kind = LetterWriter(dialogue: dialogue).kind(for: routed) else {
+            return [.show(.text(LetterWriter(dialogue: dialogue).noLetterReason(for: routed, language)))]
+        }
+        let targets = path.map { [$0] } ?? [kind.fileStem + ".txt", kind.fileStem + ".md"]
+        if let bad = targets.first(where: { !$0.lowercased().hasSuffix(".txt") && !$0.lowercased().hasSuffix(".md") }) {
+            return [.show(.error(.letterExtension(bad)))]
+        }
+        let draft = LetterDraft(
+            form: LetterForm(needsReference: kind.citesADecision, asksWording: true), kind: kind, targets: targets, force: force)
+        state = .letterDetails(draft)
+        return [.show(.question(forDetail: draft.form))]
+    }
+
+    private mutating func letterDetail(_ draft: LetterDraft, _ text: String) -> [SessionAction] {
+        var draft = draft
+        switch draft.form.accept(text) {
+        case .refused(let why):
+            return [.show(.error(why)), .show(.question(forDetail: draft.form))]
+        case .accepted(let notes):
+            let said = notes.map { SessionAction.show(.message($0)) }
+            if let details = draft.form.details {
+                state = .finished
+                return said + writeLetter(draft, details)
+            }
+            state = .letterDetails(draft)
+            return said + [.show(.question(forDetail: draft.form))]
+        }
+    }
+
+    private func writeLetter(_ draft: LetterDraft, _ details: LetterDetails) -> [SessionAction] {
+        guard let routed else { return [] }
+        let writer = LetterWriter(dialogue: dialogue)
+        return draft.targets.map { target in
+            let text = writer.letter(draft.kind, routed: routed, details: details, markdown: target.lowercased().hasSuffix(".md"))
+            return .write(FileRequest(path: target, content: .letter(Array(text.utf8)), replace: draft.force ? .unlessReadOnly : .never))
+        }
+    }
+
+    private mutating func abandonLetter() -> [SessionAction] {
+        state = .finished
+        return [.show(.message(.letterAbandoned))]
+    }
+}
+
+extension Display {
+    /// The question of a letter's form.
+    static func question(forDetail form: LetterForm) -> Display {
+        form.question.map { .message($0) } ?? .blank
+    }
+}

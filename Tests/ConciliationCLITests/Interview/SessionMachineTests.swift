@@ -1,0 +1,134 @@
+import DialogueKit
+import Foundation
+import Testing
+
+@testable import ConciliationCLI
+
+/// The session machine without a terminal, a file or a clock: each event's
+/// actions, asserted on the catalogue's cases rather than on French words.
+@Suite("The session machine, event by event")
+struct SessionMachineTests {
+    func machine(_ lines: [String] = [], language: Language = .fr) throws -> SessionMachine {
+        var m = SessionMachine(interview: Interview(dialogue: try shippedDialogue(), today: testToday), language: language, audience: .self)
+        _ = m.start()
+        for line in lines { _ = m.lineTyped(line) }
+        return m
+    }
+
+    func shown(_ actions: [SessionAction]) -> [Display] {
+        actions.compactMap { if case .show(let d) = $0 { d } else { nil } }
+    }
+
+    @Test("An answer is read back, the next question asked, then the answers saved")
+    func anAnswerIsEchoedAskedAndSaved() throws {
+        var m = try machine()
+        let actions = m.lineTyped("4")
+        guard case .show(.echo(let q, .string("functioning"))) = actions.first else {
+            Issue.record("no echo first: \(actions)")
+            return
+        }
+        #expect(m.dialogue.questions[q].id == "subject")
+        #expect(actions.last == .save)
+        #expect(actions.contains { if case .show(.question(_, _, brief: false)) = $0 { true } else { false } })
+    }
+
+    @Test("“1” at a yes/no question is refused with the parser's sentence and the question again, nothing saved")
+    func aDigitAtAYesNoQuestion() throws {
+        var m = try machine(["4"])
+        let actions = m.lineTyped("1")
+        #expect(shown(actions).count == 2)
+        guard case .show(.refused(let why)) = actions.first else {
+            Issue.record("not refused: \(actions)")
+            return
+        }
+        #expect(why == Message.answerYesOrNo.text(.fr))
+        #expect(!actions.contains(.save))
+        #expect(m.interview.answeredPath.count == 1)
+    }
+
+    @Test("The confirmations take the answer parser's yes: “ouais” restarts")
+    func confirmationsShareTheParsersWords() throws {
+        var m = try machine(["4", "non"])
+        #expect(shown(m.command(.restart)) == [.message(.restartQuestion)])
+        #expect(m.prompt == .yesNo)
+        #expect(shown(m.lineTyped("peut-être")) == [.refused(Message.answerYesOrNo.text(.fr))])
+        let actions = m.lineTyped("ouais")
+        #expect(actions.starts(with: [.forgetHistory, .newRecord, .show(.message(.newInterview))]))
+        #expect(m.interview.answeredPath.isEmpty)
+    }
+
+    @Test("Ctrl-D asks before leaving; a second one saves and leaves with the goodbye")
+    func ctrlDTwice() throws {
+        var m = try machine(["4"])
+        #expect(m.endOfInput(interactive: true) == [.show(.blank), .show(.quitQuestion)])
+        #expect(m.endOfInput(interactive: true) == [.save, .show(.blank), .show(.goodbye), .exit(.endOfInput)])
+    }
+
+    @Test("Going back from the first question and answering after the result are told apart")
+    func twoKindsOfNothing() throws {
+        var m = try machine()
+        #expect(shown(m.command(.back)).first == .message(.atFirstQuestion))
+        var done = try machine(["4", "non", "non"])
+        #expect(done.state == .finished)
+        #expect(shown(done.lineTyped("oui")) == [.message(.interviewOver)])
+    }
+
+    @Test("The goodbye depends on what saving gave, reported back by the driver; a failure is said once")
+    func saveOutcomes() throws {
+        var m = try machine(["4"])
+        #expect(m.saved(.failed("disque plein")) == [.show(.error(.saveFailed("disque plein")))])
+        #expect(m.saved(.failed("disque plein")).isEmpty)
+        #expect(CLIMessage.quitQuestion(m.saveState).text(.fr).contains("disque plein"))
+        #expect(m.saved(.saved).isEmpty)
+        #expect(m.saveState == .saved)
+    }
+
+    @Test("An export over an existing file asks first; a no writes nothing")
+    func exportOverAnExistingFile() throws {
+        var m = try machine(["4", "non", "non"])
+        let actions = m.command(.export(path: "dossier.txt", force: false))
+        guard case .write(let request) = actions.first else {
+            Issue.record("no write: \(actions)")
+            return
+        }
+        #expect(request.replace == .never)
+        #expect(shown(m.fileWritten(request, .exists(readOnly: false))) == [.message(.replaceQuestion("dossier.txt", readOnly: false))])
+        #expect(shown(m.lineTyped("non")) == [.message(.nothingWritten)])
+        #expect(m.state == .finished)
+    }
+
+    @Test("A letter's details are a state of the machine: each line a field, Ctrl-C gives it up")
+    func letterDetails() throws {
+        var m = try machine(["4", "non", "non"])
+        #expect(shown(m.command(.letter(path: "lettre.txt", force: false))) == [.message(.letterField(.name, aboutADecision: false))])
+        #expect(m.prompt == .detail(secret: false))
+        _ = m.lineTyped("Marie Dupont")
+        _ = m.lineTyped("3 rue des Lilas")
+        #expect(m.prompt == .detail(secret: true))
+        #expect(
+            shown(m.lineTyped("1 84 12 76 451 089 47")) == [.error(.nirRefused(.key)), .message(.letterField(.nir, aboutADecision: false))])
+        #expect(shown(m.lineTyped("1 84 12 76 451 089 46")).first == .message(.nirRecorded("••••••••••• 89 46")))
+        #expect(shown(m.interrupted()) == [.message(.letterAbandoned)])
+        #expect(m.state == .finished)
+    }
+
+    @Test("The letter's details are asked in English with --lang en")
+    func letterDetailsInEnglish() throws {
+        let (text, _, _) = try runInterview(["4", "no", "no", ":letter"], language: .en)
+        #expect(text.contains("Your surname and first name:"))
+        #expect(!text.contains("Vos nom et prénom"))
+    }
+
+    @Test("The end of piped input while a letter's optional passages are asked writes the letter")
+    func endOfInputSkipsTheOptionalPassages() throws {
+        var m = try machine([
+            "4", "non", "non", ":lettre x.txt", "Marie Dupont", "3 rue des Lilas", "1 84 12 76 451 089 46", "CPAM du Bas-Rhin",
+        ])
+        let actions = m.endOfInput(interactive: false)
+        guard case .write(let request) = actions.first, case .letter(let bytes) = request.content else {
+            Issue.record("no letter written: \(actions)")
+            return
+        }
+        #expect(LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self)).count >= 2)
+    }
+}
