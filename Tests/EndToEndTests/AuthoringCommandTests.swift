@@ -68,7 +68,7 @@ struct AuthoringCommandTests {
             ["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
             directory: root)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("conciliation-2007 2007.2 → conciliation 2026.2"))
+        #expect(run.stdout.contains("conciliation-2007 2007.2 → conciliation 2026.3"))
         #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / cpts"))
         #expect(run.stdout.contains("médecin traitant"))
         #expect(run.stdout.contains("contentious-appeal / expertise → contentious-appeal / cmra"))
@@ -127,7 +127,7 @@ struct InstalledTests {
     func version() throws {
         let run = try BinaryRunner.run(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.2, conciliation-2007 2007.2\n")
+        #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.3, conciliation-2007 2007.2\n")
     }
 
     @Test("Copied to PREFIX/bin with its rules in PREFIX/share/conciliation, it runs from any folder")

@@ -67,7 +67,7 @@ struct InterviewCommandTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o700)
         let json =
-            #"{"format":2,"id":"\#(id)","dialogue_file":"\#(dialogueFile)","dialogue":"conciliation","version":"2026.2","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":\#(finished),"answers":[{"question":"subject","value":"functioning"}]}"#
+            #"{"format":2,"id":"\#(id)","dialogue_file":"\#(dialogueFile)","dialogue":"conciliation","version":"2026.3","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":\#(finished),"answers":[{"question":"subject","value":"functioning"}]}"#
         try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/" + id + ".json"))
     }
 

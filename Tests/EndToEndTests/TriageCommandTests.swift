@@ -19,7 +19,7 @@ struct TriageCommandTests {
         #expect(result["conciliator_from"] is NSNull)
         let dialogue = result["dialogue"] as? [String: Any]
         #expect(dialogue?["id"] as? String == "conciliation")
-        #expect(dialogue?["version"] as? String == "2026.2")
+        #expect(dialogue?["version"] as? String == "2026.3")
         let reasons = result["reasons"] as? [[String: Any]] ?? []
         #expect(reasons.map { $0["rule"] as? String } == ["r3-within-deadline", "r3-cra"])
         #expect(reasons.allSatisfy { !(($0["sources"] as? [Any]) ?? []).isEmpty })
