@@ -97,7 +97,7 @@ struct AuthoringCommandTests {
         let mermaid = try BinaryRunner.run(["graph", "--format", "mermaid", "--lang", "en"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD"))
         #expect(
-            mermaid.stdout.contains("where -->|\"Court case pending and not (no commission seized) [r1-court-pending]\"| court_pending"))
+            mermaid.stdout.contains("where -->|\"Court case pending and not (no appeal to a commission) [r1-court-pending]\"| court_pending"))
     }
 
     @Test("quiz on a trainer's own bank, with the report written for the class")
