@@ -23,6 +23,20 @@ let package = Package(
             name: "DialogueKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .executableTarget(
+            name: "embed-rules",
+            dependencies: ["DialogueKit"]
+        ),
+        .plugin(
+            name: "EmbedRules",
+            capability: .buildTool(),
+            dependencies: ["embed-rules"]
+        ),
+        .target(
+            name: "ShippedRules",
+            dependencies: ["DialogueKit"],
+            plugins: ["EmbedRules"]
+        ),
         .target(
             name: "LineEditor",
             dependencies: ["CEditLine"]
@@ -31,6 +45,7 @@ let package = Package(
             name: "ConciliationCLI",
             dependencies: [
                 "DialogueKit",
+                "ShippedRules",
                 "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -42,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "conciliation-bench",
-            dependencies: ["DialogueKit"]
+            dependencies: ["DialogueKit", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "DialogueKitTests",

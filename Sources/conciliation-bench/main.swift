@@ -1,4 +1,5 @@
 import DialogueKit
+import Yams
 
 // In-process timings of the hot paths, phase by phase, for scripts/bench.
 // Usage: conciliation-bench DIALOGUE CASES.jsonl
@@ -28,6 +29,29 @@ func readFile(_ path: String) -> [UInt8] {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[2] == "--load" {
+    // Where a start's loading goes: the YAML parsed into nodes, then the whole load.
+    let text = String(decoding: readFile(arguments[1]), as: UTF8.self)
+    func median(_ body: () throws -> Void) rethrows -> Double {
+        var samples: [Double] = []
+        for _ in 0..<21 {
+            let start = now()
+            try body()
+            samples.append(now() - start)
+        }
+        return samples.sorted()[10] * 1000
+    }
+    let compose = try median { _ = try Yams.compose(yaml: text, .basic) }
+    let load = try median { _ = try DialogueLoader.load(yaml: text, file: arguments[1]) }
+    let stream = try NodeStream.encode(yaml: text, file: arguments[1])
+    let builtIn = try stream.withUnsafeBufferPointer { buffer in
+        try median { _ = try DialogueLoader.load(nodeStream: buffer, file: arguments[1]) }
+    }
+    print(
+        "YAML to nodes: \(format1(compose)) ms; whole load from YAML: \(format1(load)) ms; from the built-in form: \(format1(builtIn)) ms (medians of 21)"
+    )
+    exit(0)
+}
 if arguments.count == 3, arguments[2] == "--interview" {
     // Per-answer latency: typed answers parsed and applied, as in the interview.
     let dialogue = try DialogueLoader.load(yaml: String(decoding: readFile(arguments[1]), as: UTF8.self), file: arguments[1])

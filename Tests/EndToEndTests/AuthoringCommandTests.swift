@@ -97,7 +97,8 @@ struct AuthoringCommandTests {
         let mermaid = try BinaryRunner.run(["graph", "--format", "mermaid", "--lang", "en"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD"))
         #expect(
-            mermaid.stdout.contains("where -->|\"Court case pending and not (no appeal to a commission) [r1-court-pending]\"| court_pending"))
+            mermaid.stdout.contains(
+                "where -->|\"Court case pending and not (no appeal to a commission) [r1-court-pending]\"| court_pending"))
     }
 
     @Test("quiz on a trainer's own bank, with the report written for the class")
@@ -130,30 +131,42 @@ struct InstalledTests {
         #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.3, conciliation-2007 2007.2\n")
     }
 
-    @Test("Copied to PREFIX/bin with its rules in PREFIX/share/conciliation, it runs from any folder")
-    func installedLayout() throws {
-        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("prefix-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: prefix) }
-        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: prefix + "/share/conciliation", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: BinaryRunner.binary, toPath: prefix + "/bin/conciliation")
-        try FileManager.default.copyItem(atPath: BinaryRunner.root + "/dialogues", toPath: prefix + "/share/conciliation/dialogues")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: prefix + "/bin/conciliation")
-        process.arguments = ["triage", "--today", "2026-11-23", "--format", "json", "-"]
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        var env = ProcessInfo.processInfo.environment
-        env["CONCILIATION_DIALOGUES"] = nil
-        process.environment = env
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(#"{"subject":"functioning","court_case_pending":false,"complaint_made":false}"#.utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(text.contains(#""recommendation":"reclaim-first""#))
+    @Test("Copied alone to another folder, it carries its rules and cases: interview, triage, quiz, test; --dialogue still reads a file")
+    func carriesItsRules() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alone-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let alone = folder + "/conciliation"
+        try FileManager.default.copyItem(atPath: BinaryRunner.binary, toPath: alone)
+        func run(_ arguments: [String], stdin: String = "") throws -> BinaryRunner.Outcome {
+            try BinaryRunner.run(
+                arguments, stdin: stdin, environment: ["HOME": folder, "XDG_STATE_HOME": folder + "/state"], directory: "/",
+                executable: alone, unset: ["CONCILIATION_DIALOGUES"])
+        }
+        let triage = try run(
+            ["triage", "--today", "2026-11-23", "--format", "json", "-"],
+            stdin: #"{"subject":"functioning","court_case_pending":false,"complaint_made":false}"#)
+        #expect(triage.status == 0)
+        #expect(triage.stdout.contains(#""recommendation":"reclaim-first""#))
+        #expect(triage.stdout.contains(#""version":"2026.3""#))
+        let interview = try run(["--no-save", "--today", "2026-11-23"], stdin: "4\nnon\nnon\n")
+        #expect(interview.stdout.contains("→ Faites d'abord une réclamation à votre caisse"))
+        let shippedCases = CaseFilesOnDisk.count(BinaryRunner.root + "/dialogues/cases")
+        let test = try run(["test"])
+        #expect(test.stdout.hasSuffix("\(shippedCases) passed, 0 failed\n"), "every shipped case, from the binary alone")
+        let quiz = try run(["quiz", "--count", "1", "--seed", "3"], stdin: ":quitter\n")
+        #expect(quiz.status == 0)
+        #expect(quiz.stdout.contains("Quiz : 1 cas."))
+        let old = try run(
+            ["triage", "--dialogue", BinaryRunner.root + "/dialogues/history/conciliation-2026.1.yaml", "--format", "json", "-"],
+            stdin: #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        #expect(old.stdout.contains(#""version":"2026.1""#))
+    }
+}
+
+/// Case files under a folder, as `conciliation test` finds them.
+enum CaseFilesOnDisk {
+    static func count(_ folder: String) -> Int {
+        (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".yaml") }.count
     }
 }

@@ -22,13 +22,14 @@ struct BinaryRunner {
 
     static func run(
         _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-        directory: String? = nil
+        directory: String? = nil, executable: String = binary, unset: [String] = []
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
+        for name in unset { env[name] = nil }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Standard input and error go through files: no pipe can fill up and block.

@@ -18,7 +18,7 @@ struct DialogueOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The dialogue file (rule set) to use; default: the shipped dialogues/conciliation.yaml.",
+            "A dialogue file (rule set) to use instead of the rules built into the program (conciliation 2026).",
             valueName: "FILE"))
     var dialogue: String?
 

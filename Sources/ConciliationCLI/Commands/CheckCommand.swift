@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import ShippedRules
 
 /// `conciliation check`: proves, before shipping, that a dialogue is complete.
 struct CheckCommand: ParsableCommand {
@@ -17,15 +18,18 @@ struct CheckCommand: ParsableCommand {
     var dialogues: [String] = []
 
     func run() throws {
-        let files =
+        // The shipped dialogues by default: the built-in ones, or those of the override folder.
+        let shipped = ShippedRules.dialogues.map { shipped in
+            (name: ProcessEnvironment.dialoguesOverride().map { $0 + "/" + shipped.name } ?? shipped.path, builtIn: shipped)
+        }
+        let files: [(name: String, builtIn: ShippedRules.Dialogue?)] =
             dialogues.isEmpty
-            ? ["conciliation.yaml", "conciliation-2007.yaml"].compactMap { DialogueFiles.defaultPath($0) }.filter(FileIO.exists)
-            : dialogues
+            ? shipped.map { ($0.name, ProcessEnvironment.dialoguesOverride() == nil ? $0.builtIn : nil) } : dialogues.map { ($0, nil) }
         var failed = false
-        for file in files {
+        for (file, builtIn) in files {
             let dialogue: Dialogue
             do {
-                dialogue = try DialogueLoader.load(yaml: try FileIO.readText(file), file: file)
+                dialogue = try builtIn?.load() ?? DialogueLoader.load(yaml: try FileIO.readText(file), file: file)
             } catch let error as DialogueLoadError {
                 print(error.description)
                 failed = true

@@ -31,19 +31,16 @@ struct QuizCommand: ParsableCommand {
 
     func run() throws {
         let dialogue = try options.loadDialogue()
-        guard let folder = cases ?? ProcessEnvironment.dialoguesDirectory().map({ $0 + "/cases" }) else {
-            throw ValidationError("the shipped cases were not found: give --cases DIR")
-        }
+        let bank = try cases.map { try CaseFiles.paths([$0]).map(CaseFiles.load) } ?? CaseFiles.shipped()
         var items: [QuizLoop.Item] = []
-        for path in try CaseFiles.paths([folder]) {
-            let file = try CaseFiles.load(path)
+        for file in bank {
             guard (file.dialogueID ?? "conciliation") == dialogue.id, case .result = file.expected,
                 case .success(let routed) = Triage(dialogue: dialogue).route(
                     file.input, todayOverride: nil, clockToday: ProcessEnvironment.clockToday())
             else { continue }
             items.append(.init(file: file, routed: routed))
         }
-        guard !items.isEmpty else { throw ValidationError("no case for \(dialogue.id) in \(folder)") }
+        guard !items.isEmpty else { throw ValidationError("no case for \(dialogue.id) in \(cases ?? "the shipped cases")") }
         var generator = SplitMix64(seed: seed ?? UInt64(time(nil)))
         items.shuffle(using: &generator)
         let quiz = QuizLoop(

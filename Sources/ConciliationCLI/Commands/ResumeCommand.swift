@@ -58,17 +58,17 @@ struct ResumeCommand: ParsableCommand {
             throw ValidationError(CLIMessage.openElsewhere(picked.id).text(lang))
         }
         defer { store.unlock(picked.id, lock) }
-        let shipped = DialogueFiles.defaultPath(URL(fileURLWithPath: picked.dialogueFile).lastPathComponent)
-        let dialoguePath: String?
-        if FileIO.exists(picked.dialogueFile) {
-            if picked.dialogueFile != shipped {
-                print(CLIMessage.notTheShippedRules(VisibleText.escapingControls(picked.dialogueFile)).text(picked.language))
-            }
-            dialoguePath = picked.dialogueFile
+        // A shipped dialogue is named by its file name alone (older sessions: by a
+        // path ending in dialogues/NAME); any other path is a file of its own.
+        let name = URL(fileURLWithPath: picked.dialogueFile).lastPathComponent
+        let shipped = !picked.dialogueFile.contains("/") || picked.dialogueFile.hasSuffix("/dialogues/" + name)
+        let dialogue: Dialogue
+        if !shipped && FileIO.exists(picked.dialogueFile) {
+            print(CLIMessage.notTheShippedRules(VisibleText.escapingControls(picked.dialogueFile)).text(picked.language))
+            dialogue = try DialogueFiles.load(picked.dialogueFile)
         } else {
-            dialoguePath = nil
+            dialogue = try DialogueFiles.loadShipped(name)
         }
-        let dialogue = try DialogueFiles.load(dialoguePath)
         let triage = Triage(dialogue: dialogue, language: picked.language)
         var answers: [(question: Int, value: Value)] = []
         for (id, raw) in picked.rawAnswers {

@@ -22,24 +22,25 @@ struct TestCommand: ParsableCommand {
     var dialogue: String?
 
     func run() throws {
-        let defaultFolder = ProcessEnvironment.dialoguesDirectory().map { $0 + "/cases" }
-        guard let arguments = files.isEmpty ? defaultFolder.map({ [$0] }) : files else {
-            throw ValidationError("the shipped cases were not found: give case files or folders")
-        }
         let dialogues = try CaseFiles.Dialogues(explicit: dialogue)
         var passed = 0, failed = 0
-        let paths = try CaseFiles.paths(arguments)
-        guard !paths.isEmpty else {
-            throw ValidationError(
-                "no case file (.yaml) in \(arguments.map { VisibleText.escapingControls($0) }.joined(separator: ", ")): give case files or folders that hold them"
-            )
+        let cases: [CaseFile]
+        if files.isEmpty {
+            cases = try CaseFiles.shipped()
+        } else {
+            let paths = try CaseFiles.paths(files)
+            guard !paths.isEmpty else {
+                throw ValidationError(
+                    "no case file (.yaml) in \(files.map { VisibleText.escapingControls($0) }.joined(separator: ", ")): give case files or folders that hold them"
+                )
+            }
+            cases = try paths.map(CaseFiles.load)
         }
-        for path in paths {
-            let file = try CaseFiles.load(path)
+        for file in cases {
             let d = try dialogues.dialogue(for: file.dialogueID)
             if let problem = file.check(with: d, clockToday: ProcessEnvironment.clockToday()) {
                 failed += 1
-                print("FAIL \(path)\n     \(file.name)\n     \(problem)")
+                print("FAIL \(file.file)\n     \(file.name)\n     \(problem)")
             } else {
                 passed += 1
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import ShippedRules
 
 #if canImport(Glibc)
     import Glibc
@@ -51,6 +52,19 @@ enum CaseFiles {
         }
     }
 
+    /// The shipped cases: those of the override folder's `cases/`, else the built-in ones.
+    static func shipped() throws -> [CaseFile] {
+        if let folder = ProcessEnvironment.dialoguesOverride() { return try paths([folder + "/cases"]).map(load) }
+        return try ShippedRules.cases.map { shipped in
+            do {
+                return try CaseFile.load(yaml: shipped.yaml(), file: shipped.path)
+            } catch {
+                FileIO.write("\(error)\n", to: 2)
+                throw ExitCode(1)
+            }
+        }
+    }
+
     /// The dialogues by id: the one given with --dialogue, and the shipped ones.
     final class Dialogues {
         let explicit: Dialogue?
@@ -66,7 +80,7 @@ enum CaseFiles {
             if let explicit { return explicit }
             let name = (id ?? "conciliation") + ".yaml"
             if let known = cache[name] { return known }
-            let loaded = try DialogueFiles.load(DialogueFiles.defaultPath(name))
+            let loaded = try DialogueFiles.loadShipped(name)
             cache[name] = loaded
             return loaded
         }

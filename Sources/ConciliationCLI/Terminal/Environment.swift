@@ -28,24 +28,10 @@ enum ProcessEnvironment {
         return CivilDate(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
-    /// The folder of the shipped dialogues: `CONCILIATION_DIALOGUES`, else the
-    /// `dialogues/` folder found above the executable (the checkout it was built
-    /// in), or `share/conciliation/dialogues` beside its `bin/` (installed), so that
-    /// the program works from any working directory.
-    static func dialoguesDirectory() -> String? {
-        if let explicit = variable("CONCILIATION_DIALOGUES") { return explicit }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        var directory = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        while let slash = directory.lastIndex(of: "/"), slash != directory.startIndex {
-            directory = String(directory[..<slash])
-            // An installed binary (scripts/install): PREFIX/bin and PREFIX/share/conciliation.
-            for candidate in [directory + "/dialogues", directory + "/share/conciliation/dialogues"]
-            where FileIO.exists(candidate + "/conciliation.yaml") {
-                return candidate
-            }
-        }
-        return nil
+    /// A folder to read the shipped dialogues and cases from instead of the
+    /// built-in ones (`CONCILIATION_DIALOGUES`): an author trying an edit without
+    /// rebuilding. Unset, the binary uses the rules it carries.
+    static func dialoguesOverride() -> String? {
+        variable("CONCILIATION_DIALOGUES")
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Breaks lines at spaces to fit a terminal, so that no word is cut in two.
 /// Continuation lines keep the indentation of the line's text (after "  1. " or
 /// "  - "); width is counted in display columns (`DisplayWidth`), so colour codes
@@ -36,9 +34,16 @@ enum WordWrap {
     /// the sign, so a line never starts with "?" nor ends with "«".
     static func gluingPunctuation(_ line: String) -> String {
         guard line.contains(" ") else { return line }
-        let g = String(glue)
-        var out = line.replacingOccurrences(of: "« ", with: "«" + g).replacingOccurrences(of: " »", with: g + "»")
-        for sign in [":", ";", "?", "!"] { out = out.replacingOccurrences(of: " " + sign, with: g + sign) }
+        var out = ""
+        out.reserveCapacity(line.utf8.count)
+        var previous: Character?
+        var rest = line[...]
+        while let c = rest.popFirst() {
+            let next = rest.first
+            let glued = c == " " && (previous == "«" || next.map { ":;?!»".contains($0) } == true)
+            out.append(glued ? glue : c)
+            previous = c
+        }
         return out
     }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// A case with its expected result, as the people who keep the rules write it:
 ///
 ///     name: The day after the deadline
@@ -26,7 +24,7 @@ public struct CaseFile: Sendable {
 
     public static func load(yaml: String, file: String) throws(DialogueLoadError) -> CaseFile {
         do {
-            guard let root = try Yams.compose(yaml: yaml, .basic) else {
+            guard let root = try YAMLParser.parse(yaml, file: file) else {
                 throw DialogueError(SourcePosition(file: file, line: 1, column: 1), "the case file is empty")
             }
             let top = try YAMLMapping(root, file: file, context: "the case file")
@@ -60,8 +58,6 @@ public struct CaseFile: Sendable {
                     outputs: outputs, rules: rules))
         } catch let error as DialogueError {
             throw DialogueLoadError(errors: [error])
-        } catch let error as YamlError {
-            throw DialogueLoadError(errors: [DialogueError(SourcePosition(file: file, line: 1, column: 1), "YAML: \(error)")])
         } catch {
             throw DialogueLoadError(errors: [DialogueError(SourcePosition(file: file, line: 1, column: 1), "\(error)")])
         }

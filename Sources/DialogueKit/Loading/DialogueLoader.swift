@@ -1,5 +1,3 @@
-import Yams
-
 /// Every problem found in a dialogue file, in file order. Loading goes on after a
 /// problem where it can, so that an author sees all of them at once.
 public struct DialogueLoadError: Error, Sendable, CustomStringConvertible {
@@ -20,9 +18,27 @@ public enum DialogueLoader {
     static let requiredOutputs = ["appeal_deadline", "wait_until", "conciliator_from"]
 
     public static func load(yaml: String, file: String) throws(DialogueLoadError) -> Dialogue {
+        try load(file: file) { builder throws in try builder.build(yaml: yaml) }
+    }
+
+    /// A dialogue from its `NodeStream` (the rules built into the binary): the same
+    /// checks as from its text, without parsing YAML.
+    public static func load(nodeStream: UnsafeBufferPointer<UInt8>, file: String) throws(DialogueLoadError) -> Dialogue {
+        guard let root = NodeStream.decode(nodeStream) else {
+            throw DialogueLoadError(errors: [
+                DialogueError(SourcePosition(file: file, line: 1, column: 1), "the built-in rules are damaged")
+            ])
+        }
+        return try load(file: file) { builder throws in
+            builder.verified = true
+            return try builder.build(root: root)
+        }
+    }
+
+    private static func load(file: String, _ build: (inout Builder) throws -> Dialogue) throws(DialogueLoadError) -> Dialogue {
         var builder = Builder(file: file)
         do {
-            return try builder.build(yaml: yaml)
+            return try build(&builder)
         } catch let error as DialogueLoadError {
             builder.errors = error.errors
         } catch let error as DialogueError {
@@ -41,6 +57,9 @@ private struct Builder {
     var languages: [String] = ["fr", "en"]
     var symbols: [String: Symbol] = [:]
     var templateNames: Set<String> = ["today"]
+    /// The rules built into the binary: loaded whole and verified when it was
+    /// built, so their outcomes are made when first read.
+    var verified = false
 
     init(file: String) { self.file = file }
 
@@ -61,31 +80,31 @@ private struct Builder {
 
     // MARK: Scalars
 
-    func string(_ node: Node, _ what: String) throws -> String {
+    func string(_ node: Node, _ what: @autoclosure () -> String) throws -> String {
         guard let text = node.scalarText, !node.isNull else {
-            throw DialogueError(position(node), "\(what) must be plain text")
+            throw DialogueError(position(node), "\(what()) must be plain text")
         }
         return text
     }
 
-    func identifier(_ node: Node, _ what: String) throws -> String {
-        let text = try string(node, what)
+    func identifier(_ node: Node, _ what: @autoclosure () -> String) throws -> String {
+        let text = try string(node, what())
         let valid =
             !text.isEmpty
             && text.unicodeScalars.allSatisfy {
                 ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
             }
         guard valid else {
-            throw DialogueError(position(node), "\(what) `\(text)` may hold only letters without accents, digits, `_` and `-`")
+            throw DialogueError(position(node), "\(what()) `\(text)` may hold only letters without accents, digits, `_` and `-`")
         }
         return text
     }
 
-    func bool(_ node: Node, _ what: String) throws -> Bool {
+    func bool(_ node: Node, _ what: @autoclosure () -> String) throws -> Bool {
         switch node.scalarText {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw DialogueError(position(node), "\(what) must be true or false")
+        default: throw DialogueError(position(node), "\(what()) must be true or false")
         }
     }
 
@@ -102,26 +121,28 @@ private struct Builder {
         return .string(text)
     }
 
-    func sequence(_ node: Node, _ what: String) throws -> [Node] {
+    func sequence(_ node: Node, _ what: @autoclosure () -> String) throws -> [Node] {
         guard case .sequence(let s) = node else {
-            throw DialogueError(position(node), "\(what) must be a list (lines starting with `- `)")
+            throw DialogueError(position(node), "\(what()) must be a list (lines starting with `- `)")
         }
         return Array(s)
     }
 
-    func mappingPairs(_ node: Node, _ what: String) throws -> [(key: String, keyPosition: SourcePosition, value: Node)] {
-        try YAMLMapping(node, file: file, context: what).pairs
+    func mappingPairs(
+        _ node: Node, _ what: @autoclosure @escaping () -> String
+    ) throws -> [(key: String, keyPosition: SourcePosition, value: Node)] {
+        try YAMLMapping(node, file: file, context: what()).pairs
     }
 
-    mutating func localized(_ node: Node, _ what: String) throws -> LocalizedText {
-        let map = try YAMLMapping(node, file: file, context: what)
+    mutating func localized(_ node: Node, _ what: @autoclosure @escaping () -> String) throws -> LocalizedText {
+        let map = try YAMLMapping(node, file: file, context: what())
         var texts: [String: String] = [:]
         for language in languages {
             guard let (value, _) = map.optional(language) else {
-                throw DialogueError(map.position, "\(what) has no `\(language)` text")
+                throw DialogueError(map.position, "\(what()) has no `\(language)` text")
             }
-            let text = try string(value, "the `\(language)` text of \(what)")
-            try checkTemplate(text, at: position(value), what: what)
+            let text = try string(value, "the `\(language)` text of \(what())")
+            if !verified { try checkTemplate(text, at: position(value), what: what()) }
             texts[language] = text
         }
         try map.finish(allowed: languages)
@@ -129,17 +150,17 @@ private struct Builder {
     }
 
     /// Slots `{name}` must name something a result can show.
-    func checkTemplate(_ text: String, at position: SourcePosition, what: String) throws {
+    func checkTemplate(_ text: String, at position: SourcePosition, what: @autoclosure () -> String) throws {
         guard let names = Template.slotNames(text) else {
-            throw DialogueError(position, "\(what) opens `{` without closing it")
+            throw DialogueError(position, "\(what()) opens `{` without closing it")
         }
         for name in names where !templateNames.contains(name) {
-            throw DialogueError(position, "\(what) shows `{\(name)}`, which is not a question, computed value, output or parameter")
+            throw DialogueError(position, "\(what()) shows `{\(name)}`, which is not a question, computed value, output or parameter")
         }
     }
 
-    mutating func expression(_ node: Node, _ what: String) throws -> Expression {
-        let text = try string(node, what)
+    mutating func expression(_ node: Node, _ what: @autoclosure () -> String) throws -> Expression {
+        let text = try string(node, what())
         let origin = position(node).advanced(by: node.scalarContentOffset)
         let table = symbols
         do {
@@ -149,10 +170,10 @@ private struct Builder {
         }
     }
 
-    mutating func condition(_ node: Node, _ what: String) throws -> Expression {
-        let e = try expression(node, what)
+    mutating func condition(_ node: Node, _ what: @autoclosure () -> String) throws -> Expression {
+        let e = try expression(node, what())
         guard e.type == .bool else {
-            throw DialogueError(e.position, "\(what) must be true or false, but this expression gives \(e.type)")
+            throw DialogueError(e.position, "\(what()) must be true or false, but this expression gives \(e.type)")
         }
         return e
     }
@@ -160,16 +181,13 @@ private struct Builder {
     // MARK: The file
 
     mutating func build(yaml: String) throws -> Dialogue {
-        let root: Node
-        do {
-            // Scalars are typed by the loader itself: no implicit tag resolution (slow).
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
-                throw DialogueError(SourcePosition(file: file, line: 1, column: 1), "the file is empty")
-            }
-            root = node
-        } catch let error as YamlError {
-            throw yamlError(error)
+        guard let root = try YAMLParser.parse(yaml, file: file) else {
+            throw DialogueError(SourcePosition(file: file, line: 1, column: 1), "the file is empty")
         }
+        return try build(root: root)
+    }
+
+    mutating func build(root: Node) throws -> Dialogue {
         let top = try YAMLMapping(root, file: file, context: "the dialogue")
         let topKeys = [
             "dialogue", "version", "title", "languages", "start", "parameters", "sources", "rules",
@@ -304,23 +322,40 @@ private struct Builder {
                 branches.append(b)
             }
         }
-        var outcomes: [Outcome] = []
-        for pair in outcomePairs {
-            if let o = attempt({ try $0.outcome(pair.key, pair.value, at: pair.keyPosition, outputs: outputs, ruleIDs: ruleIDs) }) {
-                outcomes.append(o)
+        let outcomeList: OutcomeList
+        var outcomesComplete = true
+        if verified {
+            nonisolated(unsafe) var later = self
+            outcomeList = OutcomeList(later: {
+                outcomePairs.map { pair in
+                    guard
+                        let o = later.attempt({
+                            try $0.outcome(pair.key, pair.value, at: pair.keyPosition, outputs: outputs, ruleIDs: ruleIDs)
+                        })
+                    else { fatalError("the built-in rules were verified when built: \(later.errors)") }
+                    return o
+                }
+            })
+        } else {
+            var outcomes: [Outcome] = []
+            for pair in outcomePairs {
+                if let o = attempt({ try $0.outcome(pair.key, pair.value, at: pair.keyPosition, outputs: outputs, ruleIDs: ruleIDs) }) {
+                    outcomes.append(o)
+                }
             }
+            outcomesComplete = outcomes.count == outcomePairs.count
+            outcomeList = OutcomeList(outcomes)
         }
 
         let startNode = try top.required("start", "the first question").node
         let startRef = attempt { _ in try resolveTarget(startNode).0 }
 
         guard errors.isEmpty, let title, let startRef,
-            questions.count == questionPairs.count, branches.count == branchPairs.count,
-            outcomes.count == outcomePairs.count
+            questions.count == questionPairs.count, branches.count == branchPairs.count, outcomesComplete
         else {
             throw DialogueLoadError(errors: errors)
         }
-        let remaining = try remainingQuestions(questions: questions, branches: branches, outcomes: outcomes)
+        let remaining = try remainingQuestions(questions: questions, branches: branches)
         // What the quiz calls each recommendation, in the interface's order; a file
         // without the section (a test dialogue) shows the codes themselves.
         var recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)] = []
@@ -339,28 +374,10 @@ private struct Builder {
         }
         return Dialogue(
             id: id, version: version, file: file, title: title, languages: languages, start: startRef,
-            sources: sources, rules: rules, questions: questions, branches: branches, outcomes: outcomes,
+            sources: sources, rules: rules, questions: questions, branches: branches, outcomes: outcomeList,
             computed: computed, outputs: outputs,
             slotNames: questions.map(\.id) + computed.map(\.name), remainingQuestions: remaining,
             recommendationLabels: recommendationLabels)
-    }
-
-    func yamlError(_ error: YamlError) -> DialogueError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return DialogueError(SourcePosition(file: file, line: mark.line, column: mark.column), "YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams keeps the whole file as the context; the position is what helps.
-            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return DialogueError(
-                SourcePosition(file: file, line: context.mark.line, column: context.mark.column),
-                "\(keys) appears twice in the same mapping; give each key once")
-        case .reader(let problem, _, _, _):
-            return DialogueError(SourcePosition(file: file, line: 1, column: 1), "YAML: \(problem) (is the file UTF-8?)")
-        default:
-            return DialogueError(SourcePosition(file: file, line: 1, column: 1), "YAML: \(error)")
-        }
     }
 
     // MARK: Sections
@@ -506,7 +523,7 @@ private struct Builder {
         default:
             var pattern: TextPattern?
             if let (node, at) = map.optional("pattern") {
-                guard let compiled = TextPattern(try string(node, "`pattern`")) else {
+                guard let compiled = TextPattern(try string(node, "`pattern`"), verified: verified) else {
                     throw DialogueError(at, "`pattern` is not a valid regular expression")
                 }
                 pattern = compiled
@@ -681,7 +698,7 @@ private struct Builder {
 
     /// The longest run of questions from each question to an outcome; rejects cycles,
     /// which would let an interview go on for ever.
-    func remainingQuestions(questions: [Question], branches: [Branch], outcomes: [Outcome]) throws -> [Int] {
+    func remainingQuestions(questions: [Question], branches: [Branch]) throws -> [Int] {
         var memo: [NodeRef: Int] = [:]
         var visiting: Set<NodeRef> = []
         func longest(_ ref: NodeRef) throws -> Int {

@@ -1,28 +1,28 @@
-import Yams
-
 /// A YAML mapping read key by key; every key outside the allowed list is reported
 /// as unknown, at its own position.
 struct YAMLMapping {
     let node: Node
     let position: SourcePosition
     private(set) var pairs: [(key: String, keyPosition: SourcePosition, value: Node)] = []
-    let context: String
+    private let describe: () -> String
+    var context: String { describe() }
 
-    init(_ node: Node, file: String, context: String) throws(DialogueError) {
+    init(_ node: Node, file: String, context: @autoclosure @escaping () -> String) throws(DialogueError) {
         self.node = node
-        self.context = context
+        self.describe = context
         self.position = YAMLMapping.position(of: node, file: file)
         guard case .mapping(let mapping) = node else {
-            throw DialogueError(position, "\(context) must be a mapping of `key: value` lines")
+            throw DialogueError(position, "\(context()) must be a mapping of `key: value` lines")
         }
-        var seen: Set<String> = []
+        // Mappings are small: a linear look for a repeated key is quicker than a set.
+        pairs.reserveCapacity(mapping.pairs.count)
         for (key, value) in mapping {
             let keyPosition = YAMLMapping.position(of: key, file: file)
             guard case .scalar(let scalar) = key else {
-                throw DialogueError(keyPosition, "a key in \(context) must be plain text")
+                throw DialogueError(keyPosition, "a key in \(context()) must be plain text")
             }
-            guard seen.insert(scalar.string).inserted else {
-                throw DialogueError(keyPosition, "`\(scalar.string)` appears twice in \(context)")
+            guard !pairs.contains(where: { $0.key == scalar.string }) else {
+                throw DialogueError(keyPosition, "`\(scalar.string)` appears twice in \(context())")
             }
             pairs.append((scalar.string, keyPosition, value))
         }
@@ -38,9 +38,9 @@ struct YAMLMapping {
         return (pair.value, YAMLMapping.position(of: pair.value, file: position.file))
     }
 
-    func required(_ key: String, _ what: String) throws(DialogueError) -> (node: Node, position: SourcePosition) {
+    func required(_ key: String, _ what: @autoclosure () -> String) throws(DialogueError) -> (node: Node, position: SourcePosition) {
         guard let found = optional(key) else {
-            throw DialogueError(position, "\(context) lacks `\(key)` (\(what))")
+            throw DialogueError(position, "\(context) lacks `\(key)` (\(what()))")
         }
         return found
     }

@@ -12,7 +12,8 @@ public final class Dialogue: Sendable {
     public let rules: [Rule]
     public let questions: [Question]
     public let branches: [Branch]
-    public let outcomes: [Outcome]
+    public var outcomes: [Outcome] { outcomeList.outcomes }
+    private let outcomeList: OutcomeList
     public let computed: [Computed]
     public let outputs: [Output]
     /// Name of each slot: questions first (slot = question index), then computed values.
@@ -26,7 +27,7 @@ public final class Dialogue: Sendable {
 
     init(
         id: String, version: String, file: String, title: LocalizedText, languages: [String], start: NodeRef,
-        sources: [Source], rules: [Rule], questions: [Question], branches: [Branch], outcomes: [Outcome],
+        sources: [Source], rules: [Rule], questions: [Question], branches: [Branch], outcomes: OutcomeList,
         computed: [Computed], outputs: [Output], slotNames: [String], remainingQuestions: [Int],
         recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)]
     ) {
@@ -41,7 +42,7 @@ public final class Dialogue: Sendable {
         self.rules = rules
         self.questions = questions
         self.branches = branches
-        self.outcomes = outcomes
+        self.outcomeList = outcomes
         self.computed = computed
         self.outputs = outputs
         self.slotNames = slotNames

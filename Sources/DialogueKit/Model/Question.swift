@@ -1,3 +1,5 @@
+import Synchronization
+
 public struct Choice: Sendable {
     public let value: String
     public let label: LocalizedText
@@ -61,17 +63,27 @@ public enum QuestionKind: Sendable {
 /// atomic compare-and-swap, so one instance can be matched from any thread.
 public final class TextPattern: @unchecked Sendable {
     public let source: String
-    private let regex: Regex<Substring>
+    /// Compiled when first used: the rules built into the binary were checked
+    /// when it was built, and the first question should not wait for a regex.
+    private let regex: Mutex<Regex<Substring>?>
 
-    init?(_ source: String) {
-        guard let regex = try? Regex(source, as: Substring.self) else { return nil }
+    /// nil when `source` is not a regular expression (checked unless `verified`).
+    init?(_ source: String, verified: Bool = false) {
+        if !verified {
+            guard (try? Regex(source, as: Substring.self)) != nil else { return nil }
+        }
         self.source = source
-        self.regex = regex
+        self.regex = Mutex(nil)
     }
 
     /// Whether the whole answer has the expected form.
     public func matches(_ text: String) -> Bool {
-        (try? regex.wholeMatch(in: text)) != nil
+        let compiled: Regex<Substring>? = regex.withLock { cached in
+            if cached == nil { cached = try? Regex(source, as: Substring.self) }
+            return cached
+        }
+        guard let compiled else { return false }
+        return (try? compiled.wholeMatch(in: text)) != nil
     }
 }
 

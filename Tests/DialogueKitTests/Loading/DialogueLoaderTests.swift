@@ -73,6 +73,34 @@ struct DialogueLoaderTests {
         #expect(d.remainingQuestions == [2, 1])
     }
 
+    @Test("Messages name what is wrong in words, never a closure (they are built only on error)")
+    func contextsInWords() {
+        #expect(
+            loadErrors(replacing("help: {fr: Aide, en: Help}\n    choices", with: "help: [Aide]\n    choices")).first?
+                .hasSuffix("the help of `topic` must be a mapping of `key: value` lines") == true)
+        #expect(
+            loadErrors(replacing("    kind: date\n", with: "    kind: date\n    kind: text\n")).first?.contains("appears twice") == true)
+    }
+
+    @Test("The shipped dialogue from its built-in form is the dialogue its text gives")
+    func nodeStreamGivesTheSameDialogue() throws {
+        let path = repositoryRoot + "/dialogues/conciliation.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let fromText = try DialogueLoader.load(yaml: text, file: path)
+        let stream = try NodeStream.encode(yaml: text, file: path)
+        let fromStream = try stream.withUnsafeBufferPointer { try DialogueLoader.load(nodeStream: $0, file: path) }
+        #expect(fromStream.questions.map(\.id) == fromText.questions.map(\.id))
+        #expect(fromStream.outcomes.map(\.id) == fromText.outcomes.map(\.id))
+        #expect(fromStream.rules.map(\.id) == fromText.rules.map(\.id))
+        #expect(fromStream.questions[3].label.position == fromText.questions[3].label.position, "positions kept")
+        #expect(fromStream.outcomes.last?.title.text(.en) == fromText.outcomes.last?.title.text(.en))
+        var damaged = stream
+        damaged.removeLast()
+        #expect(throws: DialogueLoadError.self) {
+            try damaged.withUnsafeBufferPointer { try DialogueLoader.load(nodeStream: $0, file: path) }
+        }
+    }
+
     @Test func shippedDialogueLoads() throws {
         let d = try loadShipped()
         #expect(d.id == "conciliation")
