@@ -13,10 +13,3 @@ enum SessionAction: Equatable {
     /// Leave the loop.
     case exit(InterviewExit)
 }
-
-/// How the interview loop ended.
-public enum InterviewExit: Equatable {
-    case quit
-    case endOfInput
-    case terminated
-}

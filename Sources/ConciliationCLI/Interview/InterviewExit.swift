@@ -1,0 +1,6 @@
+/// How the interview loop ended.
+public enum InterviewExit: Equatable {
+    case quit
+    case endOfInput
+    case terminated
+}
