@@ -38,7 +38,7 @@ final class QuizLoop {
     private func show(_ outputs: [QuizMachine.Output]) {
         for out in outputs {
             switch out {
-            case .say(let message): output.write(message.text(machine.language) + "\n")
+            case .message(let message): output.write(message.text(machine.language) + "\n")
             case .text(let text): output.write(text + "\n")
             case .blank: output.write("\n")
             }

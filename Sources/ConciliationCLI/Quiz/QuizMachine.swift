@@ -23,7 +23,7 @@ struct QuizMachine {
 
     /// What to show, in order.
     enum Output: Equatable {
-        case say(CLIMessage)
+        case message(CLIMessage)
         case text(String)
         case blank
     }
@@ -68,7 +68,7 @@ struct QuizMachine {
     // MARK: Events
 
     mutating func start() -> [Output] {
-        [.say(.quizIntro(cases: items.count))] + present()
+        [.message(.quizIntro(cases: items.count))] + present()
     }
 
     mutating func lineTyped(_ text: String) -> [Output] {
@@ -94,7 +94,7 @@ struct QuizMachine {
         let item = items[n]
         let note = CaseNote(dialogue: dialogue, language: language)
         var out: [Output] = [
-            .blank, .say(.quizCase(n + 1, of: items.count)), .say(.quizToday(DateWords.words(item.routed.today, language))),
+            .blank, .message(.quizCase(n + 1, of: items.count)), .message(.quizToday(DateWords.words(item.routed.today, language))),
         ]
         for step in item.routed.result.path {
             guard case .question(let q) = step.node, let v = step.value else { continue }
@@ -102,7 +102,7 @@ struct QuizMachine {
             let text = if case .date(let d) = v { DateWords.words(d, language) } else { note.answerText(v, question: question) }
             out.append(.text("  • \(question.label.text(language))\(language.colon)\(text)"))
         }
-        out.append(.say(.quizWhichRecommendation))
+        out.append(.message(.quizWhichRecommendation))
         out += choices.enumerated().map { .text("  \($0.offset + 1). \($0.element.label.text(language))") }
         return out
     }
@@ -116,15 +116,15 @@ struct QuizMachine {
             Int(folded).map { $0 - 1 }
             ?? choices.firstIndex { $0.recommendation.rawValue == folded }
             ?? labels.firstIndex { !folded.isEmpty && TextFolding.fold($0).hasPrefix(folded) }
-        guard let index, choices.indices.contains(index) else { return [.say(.quizChoiceExpected(count: choices.count))] }
+        guard let index, choices.indices.contains(index) else { return [.message(.quizChoiceExpected(count: choices.count))] }
         let right = choices[index].recommendation == expected
         var out: [Output]
         if right {
-            out = [.say(.quizRight)]
+            out = [.message(.quizRight)]
         } else {
             let wanted = choices.first { $0.recommendation == expected }.map { $0.label.text(language) } ?? expected.rawValue
             let decisive = item.routed.result.rules(in: dialogue).last.flatMap { dialogue.rule($0) }
-            out = [.say(.quizWrongChoice(said: labels[index], wanted: wanted, rule: decisive?.title.text(language)))]
+            out = [.message(.quizWrongChoice(said: labels[index], wanted: wanted, rule: decisive?.title.text(language)))]
         }
         if let key = keyDate(item.routed) {
             state = .date(item: n, recommendationRight: right)
@@ -144,7 +144,7 @@ struct QuizMachine {
             let right = d == key.date
             let said: Output =
                 right
-                ? .say(.quizRightDate(DateWords.words(d, language)))
+                ? .message(.quizRightDate(DateWords.words(d, language)))
                 : .text(
                     CLIMessage.quizWrongDate(DateWords.words(d, language)).text(language)
                         + diagnosis(said: d, expected: key.date, extendedToWorkingDay: key.quiz.movesToWorkingDay))
@@ -220,7 +220,7 @@ struct QuizMachine {
                     + " (\(outcome.recommendation.rawValue)\(outcome.route.map { " / " + $0 } ?? ""))")
         ]
         if let key = keyDate(item.routed) { out.append(.text(CLIMessage.quizDate.text(language) + DateWords.words(key.date, language))) }
-        out.append(.say(.quizWhy))
+        out.append(.message(.quizWhy))
         for id in item.routed.result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }
             out.append(
@@ -239,13 +239,13 @@ struct QuizMachine {
     private var score: CLIMessage { .quizScore(points: points, possible: possible, cases: casesDone) }
 
     private func summary() -> [Output] {
-        var out: [Output] = [.blank, .say(score), .say(.quizByRule)]
+        var out: [Output] = [.blank, .message(score), .message(.quizByRule)]
         for (rule, tally) in perRule.sorted(by: { $0.key < $1.key }) {
             let title = dialogue.rule(rule)?.title.text(language) ?? rule
             out.append(.text("  \(rule) — \(title)\(language.colon)\(tally.right) / \(tally.total)"))
         }
-        if toReview.isEmpty { return out + [.say(.quizNothingToReview)] }
-        return out + [.say(.quizToReview)] + toReview.map { .text("  - \($0)") }
+        if toReview.isEmpty { return out + [.message(.quizNothingToReview)] }
+        return out + [.message(.quizToReview)] + toReview.map { .text("  - \($0)") }
     }
 
     /// The session's scores per rule, for a trainer to hand out after a class.

@@ -287,20 +287,18 @@ struct InterviewLoopTests {
 
     @Test("“Je ne sais pas” for the day the commission received the appeal keeps every route open and says what to find")
     func commissionReceiptUnknown() throws {
-        let (text, loop, _) = try runInterview(["1", "01/06/2026", "oui", "67", "2", "je ne sais pas", "1", "non", "non"])
-        guard case .finished(let result) = loop.interview.state else {
-            Issue.record("no result")
-            return
+        /// The outcome reached for a decision notified on `notified`, appealed to the CRA, receipt unknown.
+        func outcome(notified: String) throws -> (id: String?, text: String) {
+            let (text, loop, _) = try runInterview(["1", notified, "oui", "67", "2", "je ne sais pas", "1", "non", "non"])
+            guard case .finished(let result) = loop.interview.state else { return (nil, text) }
+            return (loop.dialogue.outcomes[result.outcome].id, text)
         }
-        #expect(loop.dialogue.outcomes[result.outcome].id == "commission-receipt-unknown")
-        #expect(text.contains("Retrouvez la date à laquelle la commission a reçu votre recours"))
-        #expect(text.contains("aucune voie n'est tenue pour fermée"))
-        let (recent, recentLoop, _) = try runInterview(["1", "01/10/2026", "oui", "67", "2", "je ne sais pas", "1", "non", "non"])
-        guard case .finished(let waiting) = recentLoop.interview.state else {
-            Issue.record("no result")
-            return
-        }
-        #expect(recentLoop.dialogue.outcomes[waiting.outcome].id == "wait-cra-receipt-unknown")
-        #expect(recent.contains("au moins jusqu'au mardi 1er décembre 2026"))
+        let old = try outcome(notified: "01/06/2026")
+        #expect(old.id == "commission-receipt-unknown")
+        #expect(old.text.contains("Retrouvez la date à laquelle la commission a reçu votre recours"))
+        #expect(old.text.contains("aucune voie n'est tenue pour fermée"))
+        let recent = try outcome(notified: "01/10/2026")
+        #expect(recent.id == "wait-cra-receipt-unknown")
+        #expect(recent.text.contains("au moins jusqu'au mardi 1er décembre 2026"))
     }
 }
