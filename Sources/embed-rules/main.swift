@@ -29,22 +29,6 @@ func read(_ path: String) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-func base64(_ bytes: [UInt8]) -> String {
-    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity((bytes.count + 2) / 3 * 4)
-    var i = 0
-    while i < bytes.count {
-        let b0 = Int(bytes[i]), b1 = i + 1 < bytes.count ? Int(bytes[i + 1]) : 0, b2 = i + 2 < bytes.count ? Int(bytes[i + 2]) : 0
-        out.append(alphabet[b0 >> 2])
-        out.append(alphabet[((b0 & 3) << 4) | (b1 >> 4)])
-        out.append(i + 1 < bytes.count ? alphabet[((b1 & 15) << 2) | (b2 >> 6)] : UInt8(ascii: "="))
-        out.append(i + 2 < bytes.count ? alphabet[b2 & 63] : UInt8(ascii: "="))
-        i += 3
-    }
-    return String(decoding: out, as: UTF8.self)
-}
-
 /// A Swift string literal holding exactly these UTF-8 bytes: quotes, backslashes
 /// and control characters escaped, the rest as it is.
 func literal(_ bytes: [UInt8]) -> String {
@@ -124,7 +108,7 @@ for path in casePaths {
         fail("\(name): no shipped dialogue `\(file.dialogueID ?? "conciliation")`")
     }
     if let problem = file.check(with: dialogue, clockToday: today) { failures.append("\(name): \(file.name): \(problem)") }
-    source += "        Case(path: \(quoted(name)), text: \"\(base64(Array(text.utf8)))\"),\n"
+    source += "        Case(path: \(quoted(name)), text: \(literal(Array(text.utf8)))),\n"
 }
 if !failures.isEmpty { fail(failures.joined(separator: "\n")) }
 source += "    ]\n}\n"

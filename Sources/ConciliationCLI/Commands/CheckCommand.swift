@@ -19,12 +19,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         // The shipped dialogues by default: the built-in ones, or those of the override folder.
-        let shipped = ShippedRules.dialogues.map { shipped in
-            (name: ProcessEnvironment.dialoguesOverride().map { $0 + "/" + shipped.name } ?? shipped.path, builtIn: shipped)
-        }
+        let override = ProcessEnvironment.dialoguesOverride()
         let files: [(name: String, builtIn: ShippedRules.Dialogue?)] =
-            dialogues.isEmpty
-            ? shipped.map { ($0.name, ProcessEnvironment.dialoguesOverride() == nil ? $0.builtIn : nil) } : dialogues.map { ($0, nil) }
+            !dialogues.isEmpty
+            ? dialogues.map { ($0, nil) }
+            : ShippedRules.dialogues.map { shipped in override.map { ($0 + "/" + shipped.name, nil) } ?? (shipped.path, shipped) }
         var failed = false
         for (file, builtIn) in files {
             let dialogue: Dialogue

@@ -144,10 +144,19 @@ struct SessionMachine {
         }
         switch state {
         case .answering:
-            guard case .asking(let q) = interview.state, let value = parse(text, for: q) else { return refusal(text) }
+            guard case .asking(let q) = interview.state else { return [] }
+            let value: Value
+            switch parse(text, for: q) {
+            case .success(let v): value = v
+            case .failure(let refused): return refused.actions
+            }
             return [.show(.echo(question: q, value: value))] + shown(interview.answer(value)) + [.save]
         case .editing(let q):
-            guard let value = parse(text, for: q) else { return refusal(text) }
+            let value: Value
+            switch parse(text, for: q) {
+            case .success(let v): value = v
+            case .failure(let refused): return refused.actions
+            }
             state = .answering
             let before = interview.answeredPath.map(\.question)
             let action = interview.edit(question: q, to: value)
@@ -263,17 +272,18 @@ struct SessionMachine {
 
     // MARK: Answers
 
-    /// The answer typed, or nil when refused; Enter takes the answer offered.
-    private func parse(_ text: String, for q: Int) -> Value? {
-        if text.trimmingSpaces.isEmpty, let previous = defaultAnswer(for: q) { return previous }
-        if case .success(let value) = parser.parse(text, for: dialogue.questions[q]) { return value }
-        return nil
+    /// Why a line was refused, as the actions that say it and ask again.
+    private struct Refusal: Error {
+        let actions: [SessionAction]
     }
 
-    /// Why the line was refused, and the question again.
-    private func refusal(_ text: String) -> [SessionAction] {
-        guard let q = questionAsked, case .failure(let error) = parser.parse(text, for: dialogue.questions[q]) else { return [] }
-        return [.show(.refused(error.message)), .show(.question(q, progress: nil, brief: true))]
+    /// The answer typed, or why it was refused and the question again; Enter
+    /// takes the answer offered.
+    private func parse(_ text: String, for q: Int) -> Result<Value, Refusal> {
+        if text.trimmingSpaces.isEmpty, let previous = defaultAnswer(for: q) { return .success(previous) }
+        return parser.parse(text, for: dialogue.questions[q]).mapError { error in
+            Refusal(actions: [.show(.refused(error.message)), .show(.question(q, progress: nil, brief: true))])
+        }
     }
 
     /// The answer to offer with Enter: the one given before going back or editing.
