@@ -43,7 +43,7 @@ struct DiffCommand: ParsableCommand {
                 inputs.append(.init(name: "\(path):\(i + 1)", pairs: pairs))
             }
         }
-        let diff = DialogueDiff(old: a, new: b, cases: inputs, clockToday: ProcessEnvironment.clockToday())
+        let diff = DialogueDiff(old: a, new: b, cases: inputs, clockToday: ParisClock.today())
         print(diff.text(examples: examples))
     }
 }

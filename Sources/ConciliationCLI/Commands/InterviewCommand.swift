@@ -47,7 +47,7 @@ struct InterviewCommand: ParsableCommand {
                 id: SessionStore.newID(), dialogueFile: self.dialogue ?? DialogueFiles.shippedName, dialogueID: dialogue.id,
                 dialogueVersion: dialogue.version, language: lang, audience: audience, todayOverride: today,
                 created: Timestamp.now(), updated: Timestamp.now(), finished: false, outcome: nil, answers: [])
-            let interview = Interview(dialogue: dialogue, today: today ?? ProcessEnvironment.clockToday())
+            let interview = Interview(dialogue: dialogue, today: today ?? ParisClock.today())
             try InterviewSession.run(interview: interview, record: record, noSave: noSave)
         }
 

@@ -78,7 +78,7 @@ struct LetterCommand: ParsableCommand {
         if let exportedToday, options.today == nil { pairs.append(("today", .string(exportedToday.iso))) }
         let reference = reference.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
         let routed: RoutedCase
-        switch Triage(dialogue: dialogue).route(pairs, todayOverride: options.today, clockToday: ProcessEnvironment.clockToday()) {
+        switch Triage(dialogue: dialogue).route(pairs, todayOverride: options.today, clockToday: ParisClock.today()) {
         case .success(let r): routed = r
         case .failure(let e): throw ValidationError(CLIMessage.caseNotValid("\(e.field ?? "case"): \(e.message)").text(options.lang))
         }

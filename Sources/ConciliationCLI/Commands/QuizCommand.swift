@@ -36,7 +36,7 @@ struct QuizCommand: ParsableCommand {
         for file in bank {
             guard (file.dialogueID ?? "conciliation") == dialogue.id, case .result = file.expected,
                 case .success(let routed) = Triage(dialogue: dialogue).route(
-                    file.input, todayOverride: nil, clockToday: ProcessEnvironment.clockToday())
+                    file.input, todayOverride: nil, clockToday: ParisClock.today())
             else { continue }
             items.append(.init(file: file, routed: routed))
         }

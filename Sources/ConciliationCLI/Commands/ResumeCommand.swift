@@ -83,7 +83,7 @@ struct ResumeCommand: ParsableCommand {
                 CLIMessage.rulesChanged(from: VisibleText.escapingControls(picked.dialogueVersion), to: dialogue.version).text(
                     picked.language))
         }
-        let day = today ?? picked.todayOverride ?? ProcessEnvironment.clockToday()
+        let day = today ?? picked.todayOverride ?? ParisClock.today()
         print(CLIMessage.resuming(picked.id, answers: answers.count).text(picked.language))
         try InterviewSession.run(
             interview: Interview(dialogue: dialogue, today: day, answers: answers),

@@ -38,7 +38,7 @@ struct TestCommand: ParsableCommand {
         }
         for file in cases {
             let d = try dialogues.dialogue(for: file.dialogueID)
-            if let problem = file.check(with: d, clockToday: ProcessEnvironment.clockToday()) {
+            if let problem = file.check(with: d, clockToday: ParisClock.today()) {
                 failed += 1
                 print("FAIL \(file.file)\n     \(file.name)\n     \(problem)")
             } else {

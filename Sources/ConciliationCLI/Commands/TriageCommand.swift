@@ -41,7 +41,7 @@ struct TriageCommand: ParsableCommand {
         var runner = TriageRunner(
             triage: Triage(dialogue: dialogue, language: options.lang),
             formatter: ResultFormatter(dialogue: dialogue, language: options.lang),
-            format: format, todayOverride: options.today, clockToday: ProcessEnvironment.clockToday())
+            format: format, todayOverride: options.today, clockToday: ParisClock.today())
         let invalid = runner.run(fd: fd, inputName: input == "-" ? "stdin" : input)
         if let problem = runner.writeFailure {
             FileIO.write(

@@ -2,7 +2,7 @@ import DialogueKit
 
 /// Something to draw. `Screen` turns it into lines, reading the machine's state
 /// at that moment (the goodbye says what the last save gave).
-enum Display: Equatable {
+enum Display: Equatable, Sendable {
     /// An empty line, between blocks.
     case blank
     /// The dialogue's title and how to answer, for a new interview.

@@ -1,5 +1,7 @@
+import DialogueKit
+
 /// A file the interview asks to write, owner-only and atomically.
-struct FileRequest: Equatable {
+struct FileRequest: Equatable, Sendable {
     /// What goes in it.
     enum Content: Equatable {
         /// The case as `:exporter` writes it, rendered by the driver (it holds

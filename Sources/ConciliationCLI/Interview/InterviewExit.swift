@@ -1,5 +1,5 @@
 /// How the interview loop ended.
-public enum InterviewExit: Equatable {
+public enum InterviewExit: Equatable, Sendable {
     case quit
     case endOfInput
     case terminated

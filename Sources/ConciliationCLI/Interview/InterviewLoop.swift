@@ -96,8 +96,12 @@ final class InterviewLoop {
         case .letter(let letter): bytes = letter
         case .export(let format):
             guard let routed = machine.routed else { return .failed(CLIMessage.exportBeforeResult.text(settings.language)) }
-            bytes = Exporter(dialogue: dialogue, language: settings.language, record: record, now: Timestamp.now())
-                .render(routed: routed, answers: interview.answeredPath, as: format)
+            let facts = [
+                ("session", record.id), ("created", record.created), ("updated", record.updated), ("exported", Timestamp.now()),
+                ("audience", record.audience.rawValue),
+            ]
+            bytes = CaseExport(dialogue: dialogue, language: settings.language)
+                .render(routed: routed, answers: interview.answeredPath, as: format, facts: facts)
         }
         do {
             try FileIO.writeAtomically(bytes, to: request.path, overwrite: exists)

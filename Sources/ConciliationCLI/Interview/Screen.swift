@@ -111,24 +111,19 @@ struct Screen {
     }
 
     private func result(_ routed: RoutedCase, _ dialogue: Dialogue) -> [String] {
-        let result = routed.result
-        let formatter = ResultFormatter(dialogue: dialogue, language: language)
-        let outcome = dialogue.outcomes[result.outcome]
-        let renderer = formatter.renderer
-        var lines = ["", style.result("→ " + renderer.fill(outcome.title, result: result, today: routed.today))]
-        lines += formatter.dateLines(routed).map { "  " + style.bold($0) }
-        lines += ["", renderer.fill(outcome.summary, result: result, today: routed.today)]
-        let steps = renderer.applicable(outcome.steps, result: result, today: routed.today)
-        if !steps.isEmpty {
+        let parts = ResultFormatter(dialogue: dialogue, language: language).sections(routed)
+        var lines = ["", style.result("→ " + parts.title)]
+        lines += parts.dates.map { "  " + style.bold("\($0.label)\(language.colon)\($0.words) (\($0.relative))") }
+        lines += ["", parts.summary]
+        if !parts.steps.isEmpty {
             lines += ["", style.bold(say(.stepsHeading))]
-            lines += steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }
+            lines += parts.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }
         }
-        let parallel = renderer.applicable(outcome.parallel, result: result, today: routed.today)
-        if !parallel.isEmpty {
+        if !parts.parallel.isEmpty {
             lines += ["", style.bold(say(.parallelHeading))]
-            lines += parallel.map { "  - \($0)" }
+            lines += parts.parallel.map { "  - \($0)" }
         }
-        for note in renderer.applicable(outcome.notes, result: result, today: routed.today) {
+        for note in parts.notes {
             lines += ["", note]
         }
         return lines

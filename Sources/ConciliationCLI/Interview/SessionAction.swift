@@ -1,5 +1,5 @@
 /// What the driver does after an event of `SessionMachine`, in order.
-enum SessionAction: Equatable {
+enum SessionAction: Equatable, Sendable {
     /// Draw this (through `Screen`).
     case show(Display)
     /// Save the answers; the driver reports the result with `saved(_:)`.

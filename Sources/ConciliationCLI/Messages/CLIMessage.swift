@@ -67,7 +67,6 @@ enum CLIMessage: Equatable, Sendable {
     case replaceQuestion(String, readOnly: Bool)
     case nothingWritten
     case cannotWrite(String, letter: Bool)
-    case answersHeading
 
     // MARK: Letters
     case letterBeforeResult
@@ -387,8 +386,6 @@ enum CLIMessage: Equatable, Sendable {
             return ("Export impossible : \(reason).", "Cannot export: \(reason).")
         case .cannotWrite(let reason, true):
             return ("Lettre non écrite : \(reason).", "Letter not written: \(reason).")
-        case .answersHeading:
-            return ("Réponses", "Answers")
 
         case .letterBeforeResult:
             return (

@@ -23,6 +23,19 @@ public struct AnswerParser: Sendable {
     /// pasted megabyte is refused at once instead of being folded and matched.
     public static let maximumLength = 2_000
 
+    /// The text that this parser reads back as `value` whatever the day and the
+    /// language: what a page that carries its answers in its form writes there,
+    /// so that each request is checked by the same parser as a typed answer.
+    public static func canonicalText(_ value: Value) -> String {
+        switch value {
+        case .null: return "je ne sais pas"
+        case .bool(let b): return b ? "oui" : "non"
+        case .int(let i): return String(i)
+        case .string(let s): return s
+        case .date(let d): return d.iso
+        }
+    }
+
     public func parse(_ raw: String, for question: Question) -> Result<Value, AnswerError> {
         guard raw.utf8.count <= AnswerParser.maximumLength else {
             return .failure(

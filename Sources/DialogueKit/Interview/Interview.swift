@@ -51,7 +51,12 @@ public struct Interview: Sendable {
     /// The path of the last replay: answered questions and branches, in order.
     public private(set) var path: [Step]
 
-    public init(dialogue: Dialogue, today: CivilDate, answers: [(question: Int, value: Value)] = []) {
+    /// `setAside` are answers set aside by going back, offered again as defaults:
+    /// a page that carries its session in its form rebuilds the interview exactly.
+    public init(
+        dialogue: Dialogue, today: CivilDate, answers: [(question: Int, value: Value)] = [],
+        setAside: [(question: Int, value: Value)] = []
+    ) {
         self.dialogue = dialogue
         self.today = today
         self.answers = Array(repeating: nil, count: dialogue.questions.count)
@@ -63,6 +68,7 @@ public struct Interview: Sendable {
             self.answers[q] = v
             order.append(q)
         }
+        for (q, v) in setAside where self.answers[q] == nil { self.setAside[q] = v }
         _ = replay()
     }
 

@@ -81,6 +81,7 @@ public enum Message: Equatable, Sendable {
     case whatToDo
     case inParallel
     case why
+    case answersHeading
     case rulesFooter(dialogue: String, version: String, today: String)
     case noLetterNothingToContest
     case noLetterYet
@@ -249,6 +250,7 @@ public enum Message: Equatable, Sendable {
         case .whatToDo: return ("À faire", "What to do")
         case .inParallel: return ("En parallèle", "In parallel")
         case .why: return ("Pourquoi", "Why")
+        case .answersHeading: return ("Réponses", "Answers")
         case .rulesFooter(let dialogue, let version, let today):
             return (
                 "Règles : \(dialogue) version \(version) ; date du jour : \(today)",

@@ -119,41 +119,34 @@ public struct ResultFormatter: Sendable {
     /// counted from today. `dated` adds the day the count was made from, for text
     /// read later (an export, a triage report), where "dans 14 jours" would go stale.
     public func dateLines(_ routed: RoutedCase, dated: Bool = false) -> [String] {
-        dialogue.outputs.enumerated().compactMap { i, output in
-            guard case .date(let d) = routed.result.outputs[i] else { return nil }
-            let relative =
-                dated ? DateWords.relativeAsOf(d, today: routed.today, language) : DateWords.relative(d, today: routed.today, language)
-            return "\(output.label.text(language))\(language.colon)\(DateWords.words(d, language)) (\(relative))"
-        }
+        dates(routed, dated: dated).map { "\($0.label)\(language.colon)\($0.words) (\($0.relative))" }
     }
 
     /// Plain text: no colour, no box drawing, so it pastes cleanly into a case note.
     public func text(_ routed: RoutedCase, line: Int? = nil) -> String {
         let result = routed.result
         let outcome = dialogue.outcomes[result.outcome]
-        let r = renderer
+        let parts = sections(routed, dated: true)
         var lines: [String] = []
         if let line { lines.append(Message.caseOnLine(line).text(language)) }
-        lines.append(r.fill(outcome.title, result: result, today: routed.today))
+        lines.append(parts.title)
         lines.append(
             Message.recommendationLabel.text(language) + outcome.recommendation.rawValue
                 + (outcome.route.map { Message.routeLabel.text(language) + $0 } ?? ""))
-        lines += dateLines(routed, dated: true)
+        lines += parts.dates.map { "\($0.label)\(language.colon)\($0.words) (\($0.relative))" }
         lines.append("")
-        lines.append(r.fill(outcome.summary, result: result, today: routed.today))
-        let steps = r.applicable(outcome.steps, result: result, today: routed.today)
-        if !steps.isEmpty {
+        lines.append(parts.summary)
+        if !parts.steps.isEmpty {
             lines.append("")
             lines.append(Message.whatToDo.text(language) + String(language.colon.dropLast()))
-            for (i, s) in steps.enumerated() { lines.append("  \(i + 1). \(s)") }
+            for (i, s) in parts.steps.enumerated() { lines.append("  \(i + 1). \(s)") }
         }
-        let parallel = r.applicable(outcome.parallel, result: result, today: routed.today)
-        if !parallel.isEmpty {
+        if !parts.parallel.isEmpty {
             lines.append("")
             lines.append(Message.inParallel.text(language) + String(language.colon.dropLast()))
-            for p in parallel { lines.append("  - \(p)") }
+            for p in parts.parallel { lines.append("  - \(p)") }
         }
-        for note in r.applicable(outcome.notes, result: result, today: routed.today) {
+        for note in parts.notes {
             lines.append("")
             lines.append(note)
         }
@@ -184,32 +177,28 @@ public struct ResultFormatter: Sendable {
     public func markdown(_ routed: RoutedCase, line: Int? = nil) -> String {
         let result = routed.result
         let outcome = dialogue.outcomes[result.outcome]
-        let r = renderer
+        let parts = sections(routed, dated: true)
         var md: [String] = []
-        md.append(
-            "## " + r.fill(outcome.title, result: result, today: routed.today)
-                + (line.map { Message.onLine($0).text(language) } ?? ""))
+        md.append("## " + parts.title + (line.map { Message.onLine($0).text(language) } ?? ""))
         md.append("")
         md.append("- " + Message.recommendationWord.text(language) + " : `\(outcome.recommendation.rawValue)`")
         md.append("- " + Message.routeWord.text(language) + " : " + (outcome.route.map { "`\($0)`" } ?? "—"))
-        for d in dateLines(routed, dated: true) { md.append("- \(d)") }
+        for d in parts.dates { md.append("- \(d.label)\(language.colon)\(d.words) (\(d.relative))") }
         md.append("")
-        md.append(r.fill(outcome.summary, result: result, today: routed.today))
-        let steps = r.applicable(outcome.steps, result: result, today: routed.today)
-        if !steps.isEmpty {
+        md.append(parts.summary)
+        if !parts.steps.isEmpty {
             md.append("")
             md.append("### " + Message.whatToDo.text(language))
             md.append("")
-            for (i, s) in steps.enumerated() { md.append("\(i + 1). \(s)") }
+            for (i, s) in parts.steps.enumerated() { md.append("\(i + 1). \(s)") }
         }
-        let parallel = r.applicable(outcome.parallel, result: result, today: routed.today)
-        if !parallel.isEmpty {
+        if !parts.parallel.isEmpty {
             md.append("")
             md.append("### " + Message.inParallel.text(language))
             md.append("")
-            for p in parallel { md.append("- \(p)") }
+            for p in parts.parallel { md.append("- \(p)") }
         }
-        for note in r.applicable(outcome.notes, result: result, today: routed.today) {
+        for note in parts.notes {
             md.append("")
             md.append("> \(note)")
         }

@@ -1,8 +1,7 @@
-import DialogueKit
 import Foundation
 import Testing
 
-@testable import ConciliationCLI
+@testable import DialogueKit
 
 @Suite("Today in Europe/Paris, from the system's time-zone database")
 struct ParisTodayTests {
@@ -12,7 +11,7 @@ struct ParisTodayTests {
         let start = CivilDate(iso: "2026-01-01")!.dayNumber * 86_400
         for hour in 0..<(365 * 24) {
             let t = start + hour * 3_600 + 1_800
-            #expect(ProcessEnvironment.parisDate(unixTime: t, zone: paris) == LegalCalendar.parisDate(unixTime: t))
+            #expect(ParisClock.date(unixTime: t, zone: paris) == LegalCalendar.parisDate(unixTime: t))
         }
     }
 
@@ -21,7 +20,7 @@ struct ParisTodayTests {
         // 2026-07-14T22:30Z: 00:30 on the 15th under summer time; were summer time
         // abolished (UTC+1 all year), 23:30 on the 14th.
         let t = CivilDate(iso: "2026-07-14")!.dayNumber * 86_400 + 22 * 3_600 + 1_800
-        #expect(ProcessEnvironment.parisDate(unixTime: t, zone: TimeZone(secondsFromGMT: 3_600)) == CivilDate(iso: "2026-07-14"))
-        #expect(ProcessEnvironment.parisDate(unixTime: t, zone: nil) == CivilDate(iso: "2026-07-15"), "without a database, the 1996 rule")
+        #expect(ParisClock.date(unixTime: t, zone: TimeZone(secondsFromGMT: 3_600)) == CivilDate(iso: "2026-07-14"))
+        #expect(ParisClock.date(unixTime: t, zone: nil) == CivilDate(iso: "2026-07-15"), "without a database, the 1996 rule")
     }
 }

@@ -1,0 +1,54 @@
+/// Why the interview stands where it stands, as the terminal's `:pourquoi` and the
+/// browser's "Pourquoi ?" both show it. Before the result: the rules that read the
+/// question being asked. Then each answer on the path, each decision with the rule
+/// it applied, and, once finished, the result's own rules not cited yet.
+public struct Explanation: Sendable {
+    public enum Entry: Sendable {
+        /// An answer given, as a case note states it.
+        case answer(label: String, text: String)
+        /// A decision point, shown only when it applied a rule (the next entry).
+        case decision(title: String)
+        /// A rule applied, with its sources (`Dialogue.source`).
+        case rule(Rule)
+    }
+
+    /// The question being asked and the rules that read it; nil after the result.
+    public let asked: (question: Int, rules: [Rule])?
+    public let entries: [Entry]
+
+    public init(_ interview: Interview, language: Language) {
+        let dialogue = interview.dialogue
+        if case .asking(let q) = interview.state {
+            asked = (q, dialogue.rulesReading(question: q, answers: interview.answers, today: interview.today))
+        } else {
+            asked = nil
+        }
+        var entries: [Entry] = []
+        var cited: Set<String> = []
+        let note = CaseNote(dialogue: dialogue, language: language)
+        for step in interview.path {
+            guard let transition = dialogue.transition(taken: step) else { continue }
+            switch step.node {
+            case .question(let q):
+                if let v = step.value {
+                    let question = dialogue.questions[q]
+                    entries.append(.answer(label: question.label.text(language), text: note.answerText(v, question: question)))
+                }
+            case .branch(let b):
+                if transition.rule != nil { entries.append(.decision(title: dialogue.branches[b].title.text(language))) }
+            case .outcome:
+                continue
+            }
+            if let id = transition.rule, let rule = dialogue.rule(id) {
+                entries.append(.rule(rule))
+                cited.insert(id)
+            }
+        }
+        if case .finished(let result) = interview.state {
+            for index in result.ruleIndices where !cited.contains(dialogue.rules[index].id) {
+                entries.append(.rule(dialogue.rules[index]))
+            }
+        }
+        self.entries = entries
+    }
+}

@@ -1,0 +1,27 @@
+/// The forms a case summary is exported in: by the terminal's `:exporter`, chosen
+/// by the file's extension, and by the browser page's downloads.
+public enum ExportFormat: String, Equatable, Sendable, CaseIterable {
+    /// The case note and the full result as text.
+    case text
+    /// A Markdown document.
+    case markdown
+    /// Everything `triage` gives, plus the answers, the dialogue and the times.
+    case json
+
+    /// nil for an extension that is none of .txt, .md, .json.
+    public init?(path: String) {
+        guard let format = ExportFormat.allCases.first(where: { path.lowercased().hasSuffix("." + $0.fileExtension) }) else {
+            return nil
+        }
+        self = format
+    }
+
+    /// The extension of a file in this form, without the dot.
+    public var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .markdown: return "md"
+        case .json: return "json"
+        }
+    }
+}
