@@ -6,12 +6,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "conciliation", targets: ["conciliation"]),
+        .executable(name: "conciliation-serve", targets: ["conciliation-serve"]),
         .library(name: "DialogueKit", targets: ["DialogueKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        // The browser page only (`conciliation-serve`): the terminal program links neither.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,6 +53,7 @@ let package = Package(
                 "DialogueKit",
                 "ShippedRules",
                 "LineEditor",
+                "ServeOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -55,9 +62,35 @@ let package = Package(
             name: "conciliation",
             dependencies: ["ConciliationCLI"]
         ),
+        .target(
+            name: "ServeOptions",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(
+            name: "ConciliationWeb",
+            dependencies: [
+                "DialogueKit",
+                "ShippedRules",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Templates"), .embedInCode("Assets")]
+        ),
+        .executableTarget(
+            name: "conciliation-serve",
+            dependencies: [
+                "ConciliationWeb",
+                "ServeOptions",
+                "ShippedRules",
+                "DialogueKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "conciliation-bench",
-            dependencies: ["DialogueKit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["DialogueKit", "ConciliationWeb", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "DialogueKitTests",
@@ -66,6 +99,10 @@ let package = Package(
         .testTarget(
             name: "ConciliationCLITests",
             dependencies: ["ConciliationCLI", "DialogueKit", "LineEditor"]
+        ),
+        .testTarget(
+            name: "ConciliationWebTests",
+            dependencies: ["ConciliationWeb", "DialogueKit", "ShippedRules"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,3 +1,4 @@
+import ConciliationWeb
 import DialogueKit
 import Yams
 
@@ -50,6 +51,48 @@ if arguments.count == 3, arguments[2] == "--load" {
     print(
         "YAML to nodes: \(format1(compose)) ms; whole load from YAML: \(format1(load)) ms; from the built-in form: \(format1(builtIn)) ms (medians of 21)"
     )
+    exit(0)
+}
+if arguments.count == 3, arguments[2] == "--pages" {
+    // The browser page's work per request, without HTTP: the form read, the
+    // interview rebuilt from it, the page rendered (what wrk measures, less the server).
+    let dialogue = try DialogueLoader.load(yaml: String(decoding: readFile(arguments[1]), as: UTF8.self), file: arguments[1])
+    let site = try WebSite(dialogue: dialogue, today: CivilDate(iso: "2026-11-23")!)
+    let token = String(repeating: "7", count: 64)
+    let answers = [
+        ("subject", "decision-admin"), ("notified_on", "2026-10-01"), ("notice_states_deadline", "oui"), ("department", "33"),
+        ("appeal_filed", "none"), ("court_case_pending", "non"), ("complaint_made", "non"),
+    ]
+    func form(_ pairs: [(String, String)]) -> [UInt8] {
+        Array(([("csrf", token), ("lang", "fr")] + pairs).map { "\($0.0)=\($0.1)" }.joined(separator: "&").utf8)
+    }
+    let all = answers.map { ("a." + $0.0, $0.1) }
+    let pages: [(String, [UInt8])] = [
+        ("first question (start)", form([("do", "start")])),
+        ("an answer (4th question)", form(all.prefix(3) + [("q", "department"), ("do", "next"), ("answer", "33")])),
+        ("result (7 answers)", form(all + [("do", "show")])),
+        ("summary download (.json)", form(all + [("do", "export-json")])),
+        (
+            "letter download (.txt)",
+            form(all + [("do", "letter-txt"), ("name", "Z"), ("address", "1+rue"), ("nir", "185057800608491"), ("caisse", "CPAM")])
+        ),
+    ]
+    print("| page, in-process (no HTTP) | median | p99 | bytes |")
+    print("|---|---:|---:|---:|")
+    for (name, body) in pages {
+        let post = WebSite.Post(body: body, cookie: token, fetchSite: nil, acceptLanguage: nil, now: "2026-11-23T10:00:00Z")
+        var samples: [Double] = []
+        var size = 0
+        for _ in 0..<2_000 {
+            let start = now()
+            let reply = site.answer(post)
+            samples.append(now() - start)
+            guard reply.status == 200 else { fatalError("\(name): HTTP \(reply.status)") }
+            size = reply.body.count
+        }
+        samples.sort()
+        print("| \(name) | \(format1(samples[1_000] * 1e6)) µs | \(format1(samples[1_980] * 1e6)) µs | \(size) |")
+    }
     exit(0)
 }
 if arguments.count == 3, arguments[2] == "--interview" {

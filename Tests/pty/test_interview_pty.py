@@ -14,10 +14,11 @@ import signal
 import stat
 import sys
 import tempfile
-import time
-import traceback
 
 import pexpect
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+from runner import run_module  # noqa: E402
 
 BIN = os.environ.get("CONCILIATION_BIN") or os.path.join(
     os.path.dirname(__file__), "..", "..", ".build", "debug", "conciliation")
@@ -424,22 +425,5 @@ def test_a_full_disk_warns_once_and_the_interview_goes_on():
         shutil.rmtree(home, ignore_errors=True)
 
 
-def main():
-    tests = [(name, f) for name, f in sorted(globals().items()) if name.startswith("test_") and callable(f)]
-    passed = failed = 0
-    for name, test in tests:
-        start = time.time()
-        try:
-            test()
-            passed += 1
-            print(f"ok   {name} ({time.time() - start:.1f} s)")
-        except Exception:
-            failed += 1
-            print(f"FAIL {name}")
-            traceback.print_exc()
-    print(f"pty: {passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_module(globals(), "pty"))

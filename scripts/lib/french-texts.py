@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Prints every French text of a dialogue file, one paragraph each, for a grammar
-checker: {slots} (all dates in the shipped dialogues) become a date."""
+checker: {slots} (all dates in the shipped dialogues) become a date. For a Swift
+message catalogue (a `.swift` file whose cases return `("français", "English")`),
+the French wording of each case; an interpolation `\(…)` becomes a word."""
 import re
 import sys
 
@@ -19,8 +21,16 @@ def texts(node):
             yield from texts(value)
 
 
+def catalogue(source):
+    """The first string of each `return (` tuple: the French wording."""
+    for match in re.finditer(r'return \(\s*"((?:[^"\\]|\\.)*)"', source):
+        text = re.sub(r"\\\([^)]*\)+", "Bordeaux", match.group(1))
+        yield text.replace('\\"', '"')
+
+
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as f:
-        for text in texts(yaml.safe_load(f)):
+        found = catalogue(f.read()) if path.endswith(".swift") else texts(yaml.safe_load(f))
+        for text in found:
             print(re.sub(r"\{[a-z_]+\}", "7 décembre 2026", text))
             print()

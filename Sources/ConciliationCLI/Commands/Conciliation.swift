@@ -8,7 +8,7 @@ public struct Conciliation: ParsableCommand {
         subcommands: [
             InterviewCommand.self, TriageCommand.self, ResumeCommand.self, PurgeCommand.self,
             TestCommand.self, CheckCommand.self, DiffCommand.self,
-            GraphCommand.self, LetterCommand.self, QuizCommand.self,
+            GraphCommand.self, LetterCommand.self, QuizCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: InterviewCommand.self)
 

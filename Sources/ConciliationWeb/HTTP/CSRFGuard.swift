@@ -1,0 +1,35 @@
+/// Protection against a form posted to this site from another one, without any
+/// state on the server: a random token in a cookie that only this site can read
+/// (`SameSite=Strict`, `HttpOnly`) and the same token in every form; a post is
+/// taken only when both agree and the browser does not say it came from another
+/// site (`Sec-Fetch-Site`). Any number of servers check it alike.
+enum CSRFGuard {
+    static let cookieName = "csrf"
+
+    /// A new token: 32 random bytes, in hexadecimal.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef")
+        return String((0..<64).map { _ in digits[Int(generator.next() % 16)] })
+    }
+
+    /// Whether a token read from a cookie has the form this site gives.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 64 && token.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Whether a post may be taken: the form's token equals the cookie's, compared
+    /// in constant time, and the browser did not mark it as cross-site.
+    static func accepts(cookie: String?, form: String?, fetchSite: String?) -> Bool {
+        if let fetchSite, fetchSite != "same-origin", fetchSite != "none" { return false }
+        guard let cookie, let form, isWellFormed(cookie), cookie.utf8.count == form.utf8.count else { return false }
+        var difference: UInt8 = 0
+        for (a, b) in zip(cookie.utf8, form.utf8) { difference |= a ^ b }
+        return difference == 0
+    }
+
+    /// The `Set-Cookie` value; `secure` when the page is served over HTTPS.
+    static func cookie(_ token: String, secure: Bool) -> String {
+        "\(cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+}

@@ -1,0 +1,147 @@
+import DialogueKit
+
+/// The page, without HTTP: what the home page shows, and what a posted form
+/// gives (a page, a download, or a page that says why it was refused). Nothing
+/// of a session lives here: each post carries its own answers, so any number of
+/// servers answer any request, and a restart loses nothing. `WebRoutes` puts it
+/// on the network.
+public struct WebSite: Sendable {
+    /// The largest form taken, in bytes: every answer at its longest and the
+    /// letter's passages, with room; a larger one is refused unread.
+    public static let maximumBody = 128 * 1024
+
+    let dialogue: Dialogue
+    /// The day to count from; nil to read the clock at each request.
+    let today: CivilDate?
+    let renderer: PageRenderer
+    /// Made once per language: it renders every rule's sources ahead.
+    let formatters: [Language: ResultFormatter]
+
+    public init(dialogue: Dialogue, today: CivilDate?) throws {
+        self.dialogue = dialogue
+        self.today = today
+        self.renderer = try PageRenderer(dialogue: dialogue)
+        var formatters: [Language: ResultFormatter] = [:]
+        for language in Language.allCases { formatters[language] = ResultFormatter(dialogue: dialogue, language: language) }
+        self.formatters = formatters
+    }
+
+    /// A form posted to the page, as HTTP brought it.
+    public struct Post: Sendable {
+        public var body: [UInt8]
+        /// The `csrf` cookie, the `Sec-Fetch-Site` and `Accept-Language` headers.
+        public var cookie: String?
+        public var fetchSite: String?
+        public var acceptLanguage: String?
+        /// The time of the request (ISO 8601), written into an exported summary.
+        public var now: String
+
+        public init(body: [UInt8], cookie: String?, fetchSite: String?, acceptLanguage: String?, now: String) {
+            self.body = body
+            self.cookie = cookie
+            self.fetchSite = fetchSite
+            self.acceptLanguage = acceptLanguage
+            self.now = now
+        }
+    }
+
+    /// What to send back.
+    public struct Reply: Sendable {
+        public let status: Int
+        public let contentType: String
+        /// The file name of a download.
+        public let attachment: String?
+        public let body: [UInt8]
+    }
+
+    /// The home page; `token` is the browser's form token (`CSRFGuard`).
+    public func home(language: Language, token: String) -> Reply {
+        html(200, "home", language, view(language, token).home())
+    }
+
+    /// What a posted form gives.
+    public func answer(_ post: Post) -> Reply {
+        var language = LanguageChoice.choose(named: nil, acceptLanguage: post.acceptLanguage)
+        let form: FormFields
+        do {
+            form = try FormFields(urlEncoded: post.body)
+        } catch {
+            return problem(400, .tampered(reason(error).text(language)), language)
+        }
+        let button = form["do"] ?? ""
+        language = LanguageChoice.choose(
+            named: button.hasPrefix("lang-") ? String(button.dropFirst(5)) : form["lang"], acceptLanguage: post.acceptLanguage)
+        guard CSRFGuard.accepts(cookie: post.cookie, form: form["csrf"], fetchSite: post.fetchSite) else {
+            return problem(403, .forged, language)
+        }
+        let today = self.today ?? ParisClock.today()
+        let request: PageRequest
+        do {
+            request = try PageRequest(
+                form: form, dialogue: dialogue, parser: AnswerParser(today: today, language: language, audience: .self))
+        } catch {
+            return problem(400, .tampered(error.reason.text(language)), language)
+        }
+        var machine = PageMachine(dialogue: dialogue, today: today, language: language, request: request, formatter: formatters[language])
+        let action: PageMachine.Action
+        switch request.event {
+        case .show: action = machine.show()
+        case .answer(let q, let text, let unknown, let editing):
+            action = machine.answered(question: q, text: text, unknown: unknown, editing: editing)
+        case .back: action = machine.back()
+        case .edit(let q): action = machine.editRequested(question: q)
+        case .letter: action = machine.letterRequested()
+        case .letterDownload(let fields, let markdown): action = machine.letterSubmitted(fields, markdown: markdown)
+        case .export(let format): action = machine.exportRequested(format, exportedAt: post.now)
+        }
+        switch action {
+        case .show(let page):
+            let (template, values) = view(language, post.cookie ?? "").render(page, machine)
+            return html(page.showsAProblem ? 422 : 200, template, language, values)
+        case .download(let file):
+            return Reply(status: 200, contentType: file.contentType, attachment: file.name, body: file.bytes)
+        case .refuse(let why):
+            return problem(400, .tampered(why.text(language)), language)
+        }
+    }
+
+    /// A page that says what went wrong and what to do; none of the form is shown.
+    /// `path` is the address asked, for the way back to the root.
+    func problem(_ status: Int, _ sentence: WebSentence, _ language: Language, path: String = "/") -> Reply {
+        var page = view(language, "")
+        let depth = path.split(separator: "/", omittingEmptySubsequences: false).count - 2
+        if depth > 0 { page.root = String(repeating: "../", count: min(depth, 20)) }
+        return html(status, "problem", language, page.problem(sentence))
+    }
+
+    private func view(_ language: Language, _ token: String) -> PageView {
+        PageView(
+            dialogue: dialogue, language: language, renderer: renderer,
+            formatter: formatters[language] ?? ResultFormatter(dialogue: dialogue, language: language), csrf: token)
+    }
+
+    private func html(_ status: Int, _ template: String, _ language: Language, _ values: [String: Any]) -> Reply {
+        Reply(
+            status: status, contentType: "text/html; charset=utf-8", attachment: nil,
+            body: Array(renderer.render(template, language, values).utf8))
+    }
+
+    private func reason(_ error: FormFields.Problem) -> WebSentence {
+        switch error {
+        case .badEncoding: return .badEncoding
+        case .tooManyFields: return .tooManyFields
+        case .repeated(let name): return .fieldRepeated(String(name.prefix(40)))
+        }
+    }
+}
+
+extension PageMachine.Page {
+    /// A question or a letter shown again with what was wrong (HTTP 422).
+    var showsAProblem: Bool {
+        switch self {
+        case .question(_, let error, _, _, _): return error != nil
+        case .letter(_, let problems): return !problems.isEmpty
+        case .result, .fault: return false
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import DialogueKit
+import Foundation
+
+/// The details of a letter as the page's form sends them, all at once: the same
+/// details the terminal asks one by one, with the same NIR check.
+struct LetterFields: Equatable, Sendable {
+    enum Field: String, CaseIterable, Sendable {
+        case name, address, nir, caisse, reference, facts, grounds, request
+
+        /// The longest text each field takes, in characters.
+        var maximumLength: Int {
+            switch self {
+            case .name, .caisse, .reference: return 200
+            case .address: return 300
+            case .nir: return 40
+            case .facts, .grounds, .request: return 4_000
+            }
+        }
+
+        /// Whether the field may stay empty (then "[à compléter]" in the letter).
+        var isOptional: Bool { self == .reference || isWording }
+        /// The three passages in the person's words, which may span lines.
+        var isWording: Bool { self == .facts || self == .grounds || self == .request }
+    }
+
+    var values: [Field: String] = [:]
+
+    subscript(field: Field) -> String { values[field] ?? "" }
+
+    /// What the fields give: the letter's details, or what is wrong with each field.
+    enum Check {
+        case details(LetterDetails)
+        case problems([Field: WebSentence])
+    }
+
+    func check(citesADecision: Bool) -> Check {
+        var problems: [Field: WebSentence] = [:]
+        var texts: [Field: String] = [:]
+        for field in Field.allCases where field != .reference || citesADecision {
+            var text = self[field].replacingLineEnds().trimmingSpaces
+            if !field.isWording { text = text.replacingOccurrences(of: "\n", with: " ") }
+            if text.count > field.maximumLength {
+                problems[field] = .fieldTooLong(characters: field.maximumLength)
+            } else if text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }) {
+                problems[field] = .fieldControlCharacters
+            } else if text.isEmpty {
+                if !field.isOptional { problems[field] = .fieldNeeded }
+            } else {
+                texts[field] = text
+            }
+        }
+        var nir: NIR?
+        if let text = texts[.nir] {
+            switch NIR.parse(text) {
+            case .success(let parsed): nir = parsed
+            case .failure(let problem): problems[.nir] = .nirRefused(problem)
+            }
+        }
+        guard problems.isEmpty, let nir, let name = texts[.name], let address = texts[.address], let caisse = texts[.caisse] else {
+            return .problems(problems)
+        }
+        return .details(
+            LetterDetails(
+                name: name, address: address, nir: nir, caisse: caisse, reference: texts[.reference],
+                facts: texts[.facts], grounds: texts[.grounds], request: texts[.request]))
+    }
+}
+
+extension String {
+    /// CR LF and lone CR, as browsers send a textarea's lines, become LF.
+    fileprivate func replacingLineEnds() -> String {
+        guard contains("\r") else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}

@@ -1,0 +1,21 @@
+import DialogueKit
+
+/// What a button of the page asks for. The form says which button was pressed
+/// (`do`), which question it answers (`q`) and how the page stood (`mode`).
+enum PageEvent: Equatable, Sendable {
+    /// "Commencer", or any request that only shows where the interview stands.
+    case show
+    /// "Continuer" (`unknown`: "Je ne sais pas"), for the question asked or, when
+    /// `editing`, for an earlier one.
+    case answer(question: Int, text: String, unknown: Bool, editing: Bool)
+    /// "Retour": the last answer on the path is taken back and offered again.
+    case back
+    /// "Modifier" on an answered question.
+    case edit(question: Int)
+    /// "Préparer la lettre".
+    case letter
+    /// A letter's details sent, to download as Markdown or text.
+    case letterDownload(LetterFields, markdown: Bool)
+    /// A download of the case summary.
+    case export(ExportFormat)
+}

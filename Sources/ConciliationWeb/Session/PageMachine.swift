@@ -1,0 +1,165 @@
+import DialogueKit
+
+/// One request of the browser page, as a state machine in the manner of
+/// swift-nio's: rebuilt from the form (a session is the dialogue plus the answers
+/// the page carries), then one `mutating func` per event, each returning what to
+/// answer. No I/O, no clock: `today` is given, so a test replays a page exactly.
+///
+/// The decisions of the law stay in `Interview`; this machine adds what a page
+/// needs around it: which question a form answers, edits, the letter's details,
+/// downloads.
+struct PageMachine {
+    /// What the page shows: the state the next form is sent from.
+    enum Page: Equatable {
+        /// A question, with why the last answer was refused (`error`) and the text
+        /// to put back in the field (`typed`). `editing` for an earlier question;
+        /// `notice` says which answers an edit set aside.
+        case question(Int, error: String?, typed: String?, editing: Bool, notice: String?)
+        /// The result, with the notice of an edit.
+        case result(notice: String?)
+        /// The dialogue has no way forward for these answers.
+        case fault
+        /// The letter's details, with what is wrong in each.
+        case letter(LetterFields, problems: [LetterFields.Field: WebSentence])
+    }
+
+    /// What to answer.
+    enum Action: Equatable {
+        /// Show this page.
+        case show(Page)
+        /// Send this file as a download.
+        case download(Download)
+        /// The form is not one this page sent: say why, use none of it.
+        case refuse(WebSentence)
+    }
+
+    private(set) var interview: Interview
+    let language: Language
+    private let parser: AnswerParser
+    private let formatter: ResultFormatter
+
+    /// `formatter` is the server's for this language (made once: it renders every rule ahead).
+    init(dialogue: Dialogue, today: CivilDate, language: Language, request: PageRequest, formatter: ResultFormatter? = nil) {
+        self.interview = Interview(dialogue: dialogue, today: today, answers: request.answers, setAside: request.setAside)
+        self.language = language
+        self.parser = AnswerParser(today: today, language: language, audience: .self)
+        self.formatter = formatter ?? ResultFormatter(dialogue: dialogue, language: language)
+    }
+
+    var dialogue: Dialogue { interview.dialogue }
+
+    /// The result, once reached.
+    var routed: RoutedCase? {
+        if case .finished(let result) = interview.state { return RoutedCase(result: result, today: interview.today) }
+        return nil
+    }
+
+    /// The progress line of the question asked, as the interview counts it.
+    var progress: Interview.Progress? {
+        var copy = interview
+        if case .ask(_, let progress, _, _) = copy.replay() { return progress }
+        return nil
+    }
+
+    // MARK: Events
+
+    /// Where the interview stands: the question asked (with why an earlier answer
+    /// no longer holds), the result, or the fault.
+    mutating func show() -> Action {
+        .show(page(for: interview.replay()))
+    }
+
+    /// An answer sent for `q`: the question asked, or with `editing` any question
+    /// already answered on the path.
+    mutating func answered(question q: Int, text: String, unknown: Bool, editing: Bool) -> Action {
+        let onPath = interview.answeredPath.contains { $0.question == q }
+        let asked = if case .asking(let current) = interview.state { current == q } else { false }
+        guard editing ? onPath : asked else { return .refuse(.notOnThePath(dialogue.questions[q].id)) }
+        let typed = unknown ? AnswerParser.canonicalText(.null) : text
+        let value: Value
+        switch parser.parse(typed, for: dialogue.questions[q]) {
+        case .success(let v): value = v
+        case .failure(let error):
+            let reason = error.message.prefix(1).uppercased() + error.message.dropFirst() + "."
+            return .show(.question(q, error: reason, typed: text, editing: editing, notice: nil))
+        }
+        let before = interview.answeredPath.map(\.question)
+        let action = editing ? interview.edit(question: q, to: value) : interview.answer(value)
+        if case .ask(let again, _, let rejection?, _) = action, again == q {
+            return .show(.question(q, error: rejection.text(language), typed: text, editing: editing, notice: nil))
+        }
+        let after = Set(interview.answeredPath.map(\.question))
+        let dropped = before.filter { !after.contains($0) && $0 != q }
+        let notice =
+            dropped.isEmpty
+            ? nil
+            : WebSentence.answersSetAside(labels: dropped.map { dialogue.questions[$0].label.text(language) }.joined(separator: ", ")).text(
+                language)
+        switch page(for: action) {
+        case .question(let next, let error, let typed, _, _):
+            return .show(.question(next, error: error, typed: typed, editing: false, notice: notice))
+        case .result: return .show(.result(notice: notice))
+        case let other: return .show(other)
+        }
+    }
+
+    /// "Retour": the last answer on the path is set aside and its question asked
+    /// again with that answer offered; at the first question, the same question.
+    mutating func back() -> Action {
+        switch interview.back() {
+        case .atFirstQuestion: return show()
+        case let action: return .show(page(for: action))
+        }
+    }
+
+    /// "Modifier": the question asked again, its answer offered.
+    func editRequested(question q: Int) -> Action {
+        guard interview.answeredPath.contains(where: { $0.question == q }) else {
+            return .refuse(.notOnThePath(dialogue.questions[q].id))
+        }
+        return .show(.question(q, error: nil, typed: nil, editing: true, notice: nil))
+    }
+
+    /// "Préparer la lettre": the details to fill in.
+    func letterRequested() -> Action {
+        guard let routed else { return .refuse(.noResultYet) }
+        guard LetterWriter(dialogue: dialogue).kind(for: routed) != nil else { return .refuse(.noLetterHere) }
+        return .show(.letter(LetterFields(), problems: [:]))
+    }
+
+    /// The letter's details sent: the letter as a download, or the form again
+    /// with what is wrong.
+    func letterSubmitted(_ fields: LetterFields, markdown: Bool) -> Action {
+        guard let routed else { return .refuse(.noResultYet) }
+        let writer = LetterWriter(dialogue: dialogue)
+        guard let kind = writer.kind(for: routed) else { return .refuse(.noLetterHere) }
+        switch fields.check(citesADecision: kind.citesADecision) {
+        case .problems(let problems):
+            return .show(.letter(fields, problems: problems))
+        case .details(let details):
+            let text = writer.letter(kind, routed: routed, details: details, markdown: markdown)
+            return .download(Download(name: kind.fileStem + (markdown ? ".md" : ".txt"), markdown: markdown, bytes: Array(text.utf8)))
+        }
+    }
+
+    /// The case summary as a download.
+    func exportRequested(_ format: ExportFormat, exportedAt now: String) -> Action {
+        guard let routed else { return .refuse(.noResultYet) }
+        let bytes = CaseExport(formatter: formatter)
+            .render(routed: routed, answers: interview.answeredPath, as: format, facts: [("exported", now)])
+        let stem = language == .fr ? "resume-dossier" : "case-summary"
+        return .download(Download(name: stem + "." + format.fileExtension, format: format, bytes: bytes))
+    }
+
+    private func page(for action: Interview.Action) -> Page {
+        switch action {
+        case .ask(let q, _, let rejection, _):
+            return .question(q, error: rejection?.text(language), typed: nil, editing: false, notice: nil)
+        case .conclude: return .result(notice: nil)
+        case .report: return .fault
+        case .atFirstQuestion, .noQuestionAsked:
+            if case .asking(let q) = interview.state { return .question(q, error: nil, typed: nil, editing: false, notice: nil) }
+            return routed == nil ? .fault : .result(notice: nil)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The options of `conciliation serve`, read by the terminal program (which hands
+/// over) and by `conciliation-serve` (which serves): one definition, one help text.
+public struct ServeOptions: ParsableArguments, Sendable {
+    @Option(help: "The address to listen on. Loopback by default; another address only behind a reverse proxy.")
+    public var host = "127.0.0.1"
+
+    @Option(help: "The TCP port to listen on (0: any free port, printed at start).")
+    public var port = 8080
+
+    @Option(help: ArgumentHelp("A dialogue file (rule set) to use instead of the rules built into the program.", valueName: "FILE"))
+    public var dialogue: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The day to count from, as YYYY-MM-DD (tests, training); default: today in Europe/Paris at each request.",
+            valueName: "YYYY-MM-DD"))
+    public var today: String?
+
+    public init() {}
+
+    /// The arguments that give these options again, to hand them over.
+    public var arguments: [String] {
+        ["--host", host, "--port", String(port)] + (dialogue.map { ["--dialogue", $0] } ?? [])
+            + (today.map { ["--today", $0] } ?? [])
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import ConciliationWeb
+import DialogueKit
+import Foundation
+import ServeOptions
+import ShippedRules
+
+/// `conciliation-serve`: the interview as a web page. `conciliation serve` hands
+/// over to it, so that the terminal program links no HTTP server. `main.swift`
+/// parses the command line with it, then calls `serve()`.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conciliation-serve",
+        abstract: "Serve the interview as an accessible web page (French first, English with ?lang=en).",
+        discussion: """
+            No answer is kept on the server: each page carries its answers in its form, \
+            and the summary and the letter are made when downloaded. Stop with Ctrl-C.
+            """)
+
+    @OptionGroup var options: ServeOptions
+
+    func serve() async throws {
+        let today: CivilDate?
+        if let text = options.today {
+            guard let date = CivilDate(iso: text), CivilDate.supported.contains(date) else {
+                throw ValidationError("--today takes a date as YYYY-MM-DD, from 1900-01-01 to 9998-12-31; got “\(text)”.")
+            }
+            today = date
+        } else {
+            today = nil
+        }
+        guard (0...65_535).contains(options.port) else {
+            throw ValidationError("--port takes a number from 0 to 65535; got \(options.port).")
+        }
+        let site = try WebSite(dialogue: try dialogue(), today: today)
+        try await WebServer.run(site: site, host: options.host, port: options.port) { address in
+            FileHandle.standardError.write(
+                Data("conciliation-serve: page ouverte sur / serving on \(address) — Ctrl-C pour arrêter / to stop\n".utf8))
+        }
+    }
+
+    /// `--dialogue FILE` when given, else the rules built in.
+    private func dialogue() throws -> Dialogue {
+        guard let path = options.dialogue else {
+            guard let shipped = ShippedRules.dialogue(named: "conciliation.yaml") else { throw ValidationError("no built-in rules") }
+            return try shipped.load()
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read the dialogue “\(path)”: give a readable UTF-8 YAML file.")
+        }
+        do {
+            return try DialogueLoader.load(yaml: text, file: path)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

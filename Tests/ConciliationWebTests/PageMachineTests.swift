@@ -1,0 +1,137 @@
+import DialogueKit
+import Testing
+
+@testable import ConciliationWeb
+
+@Suite("The page's machine: one request, rebuilt from the form, one event")
+struct PageMachineTests {
+    @Test("Start shows the first question; each request carries the answers to the next")
+    func fromStartToResult() throws {
+        let dialogue = try shipped()
+        var (start, event) = try machine(dialogue, [("do", "start")])
+        #expect(event == .show)
+        #expect(start.show() == .show(.question(0, error: nil, typed: nil, editing: false, notice: nil)))
+        #expect(start.progress?.number == 1 && start.progress?.atMost == 15)
+        let done = try walk(dialogue, craPath)
+        guard case .finished = done.interview.state else {
+            Issue.record("no result after the CRA path")
+            return
+        }
+        #expect(done.routed.map { dialogue.outcomes[$0.result.outcome].route } == "cra")
+    }
+
+    @Test("A refused answer: the question again, the reason, what was typed; nothing else changes")
+    func refusedAnswer() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, ["decision-admin"])
+        let before = m.interview.answers
+        guard case .asking(let q) = m.interview.state else { throw WalkError.noQuestion("date") }
+        let action = m.answered(question: q, text: "31/09/2026", unknown: false, editing: false)
+        guard case .show(.question(q, let error?, "31/09/2026", false, nil)) = action else {
+            Issue.record("expected the question again with an error, got \(action)")
+            return
+        }
+        #expect(error.contains("30"))
+        #expect(m.interview.answers == before)
+    }
+
+    @Test("A future date is refused by the dialogue's check, shown on the field")
+    func checkOfTheDialogue() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, ["decision-admin"])
+        guard case .asking(let q) = m.interview.state else { throw WalkError.noQuestion("date") }
+        let action = m.answered(question: q, text: "2027-01-04", unknown: false, editing: false)
+        guard case .show(.question(q, _?, "2027-01-04", false, nil)) = action else {
+            Issue.record("expected a refusal, got \(action)")
+            return
+        }
+    }
+
+    @Test("“Je ne sais pas” by its button, where the question allows it")
+    func unknownButton() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, ["decision-admin"])
+        guard case .asking(let q) = m.interview.state else { throw WalkError.noQuestion("date") }
+        _ = m.answered(question: q, text: "", unknown: true, editing: false)
+        #expect(m.interview.answers[q] == .null)
+    }
+
+    @Test("An answer for a question that is not asked, or an edit of one never answered, is refused")
+    func notOnThePath() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, ["decision-admin"])
+        let court = try #require(dialogue.question(named: "court_case_pending")).slot
+        #expect(m.answered(question: court, text: "non", unknown: false, editing: false) == .refuse(.notOnThePath("court_case_pending")))
+        #expect(m.answered(question: court, text: "non", unknown: false, editing: true) == .refuse(.notOnThePath("court_case_pending")))
+        #expect(m.editRequested(question: court) == .refuse(.notOnThePath("court_case_pending")))
+        #expect(m.letterRequested() == .refuse(.noResultYet))
+        #expect(m.exportRequested(.json, exportedAt: "t") == .refuse(.noResultYet))
+    }
+
+    @Test("Retour sets the last answer aside and offers it; the next request still has it")
+    func back() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, craPath)
+        let last = try #require(m.interview.answeredPath.last)
+        #expect(m.back() == .show(.question(last.question, error: nil, typed: nil, editing: false, notice: nil)))
+        #expect(m.interview.setAside[last.question] == last.value)
+        let (next, _) = try machine(dialogue, hiddenFields(m) + [("do", "show")])
+        #expect(next.interview.setAside[last.question] == last.value)
+        var first = try walk(dialogue, [])
+        #expect(first.back() == .show(.question(0, error: nil, typed: nil, editing: false, notice: nil)))
+    }
+
+    @Test("Modifier an early answer: the answers that no longer apply are named")
+    func editSetsAside() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, craPath)
+        let subject = try #require(dialogue.question(named: "subject")).slot
+        #expect(m.editRequested(question: subject) == .show(.question(subject, error: nil, typed: nil, editing: true, notice: nil)))
+        // The functioning of the caisse, with no court and no complaint: a result at once.
+        let action = m.answered(question: subject, text: "functioning", unknown: false, editing: true)
+        guard case .show(.result(let notice?)) = action else {
+            Issue.record("expected the result with a notice, got \(action)")
+            return
+        }
+        #expect(notice.contains("Date de notification") && notice.contains("Département"))
+        #expect(!notice.contains("Tribunal saisi"), "the answers that still apply are kept")
+    }
+
+    @Test("The letter: refused details name their field; complete ones give the letter as a download")
+    func letter() throws {
+        let dialogue = try shipped()
+        let m = try walk(dialogue, craPath)
+        #expect(m.letterRequested() == .show(.letter(LetterFields(), problems: [:])))
+        var fields = LetterFields()
+        fields.values = [.name: "Zoé Testeuse", .address: "1 rue de la Paix", .nir: "1 85 05 78 006 084 36", .caisse: ""]
+        guard case .show(.letter(_, let problems)) = m.letterSubmitted(fields, markdown: false) else {
+            Issue.record("expected the form again")
+            return
+        }
+        #expect(problems == [.nir: .nirRefused(.key), .caisse: .fieldNeeded])
+        fields.values[.nir] = "1 85 05 78 006 084 91"
+        fields.values[.caisse] = "CPAM de la Gironde"
+        fields.values[.grounds] = "Première ligne\r\nseconde ligne"
+        guard case .download(let file) = m.letterSubmitted(fields, markdown: true) else {
+            Issue.record("expected a download")
+            return
+        }
+        #expect(file.name == "lettre-recours.md")
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        #expect(text.contains("Zoé Testeuse") && text.contains("Première ligne\nseconde ligne") && !text.contains("\r"))
+    }
+
+    @Test("The summary downloads in the three forms, named in the page's language")
+    func exports() throws {
+        let dialogue = try shipped()
+        let m = try walk(dialogue, craPath)
+        for format in ExportFormat.allCases {
+            guard case .download(let file) = m.exportRequested(format, exportedAt: "2026-11-23T10:00:00Z") else {
+                Issue.record("no download for \(format)")
+                continue
+            }
+            #expect(file.name == "resume-dossier." + format.fileExtension)
+            #expect(String(decoding: file.bytes, as: UTF8.self).contains("2026-10-01") || format != .json)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import DialogueKit
+import Testing
+
+@testable import ConciliationWeb
+
+@Suite("A form read back: the session it carries and the button pressed")
+struct PageRequestTests {
+    let parser = AnswerParser(today: testToday, language: .fr)
+
+    func refusal(_ pairs: [(String, String)]) throws -> WebSentence? {
+        let dialogue = try shipped()
+        do throws(PageRefusal) {
+            _ = try PageRequest(form: form(pairs), dialogue: dialogue, parser: parser)
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    @Test("Each hidden answer goes through the answer parser; one that does not hold refuses the form")
+    func hiddenAnswersAreParsed() throws {
+        #expect(try refusal([("a.notified_on", "2026-10-01"), ("do", "show")]) == nil)
+        #expect(try refusal([("a.notified_on", "2026-13-45"), ("do", "show")]) != nil)
+        #expect(try refusal([("a.subject", "nuclear"), ("do", "show")]) != nil)
+        #expect(try refusal([("a.evil", "1"), ("do", "show")]) == .unknownQuestion("evil"))
+        #expect(try refusal([("s.evil", "1"), ("do", "show")]) == .unknownQuestion("evil"))
+        #expect(try refusal([("a.subject", "decision-admin")]) == .fieldMissing("do"))
+        #expect(try refusal([("do", "next"), ("answer", "x")]) == .fieldMissing("q"))
+        #expect(try refusal([("do", "explode")]) == .unknownButton("explode"))
+        #expect(try refusal([("do", "edit:nowhere")]) == .unknownQuestion("nowhere"))
+    }
+
+    @Test("The buttons")
+    func buttons() throws {
+        let dialogue = try shipped()
+        func event(_ pairs: [(String, String)]) throws -> PageEvent {
+            try PageRequest(form: form(pairs), dialogue: dialogue, parser: parser).event
+        }
+        #expect(try event([("do", "start")]) == .show)
+        #expect(try event([("do", "lang-en")]) == .show)
+        #expect(try event([("do", "back")]) == .back)
+        #expect(
+            try event([("do", "next"), ("q", "subject"), ("answer", "4"), ("mode", "edit")])
+                == .answer(question: 0, text: "4", unknown: false, editing: true))
+        #expect(try event([("do", "unknown"), ("q", "notified_on")]) == .answer(question: 4, text: "", unknown: true, editing: false))
+        #expect(try event([("do", "edit:subject")]) == .edit(question: 0))
+        #expect(try event([("do", "export-json")]) == .export(.json))
+        #expect(try event([("do", "export-md")]) == .export(.markdown))
+        #expect(try event([("do", "letter-md"), ("name", "A")]) == .letterDownload(LetterFields(values: [.name: "A"]), markdown: true))
+    }
+}
+
+@Suite("A form's fields, read with bounds")
+struct FormFieldsTests {
+    @Test("Escapes, spaces as +, UTF-8")
+    func decoding() throws {
+        let fields = try FormFields(urlEncoded: Array("a=1+2&b=%C3%A9t%C3%A9&c&d=".utf8))
+        #expect(fields["a"] == "1 2" && fields["b"] == "été" && fields["c"] == "" && fields["d"] == "")
+    }
+
+    @Test("A broken escape, bytes that are not UTF-8, a name twice, too many fields")
+    func refusals() {
+        #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=%4".utf8)) }
+        #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=%zz".utf8)) }
+        #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=%FF".utf8)) }
+        #expect(throws: FormFields.Problem.repeated("a")) { try FormFields(urlEncoded: Array("a=1&a=2".utf8)) }
+        let many = (0...FormFields.maximumCount).map { "f\($0)=1" }.joined(separator: "&")
+        #expect(throws: FormFields.Problem.tooManyFields) { try FormFields(urlEncoded: Array(many.utf8)) }
+    }
+}

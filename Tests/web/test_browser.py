@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the browser page in a real headless Chromium (Debian's
+chromium and chromium-driver, driven by Selenium), as a person would use it: the
+keyboard only, JavaScript off, a whole interview, "Retour", "Modifier", the
+result, the letter downloaded. A screenshot of the result page is kept.
+Run by scripts/test; prints "N passed, N failed" and exits 1 on any failure."""
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+from runner import run_module  # noqa: E402
+from server import ROOT, Server  # noqa: E402
+
+ARTEFACTS = os.environ.get("CONCILIATION_ARTEFACTS") or os.path.join(ROOT, ".build", "artefacts")
+
+
+def browser(downloads, javascript=False, language="fr-FR"):
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1000,1400", f"--lang={language}", "--force-prefers-reduced-motion"]:
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.add_experimental_option("prefs", {
+        "download.default_directory": downloads,
+        "download.prompt_for_download": False,
+        "intl.accept_languages": language,
+        "profile.managed_default_content_settings.javascript": 1 if javascript else 2,
+    })
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
+
+class Person:
+    """Someone at the keyboard: Tab, arrows, Space, Enter; never the mouse."""
+
+    def __init__(self, driver):
+        self.driver = driver
+
+    def keys(self, *keys):
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def focused(self):
+        return self.driver.switch_to.active_element
+
+    def tab_to(self, describe, limit=80):
+        """Tabs until the focused element matches (tag, attribute, value)."""
+        tag, attribute, value = describe
+        for _ in range(limit):
+            element = self.focused()
+            if element.tag_name == tag and element.get_attribute(attribute) == value:
+                return element
+            self.keys(Keys.TAB)
+        raise AssertionError(f"no {describe} reached with Tab")
+
+    def press(self, button_value):
+        self.tab_to(("button", "value", button_value))
+        self.keys(Keys.ENTER)
+        self.wait_for_page()
+
+    def wait_for_page(self):
+        time.sleep(0.05)
+        for _ in range(100):
+            if self.driver.execute_cdp_cmd("Runtime.evaluate", {"expression": "document.readyState"})["result"].get("value") == "complete":
+                return
+            time.sleep(0.05)
+
+    def heading(self):
+        return self.driver.find_element(By.TAG_NAME, "h1").text
+
+    def choose(self, value):
+        """At a question with options, the focus is on one: arrows until `value` is
+        ticked (the arrows tick as they move), then Enter sends the form."""
+        element = self.focused()
+        assert element.get_attribute("type") == "radio", element.get_attribute("outerHTML")
+        if not element.is_selected():
+            self.keys(Keys.SPACE)
+        for _ in range(12):
+            if self.focused().get_attribute("value") == value:
+                break
+            self.keys(Keys.ARROW_DOWN)
+        assert self.focused().get_attribute("value") == value and self.focused().is_selected()
+        self.keys(Keys.ENTER)
+        self.wait_for_page()
+
+    def type(self, text):
+        element = self.focused()
+        assert element.get_attribute("type") == "text", element.get_attribute("outerHTML")
+        self.keys(Keys.END, *([Keys.BACKSPACE] * len(element.get_attribute("value") or "")), text, Keys.ENTER)
+        self.wait_for_page()
+
+
+def test_keyboard_only_without_javascript_from_start_to_letter():
+    downloads = tempfile.mkdtemp(prefix="conciliation-downloads-")
+    driver = browser(downloads)
+    try:
+        with Server() as server:
+            driver.get(server.url)
+            p = Person(driver)
+            assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+            assert driver.execute_cdp_cmd("Runtime.evaluate", {"expression": "1"})  # the harness, not the page
+            p.press("start")
+            assert "Question 1 sur" in driver.find_element(By.CLASS_NAME, "progress").text
+            assert "Sur quoi porte votre désaccord" in p.heading()
+            p.choose("decision-admin")
+            # A date that does not exist: the error is said, tied to the field, and the focus is on it.
+            assert "reçu le courrier" in p.heading()
+            p.type("31/09/2026")
+            error = driver.find_element(By.ID, "error")
+            assert error.get_attribute("role") == "alert" and "30 jours" in error.text, error.text
+            field = p.focused()
+            assert field.get_attribute("id") == "answer" and field.get_attribute("aria-invalid") == "true"
+            assert "error" in field.get_attribute("aria-describedby").split()
+            assert driver.title.startswith("Erreur")
+            p.type("01/10/2026")
+            assert "indiquait-il le délai" in p.heading()
+            p.choose("oui")
+            p.type("33")
+            p.choose("none")
+            p.choose("non")
+            assert "réclamation" in p.heading()
+            p.choose("non")
+            # The result, with its date and its reasons.
+            assert "commission de recours amiable" in p.heading(), p.heading()
+            page = driver.find_element(By.TAG_NAME, "main").text
+            assert "mardi 1er décembre 2026" in page and "Pourquoi ?" in page
+            # "Retour": the last question again, its answer ticked; Enter keeps it.
+            p.press("back")
+            assert "réclamation" in p.heading()
+            assert p.focused().get_attribute("value") == "non" and p.focused().is_selected()
+            p.keys(Keys.ENTER)
+            p.wait_for_page()
+            assert "commission de recours amiable" in p.heading()
+            # "Modifier" the department: asked again with its answer, the rest kept.
+            p.press("edit:department")
+            assert "département" in p.heading() and p.focused().get_attribute("value") == "33"
+            p.type("75")
+            assert "commission de recours amiable" in p.heading()
+            assert "75" in driver.find_element(By.CLASS_NAME, "answers").text
+            os.makedirs(ARTEFACTS, exist_ok=True)
+            driver.save_screenshot(os.path.join(ARTEFACTS, "navigateur-resultat.png"))
+            # The letter: its details typed field after field, then downloaded.
+            p.press("letter")
+            assert p.focused().get_attribute("id") == "name"
+            p.keys("Zoé Testeuse", Keys.TAB, "1 rue de la Paix, 75001 Paris", Keys.TAB, "1 85 05 78 006 084 91",
+                   Keys.TAB, "CPAM de Paris", Keys.TAB, "D-2026-17")
+            p.press("letter-txt")
+            letter = wait_for_file(downloads, "lettre-recours.txt")
+            assert "Zoé Testeuse" in letter and "D-2026-17" in letter and "commission de recours amiable" in letter.lower(), letter[:500]
+            assert "[à compléter" in letter, "the passages left empty are marked"
+            # Back to the result, and the case summary too.
+            p.press("show")
+            assert "commission de recours amiable" in p.heading()
+            p.press("export-txt")
+            summary = wait_for_file(downloads, "resume-dossier.txt")
+            assert "Département" in summary and "75" in summary
+    finally:
+        driver.quit()
+        shutil.rmtree(downloads, ignore_errors=True)
+
+
+def wait_for_file(folder, name):
+    path = os.path.join(folder, name)
+    for _ in range(100):
+        if os.path.exists(path) and not os.path.exists(path + ".crdownload"):
+            with open(path, encoding="utf-8") as f:
+                return f.read()
+        time.sleep(0.1)
+    raise AssertionError(f"{name} was not downloaded: {os.listdir(folder)}")
+
+
+# What the accessibility test measures in the page itself (the page has no script;
+# this one is the test's, run by the browser's developer protocol).
+AUDIT = r"""
+(() => {
+  const problems = [];
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const parse = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  for (const el of document.querySelectorAll("main *, header *, footer *")) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest(".visually-hidden")) continue;
+    const fg = parse(getComputedStyle(el).color).slice(0, 3);
+    const [l1, l2] = [luminance(fg), luminance(background(el))].sort((a, b) => b - a);
+    const ratio = (l1 + 0.05) / (l2 + 0.05);
+    if (ratio < 4.5) problems.push(`contrast ${ratio.toFixed(2)}: ${el.tagName} ${el.textContent.trim().slice(0, 40)}`);
+  }
+  for (const input of document.querySelectorAll("input:not([type=hidden]), textarea, select")) {
+    const label = input.id && document.querySelector(`label[for="${input.id}"]`);
+    if (!label || !label.textContent.trim()) problems.push(`no label: ${input.name}`);
+  }
+  for (const id of [...document.querySelectorAll("[aria-describedby]")].flatMap(e => e.getAttribute("aria-describedby").split(" "))) {
+    if (!document.getElementById(id)) problems.push(`aria-describedby names a missing id: ${id}`);
+  }
+  const ids = [...document.querySelectorAll("[id]")].map(e => e.id);
+  if (new Set(ids).size !== ids.length) problems.push("duplicate ids");
+  if (!document.documentElement.lang) problems.push("no lang");
+  if (!document.title.trim()) problems.push("no title");
+  if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
+  if (document.querySelectorAll("script").length) problems.push("a script");
+  return problems;
+})()
+"""
+
+
+def focus_ring(driver):
+    """The focused element's outline: visible, and not the same colour as the page."""
+    style = driver.execute_script(
+        "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.boxShadow];")
+    return style
+
+
+def test_pages_pass_the_accessibility_audit_in_both_languages():
+    downloads = tempfile.mkdtemp(prefix="conciliation-downloads-")
+    driver = browser(downloads, javascript=True, language="en-GB")
+    try:
+        with Server() as server:
+            p = Person(driver)
+            driver.get(server.url)
+            assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "Accept-Language picks English"
+            audits = {"home": driver.execute_script("return " + AUDIT)}
+            p.press("start")
+            audits["question"] = driver.execute_script("return " + AUDIT)
+            outline = focus_ring(driver)
+            assert outline[0] != "none" and outline[1] != "0px", outline
+            p.choose("decision-admin")
+            p.type("not a date")
+            audits["question with an error"] = driver.execute_script("return " + AUDIT)
+            for answer in ["01/10/2026"]:
+                p.type(answer)
+            p.choose("oui")
+            p.type("33")
+            p.choose("none")
+            p.choose("non")
+            p.choose("non")
+            assert "appeal" in p.heading().lower() or "commission" in p.heading().lower(), p.heading()
+            audits["result"] = driver.execute_script("return " + AUDIT)
+            p.press("letter")
+            p.press("letter-txt")
+            audits["letter with errors"] = driver.execute_script("return " + AUDIT)
+            assert driver.find_element(By.ID, "name").get_attribute("aria-invalid") == "true"
+            # French, through the page's own switch.
+            driver.get(server.url + "?lang=fr")
+            audits["home (fr)"] = driver.execute_script("return " + AUDIT)
+            problems = {page: found for page, found in audits.items() if found}
+            assert not problems, problems
+    finally:
+        driver.quit()
+        shutil.rmtree(downloads, ignore_errors=True)
+
+
+def test_print_stylesheet_leaves_out_the_buttons():
+    downloads = tempfile.mkdtemp(prefix="conciliation-downloads-")
+    driver = browser(downloads, javascript=True)
+    try:
+        with Server() as server:
+            p = Person(driver)
+            driver.get(server.url)
+            p.press("start")
+            p.choose("functioning")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            shown = driver.execute_script(
+                "return [...document.querySelectorAll('button')].filter(b => getComputedStyle(b).display !== 'none').length")
+            assert shown == 0, shown
+            assert driver.find_element(By.TAG_NAME, "h1").is_displayed()
+    finally:
+        driver.quit()
+        shutil.rmtree(downloads, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(run_module(globals(), "browser"))

@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""HTTP-level tests of the browser page, against the real server on loopback:
+security headers, forged, tampered, malformed and oversized requests, downloads,
+and what the server keeps (nothing) and logs (no answer).
+Run by scripts/test; prints "N passed, N failed" and exits 1 on any failure."""
+import html
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+from runner import run_module  # noqa: E402
+from server import BIN, ROOT, Server  # noqa: E402
+
+# The answers of a whole interview to a result with a letter (a decision to
+# contest before the CRA, notified on 1 October 2026, counted from 23 November).
+CRA_PATH = ["decision-admin", "2026-10-01", "oui", "33", "non", "non", "non"]
+
+
+class Browser:
+    """Just enough of a browser: a cookie, the page's forms, posts."""
+
+    def __init__(self, server, headers=None):
+        self.server = server
+        self.cookie = None
+        self.headers = headers or {}
+        self.page = ""
+
+    def request(self, method, path="/", body=None, headers=None, raw=False):
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        sent = dict(self.headers)
+        if self.cookie:
+            sent["Cookie"] = self.cookie
+        sent.update(headers or {})
+        if body is not None and not raw:
+            body = urllib.parse.urlencode(body).encode()
+            sent.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        connection.request(method, path, body=body, headers=sent)
+        response = connection.getresponse()
+        data = response.read()
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";")[0]
+        connection.close()
+        if response.getheader("Content-Type", "").startswith("text/html"):
+            self.page = data.decode()
+        return response, data
+
+    def hidden(self):
+        return [(html.unescape(n), html.unescape(v)) for n, v in
+                re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', self.page)]
+
+    def press(self, button, **fields):
+        return self.request("POST", "/", self.hidden() + [("do", button)] + list(fields.items()))
+
+    def start(self):
+        self.request("GET", "/")
+        return self.press("start")
+
+    def answer_all(self, answers):
+        response = self.start()
+        for a in answers:
+            response, _ = self.press("next", answer=a)
+            assert response.status == 200, (a, response.status, text(self.page))
+        return response
+
+
+def text(page):
+    """The visible text of a page's main part."""
+    main = page[page.find("<main"):page.find("</main>")]
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", main))).replace("\u00a0", " ")
+
+
+def test_home_headers_are_strict_and_the_cookie_is_private():
+    with Server() as server:
+        b = Browser(server)
+        response, body = b.request("GET", "/")
+        assert response.status == 200
+        csp = response.getheader("Content-Security-Policy")
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "form-action 'self'" in csp, csp
+        assert "unsafe-inline" not in csp and "script-src" not in csp, csp
+        assert response.getheader("X-Content-Type-Options") == "nosniff"
+        assert response.getheader("X-Frame-Options") == "DENY"
+        assert response.getheader("Referrer-Policy") == "no-referrer"
+        assert response.getheader("Cache-Control") == "no-store"
+        cookie = response.getheader("Set-Cookie")
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Secure" not in cookie, cookie
+        assert '<html lang="fr">' in b.page and "<script" not in b.page
+        # French spacing: no line can start with ":" or "?" (no-break spaces).
+        assert "Maladie\u00a0: quelle démarche\u00a0?" in b.page, b.page[:400]
+        # Behind a proxy that says the page is served over HTTPS, the cookie is Secure.
+        response, _ = Browser(server).request("GET", "/", headers={"X-Forwarded-Proto": "https"})
+        assert "Secure" in response.getheader("Set-Cookie")
+
+
+def test_language_by_address_then_by_browser():
+    with Server() as server:
+        b = Browser(server)
+        b.request("GET", "/?lang=en")
+        assert '<html lang="en">' in b.page and "Start" in text(b.page)
+        b = Browser(server, headers={"Accept-Language": "en-GB,en;q=0.9,fr;q=0.5"})
+        b.request("GET", "/")
+        assert '<html lang="en">' in b.page
+        b.request("GET", "/?lang=fr")
+        assert '<html lang="fr">' in b.page
+        b = Browser(server, headers={"Accept-Language": "de-DE,de;q=0.9"})
+        b.request("GET", "/")
+        assert '<html lang="fr">' in b.page, "a language the page does not speak gives French"
+        # The language chosen stays through the interview, in the form.
+        b = Browser(server)
+        b.request("GET", "/?lang=en")
+        b.press("start")
+        assert '<html lang="en">' in b.page and "What is your disagreement" in text(b.page), text(b.page)[:300]
+
+
+def test_a_whole_interview_over_http_to_the_result():
+    with Server() as server:
+        b = Browser(server)
+        response = b.answer_all(CRA_PATH)
+        page = text(b.page)
+        assert "commission de recours amiable" in page
+        assert "mardi 1er décembre 2026" in page, page[:600]
+        assert response.getheader("Cache-Control") == "no-store"
+        # Every rule applied is explained with its sources as links.
+        assert 'href="https://www.legifrance.gouv.fr' in b.page
+        assert "<script" not in b.page
+
+
+def test_a_forged_post_is_refused_and_nothing_is_used():
+    with Server() as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        token = dict(b.hidden())["csrf"]
+        # No cookie at all: a form posted from another site.
+        stranger = Browser(server)
+        response, _ = stranger.request("POST", "/", [("csrf", token), ("lang", "fr"), ("do", "start")])
+        assert response.status == 403 and "rien n'a été traité" in text(stranger.page)
+        # A cookie, but another token in the form.
+        response, _ = b.request("POST", "/", [("csrf", "0" * 64), ("lang", "fr"), ("do", "start")])
+        assert response.status == 403
+        # The right token, but the browser says the post came from another site.
+        response, _ = b.request(
+            "POST", "/", [("csrf", token), ("lang", "fr"), ("do", "start")], headers={"Sec-Fetch-Site": "cross-site"})
+        assert response.status == 403
+        response, _ = b.request(
+            "POST", "/", [("csrf", token), ("lang", "fr"), ("do", "start")], headers={"Sec-Fetch-Site": "same-origin"})
+        assert response.status == 200
+
+
+def test_a_tampered_answer_is_refused_whole_with_a_way_out():
+    with Server() as server:
+        b = Browser(server)
+        b.answer_all(CRA_PATH[:3])
+        good = b.hidden()
+        fields = [(n, "2026-13-45" if n == "a.notified_on" else v) for n, v in good]
+        response, _ = b.request("POST", "/", fields + [("do", "next"), ("answer", "33")])
+        page = text(b.page)
+        assert response.status == 400, response.status
+        assert "modifié ou abîmé" in page and "Date de notification" in page, page
+        assert "Revenir à l'accueil" in page and "Traceback" not in page and "Fatal" not in page
+        for bad in ([("a.evil", "1")], [("a.subject", "nuclear")], [("q", "nowhere")]):
+            base = [(n, v) for n, v in good if n not in dict(bad)]
+            response, _ = b.request("POST", "/", base + bad + [("do", "next"), ("answer", "33")])
+            assert response.status == 400, (bad, response.status)
+        # A question that is not the one asked, and an edit of one never answered.
+        without_q = [(n, v) for n, v in good if n != "q"]
+        response, _ = b.request("POST", "/", without_q + [("q", "court_case_pending"), ("do", "next"), ("answer", "non")])
+        assert response.status == 400 and "pas posée à ce stade" in text(b.page), text(b.page)
+        response, _ = b.request("POST", "/", good + [("do", "edit:court_case_pending")])
+        assert response.status == 400
+        response, _ = b.request("POST", "/", good + [("do", "explode")])
+        assert response.status == 400 and "bouton inconnu" in text(b.page)
+        # The good form still works: nothing was kept of the refused ones.
+        response, _ = b.request("POST", "/", good + [("do", "next"), ("answer", "33")])
+        assert response.status == 200 and "commission de la caisse" in text(b.page), text(b.page)[:300]
+
+
+def test_malformed_forms_are_refused_never_half_read():
+    with Server() as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        token = dict(b.hidden())["csrf"]
+        form = "csrf=" + token + "&lang=fr&do=start"
+        for body, what in [
+            (form + "&do=next", "en double"),
+            (form + "&answer=%FF", "encodage illisible"),
+            (form + "&answer=%4", "encodage illisible"),
+            (form + "".join(f"&x{i}=1" for i in range(250)), "trop de champs"),
+        ]:
+            response, _ = b.request("POST", "/", body.encode(), raw=True,
+                                    headers={"Content-Type": "application/x-www-form-urlencoded"})
+            assert response.status == 400 and what in text(b.page), (what, response.status, text(b.page))
+        response, _ = b.request("POST", "/", b'{"do": "start"}', raw=True, headers={"Content-Type": "application/json"})
+        assert response.status == 415 and "n'a pas pu être lue" in text(b.page)
+
+
+def test_oversized_requests_are_refused_unread():
+    with Server() as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        token = dict(b.hidden())["csrf"]
+        big = ("csrf=" + token + "&lang=fr&do=start&answer=" + "x" * 200_000).encode()
+        response, _ = b.request("POST", "/", big, raw=True, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert response.status == 413 and "trop volumineux" in text(b.page), response.status
+        # The same without a length: sent in chunks, cut at the limit.
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        s.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  b"Transfer-Encoding: chunked\r\nCookie: " + b.cookie.encode() + b"\r\n\r\n")
+        chunk = b"a" * 16_384
+        try:
+            for _ in range(20):
+                s.sendall(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+            s.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        reply = s.recv(65_536).decode(errors="replace")
+        s.close()
+        assert reply.startswith("HTTP/1.1 413"), reply[:200]
+        # An answer longer than any real one is refused by the parser, with the question again.
+        b.request("GET", "/")
+        b.press("start")
+        response, _ = b.press("next", answer="x" * 3_000)
+        assert response.status == 422 and 'aria-invalid="true"' in b.page, response.status
+
+
+def test_unknown_addresses_and_methods_get_a_page():
+    with Server() as server:
+        b = Browser(server)
+        response, _ = b.request("GET", "/admin")
+        assert response.status == 404 and "n'existe pas" in text(b.page)
+        assert "frame-ancestors 'none'" in response.getheader("Content-Security-Policy")
+        response, _ = b.request("GET", "/admin?lang=en")
+        assert "does not exist" in text(b.page)
+        # Links stay relative (a proxy may serve the site under a path), and lead back home from any depth.
+        response, _ = b.request("GET", "/a/b/c")
+        assert 'href="../../assets/style.css"' in b.page and 'href="../../?lang=fr"' in b.page, b.page[:900]
+        response, _ = b.request("DELETE", "/")
+        assert response.status in (404, 405) and "Revenir à l'accueil" in text(b.page)
+        response, body = b.request("GET", "/assets/style.css")
+        assert response.status == 200 and b"focus-visible" in body
+        assert response.getheader("Cache-Control").startswith("public")
+
+
+def test_downloads_are_made_on_request_and_not_stored():
+    with Server() as server:
+        b = Browser(server)
+        b.answer_all(CRA_PATH)
+        response, body = b.press("export-json")
+        assert response.status == 200
+        assert response.getheader("Content-Disposition") == 'attachment; filename="resume-dossier.json"'
+        assert response.getheader("Cache-Control") == "no-store"
+        export = json.loads(body)
+        assert export["answers"]["notified_on"] == "2026-10-01" and export["result"]["outcome"], export
+        assert "2026-12-01" in json.dumps(export["result"]), export["result"]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", export["exported"]), export["exported"]
+        for button, name in [("export-txt", "resume-dossier.txt"), ("export-md", "resume-dossier.md")]:
+            response, body = b.press(button)
+            assert response.getheader("Content-Disposition") == f'attachment; filename="{name}"'
+            assert "1er décembre 2026" in body.decode() and "Date de notification" in body.decode(), body.decode()[:300]
+        response, _ = b.press("letter")
+        assert response.status == 200 and 'for="nir"' in b.page
+        response, _ = b.press("letter-txt", name="Zoé Testeuse", address="1 rue de la Paix, 33000 Bordeaux",
+                              nir="1 85 05 78 006 084 36", caisse="CPAM de la Gironde", reference="")
+        assert response.status == 422, response.status
+        assert 'aria-invalid="true"' in b.page and 'aria-describedby="nir-hint nir-error"' in b.page
+        assert "Zoé Testeuse" in b.page, "what was typed stays in the form"
+        # What is typed is shown escaped, never as markup.
+        b.press("letter-txt", name='<script>alert("x")</script>', address="", nir="", caisse="")
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in b.page and "<script" not in b.page
+        b.press("show")
+        response, body = b.press("letter-txt", name="Zoé Testeuse", address="1 rue de la Paix, 33000 Bordeaux",
+                                 nir="1 85 05 78 006 084 91", caisse="CPAM de la Gironde", reference="D-2026-17",
+                                 facts="", grounds="Le refus ne tient pas compte\r\nde mon ordonnance.", request="")
+        letter = body.decode()
+        assert response.status == 200 and "Zoé Testeuse" in letter and "D-2026-17" in letter, letter[:400]
+        assert response.getheader("Content-Disposition") == 'attachment; filename="lettre-recours.txt"'
+        assert "\r" not in letter
+        # Nothing of the session outlives the request: the server's log holds no answer.
+        log = server.output()
+        for secret in ["Zoé", "Testeuse", "2026-10-01", "01/10/2026", "Bordeaux", "085 91", "D-2026-17"]:
+            assert secret not in log, (secret, log)
+
+
+def test_a_restart_loses_nothing_the_page_carries_the_session():
+    with Server() as first:
+        b = Browser(first)
+        b.answer_all(CRA_PATH[:4])
+        cookie, page = b.cookie, b.page
+    with Server() as second:
+        b = Browser(second)
+        b.cookie, b.page = cookie, page
+        for a in CRA_PATH[4:]:
+            response, _ = b.press("next", answer=a)
+            assert response.status == 200, text(b.page)
+        assert "commission de recours amiable" in text(b.page)
+
+
+def test_back_and_edit_replay_like_the_terminal():
+    with Server() as server:
+        b = Browser(server)
+        b.answer_all(CRA_PATH[:3])
+        b.press("back")
+        assert "indiquait-il le délai" in text(b.page)
+        assert 'value="oui" checked' in b.page, "the answer taken back is offered again"
+        b.press("next", answer="oui")
+        for a in CRA_PATH[3:]:
+            b.press("next", answer=a)
+        assert "1er décembre 2026" in text(b.page)
+        # Change the date of notification to one long past: the route changes.
+        response, _ = b.press("edit:notified_on")
+        assert 'value="01/10/2026"' in b.page and 'name="mode" value="edit"' in b.page
+        response, _ = b.press("next", answer="2025-01-10")
+        assert response.status == 200 and "1er décembre 2026" not in text(b.page), text(b.page)[:500]
+
+
+def test_another_rule_set_and_the_terminal_program_hands_over():
+    with Server("--dialogue", os.path.join(ROOT, "dialogues", "conciliation-2007.yaml")) as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        assert "règles de 2007" in b.page
+    # `conciliation serve` runs conciliation-serve from its own folder, with the same options.
+    terminal = os.environ.get("CONCILIATION_BIN") or os.path.join(os.path.dirname(BIN), "conciliation")
+    process = subprocess.Popen([terminal, "serve", "--port", "0", "--today", "2026-11-23"],
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+    try:
+        line = process.stderr.readline()
+        port = int(re.search(r"127\.0\.0\.1:(\d+)/", line).group(1))
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/health")
+        assert connection.getresponse().read() == b"ok\n"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_broken_rule_set_or_a_bad_option_stops_the_server_with_where_and_what():
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write("id: broken\nversion: [\n")
+    try:
+        result = subprocess.run([BIN, "--port", "0", "--dialogue", f.name], capture_output=True, text=True, timeout=20)
+        assert result.returncode != 0
+        assert re.search(re.escape(f.name) + r":\d+:\d+: ", result.stderr), result.stderr
+    finally:
+        os.unlink(f.name)
+    result = subprocess.run([BIN, "--today", "2026-02-30"], capture_output=True, text=True, timeout=20)
+    assert result.returncode != 0 and "YYYY-MM-DD" in result.stderr, result.stderr
+    result = subprocess.run([BIN, "--port", "70000"], capture_output=True, text=True, timeout=20)
+    assert result.returncode != 0 and "0 to 65535" in result.stderr, result.stderr
+
+
+if __name__ == "__main__":
+    sys.exit(run_module(globals(), "http"))

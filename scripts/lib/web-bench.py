@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""The browser page's latency under load, per page, with wrk on loopback.
+
+Usage: web-bench.py URL SECONDS CONNECTIONS [WRK_PREFIX...]
+Walks an interview once to get each page's real form (the home page, the first
+question, an answer in the middle, the result, the summary downloaded, the letter
+downloaded), then runs wrk on each for SECONDS with CONNECTIONS connections and
+prints a Markdown table: median, p99, requests per second, and any answer that was
+not a success (which would make the figures meaningless)."""
+import html
+import http.client
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+url, seconds, connections = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+wrk_prefix = sys.argv[4:]
+parsed = urllib.parse.urlparse(url)
+CRA_PATH = ["decision-admin", "2026-10-01", "oui", "33", "none", "non", "non"]
+
+
+def request(method, body=None, cookie=None):
+    c = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
+    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
+    if cookie:
+        headers["Cookie"] = cookie
+    c.request(method, "/", body=body, headers=headers)
+    r = c.getresponse()
+    data = r.read().decode(errors="replace")
+    set_cookie = r.getheader("Set-Cookie")
+    c.close()
+    assert r.status == 200, (r.status, body)
+    return data, set_cookie
+
+
+def hidden(page):
+    return [(html.unescape(n), html.unescape(v))
+            for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page)]
+
+
+page, set_cookie = request("GET")
+cookie = set_cookie.split(";")[0]
+bodies = {}
+encode = urllib.parse.urlencode
+bodies["first question (start)"] = encode(hidden(page) + [("do", "start")])
+page, _ = request("POST", bodies["first question (start)"], cookie)
+for i, answer in enumerate(CRA_PATH):
+    body = encode(hidden(page) + [("do", "next"), ("answer", answer)])
+    if i == 3:
+        bodies["an answer (4th question)"] = body
+    page, _ = request("POST", body, cookie)
+assert "recours amiable" in page
+bodies["result (7 answers)"] = encode(hidden(page) + [("do", "show")])
+bodies["summary download (.json)"] = encode(hidden(page) + [("do", "export-json")])
+letter = [("name", "Zoé Testeuse"), ("address", "1 rue de la Paix, 33000 Bordeaux"), ("nir", "1 85 05 78 006 084 91"),
+          ("caisse", "CPAM de la Gironde"), ("reference", "D-2026-17")]
+bodies["letter download (.txt)"] = encode(hidden(page) + [("do", "letter-txt")] + letter)
+
+work = tempfile.mkdtemp(prefix="web-bench-")
+pages = [("home page (GET)", None)] + list(bodies.items())
+print(f"| page, {connections} connections, {seconds} s | median | p99 | requests/s | errors |")
+print("|---|---:|---:|---:|---:|")
+for name, body in pages:
+    script = os.path.join(work, "page.lua")
+    with open(script, "w") as f:
+        if body is not None:
+            f.write('wrk.method = "POST"\n')
+            f.write("wrk.body = [==[" + body + "]==]\n")
+            f.write('wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+        f.write(f'wrk.headers["Cookie"] = "{cookie}"\n')
+    out = subprocess.run(wrk_prefix + ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script, url],
+                         capture_output=True, text=True).stdout
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
+    rate = re.search(r"Requests/sec:\s+(\S+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    bad = (int(errors.group(1)) if errors else 0)
+    note = str(bad) + (f" (socket: {socket_errors.group(1)})" if socket_errors else "")
+    print(f"| {name} | {p50.group(1) if p50 else '?'} | {p99.group(1) if p99 else '?'} | "
+          f"{rate.group(1) if rate else '?'} | {note} |")
