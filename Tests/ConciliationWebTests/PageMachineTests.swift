@@ -1,4 +1,5 @@
 import DialogueKit
+import ShippedRules
 import Testing
 
 @testable import ConciliationWeb
@@ -33,6 +34,38 @@ struct PageMachineTests {
         }
         #expect(error.contains("30"))
         #expect(m.interview.answers == before)
+    }
+
+    @Test("The page's own words where the parser speaks of the terminal (an empty field, an option not offered)")
+    func pageWords() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, [])
+        #expect(
+            m.answered(question: 0, text: "", unknown: false, editing: false)
+                == .show(.question(0, error: WebSentence.chooseAnAnswer.text(.fr), typed: "", editing: false, notice: nil)))
+        #expect(
+            m.answered(question: 0, text: "zzz", unknown: false, editing: false)
+                == .show(.question(0, error: WebSentence.chooseAnAnswer.text(.fr), typed: "zzz", editing: false, notice: nil)))
+        m = try walk(dialogue, ["decision-admin"])
+        guard case .asking(let date) = m.interview.state else { throw WalkError.noQuestion("date") }
+        #expect(dialogue.questions[date].unknown != nil)
+        guard case .show(.question(_, let empty?, _, _, _)) = m.answered(question: date, text: " ", unknown: false, editing: false) else {
+            throw WalkError.refused(" ", "no refusal")
+        }
+        #expect(empty == WebSentence.writeAnAnswerOrUnknown.text(.fr) && !empty.contains(":aide"))
+        // The 2007 rules ask dates without "je ne sais pas": typed there, it is refused in the page's words.
+        let rules2007 = try #require(ShippedRules.dialogue(named: "conciliation-2007.yaml")).load()
+        var old = try walk(rules2007, ["decision-admin", "2007-01-15", "oui", "33", "cra"])
+        let received = try #require(rules2007.question(named: "appeal_received_on"))
+        guard case .asking(received.slot) = old.interview.state, received.unknown == nil else {
+            throw WalkError.noQuestion("appeal_received_on")
+        }
+        #expect(
+            old.answered(question: received.slot, text: "je ne sais pas", unknown: false, editing: false)
+                == .show(
+                    .question(
+                        received.slot, error: WebSentence.answerNeededHere.text(.fr), typed: "je ne sais pas", editing: false, notice: nil))
+        )
     }
 
     @Test("A future date is refused by the dialogue's check, shown on the field")

@@ -7,6 +7,10 @@ enum WebSentence: Equatable, Sendable, WebWordings {
     case answersSetAside(labels: String)
     case changeAnswer(label: String)
     case fieldNeeded
+    case chooseAnAnswer
+    case writeAnAnswer
+    case writeAnAnswerOrUnknown
+    case answerNeededHere
     case fieldTooLong(characters: Int)
     case fieldControlCharacters
     case nirRefused(NIR.Problem)
@@ -46,6 +50,18 @@ enum WebSentence: Equatable, Sendable, WebWordings {
             )
         case .changeAnswer(let label): return ("Modifier la réponse : \(label)", "Change the answer: \(label)")
         case .fieldNeeded: return ("Ce champ est à remplir.", "This field is required.")
+        case .chooseAnAnswer: return ("Choisissez une des réponses proposées.", "Choose one of the answers offered.")
+        case .writeAnAnswer: return ("Écrivez votre réponse dans le champ.", "Write your answer in the field.")
+        case .writeAnAnswerOrUnknown:
+            return (
+                "Écrivez votre réponse dans le champ, ou dites que vous ne savez pas avec le bouton prévu.",
+                "Write your answer in the field, or say that you do not know with the button for it."
+            )
+        case .answerNeededHere:
+            return (
+                "Cette question demande une réponse : l'aide sous la question dit où la trouver.",
+                "This question needs an answer: the help under the question says where to find it."
+            )
         case .fieldTooLong(let characters):
             return (
                 "Ce texte est trop long : \(characters) caractères au plus.", "This text is too long: \(characters) characters at most."

@@ -80,8 +80,7 @@ struct PageMachine {
         switch parser.parse(typed, for: dialogue.questions[q]) {
         case .success(let v): value = v
         case .failure(let error):
-            let reason = error.message.prefix(1).uppercased() + error.message.dropFirst() + "."
-            return .show(.question(q, error: reason, typed: text, editing: editing, notice: nil))
+            return .show(.question(q, error: refusal(error, dialogue.questions[q], typed), typed: text, editing: editing, notice: nil))
         }
         let before = interview.answeredPath.map(\.question)
         let action = editing ? interview.edit(question: q, to: value) : interview.answer(value)
@@ -149,6 +148,21 @@ struct PageMachine {
             .render(routed: routed, answers: interview.answeredPath, as: format, facts: [("exported", now)])
         let stem = language == .fr ? "resume-dossier" : "case-summary"
         return .download(Download(name: stem + "." + format.fileExtension, format: format, bytes: bytes))
+    }
+
+    /// Why an answer was refused, as the page says it: the parser's sentence,
+    /// except where it speaks of the terminal's keys and commands (an empty field,
+    /// an option that is not one of the page's, an answer the question requires).
+    private func refusal(_ error: AnswerError, _ question: Question, _ typed: String) -> String {
+        switch question.kind {
+        case .choice, .yesNo: return WebSentence.chooseAnAnswer.text(language)
+        case .date, .text:
+            if typed.trimmingSpaces.isEmpty {
+                return (question.unknown == nil ? WebSentence.writeAnAnswer : .writeAnAnswerOrUnknown).text(language)
+            }
+            if error.message == Message.answerNeeded.text(language) { return WebSentence.answerNeededHere.text(language) }
+            return error.message.prefix(1).uppercased() + error.message.dropFirst() + "."
+        }
     }
 
     private func page(for action: Interview.Action) -> Page {
