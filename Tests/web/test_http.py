@@ -222,6 +222,14 @@ def test_oversized_requests_are_refused_unread():
         reply = s.recv(65_536).decode(errors="replace")
         s.close()
         assert reply.startswith("HTTP/1.1 413"), reply[:200]
+        # Headers are bounded too: a 20 KiB header is refused, the server goes on.
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"h" * 20_000 + b"\r\n\r\n")
+        reply = s.recv(65_536).decode(errors="replace")
+        s.close()
+        assert reply == "" or reply.split(" ")[1] in ("400", "431"), reply[:200]
+        response, _ = b.request("GET", "/health")
+        assert response.status == 200
         # An answer longer than any real one is refused by the parser, with the question again.
         b.request("GET", "/")
         b.press("start")
@@ -242,6 +250,8 @@ def test_unknown_addresses_and_methods_get_a_page():
         assert 'href="../../assets/style.css"' in b.page and 'href="../../?lang=fr"' in b.page, b.page[:900]
         response, _ = b.request("DELETE", "/")
         assert response.status in (404, 405) and "Revenir à l'accueil" in text(b.page)
+        response, _ = b.request("HEAD", "/health")
+        assert response.status == 200
         response, body = b.request("GET", "/assets/style.css")
         assert response.status == 200 and b"focus-visible" in body
         assert response.getheader("Cache-Control").startswith("public")

@@ -19,6 +19,8 @@ public enum WebRoutes {
         router.post("/") { request, _ in try await post(site, request) }
         router.get("/assets/style.css") { _, _ in asset(PackageResources.style_css) }
         router.get("/assets/print.css") { _, _ in asset(PackageResources.print_css) }
+        router.head("/") { _, _ in Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"]) }
+        router.head("/health") { _, _ in Response(status: .ok, headers: [.contentType: "text/plain"]) }
         router.get("/health") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }

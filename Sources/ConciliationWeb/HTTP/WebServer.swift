@@ -1,6 +1,8 @@
 import DialogueKit
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// Starts the page on an address and serves until SIGINT or SIGTERM.
 public enum WebServer {
@@ -9,8 +11,13 @@ public enum WebServer {
     public static func run(site: WebSite, host: String, port: Int, announce: @escaping @Sendable (String) -> Void) async throws {
         var logger = Logger(label: "conciliation-serve")
         logger.logLevel = .warning
+        // Headers bounded like forms (a browser's are a few KiB); a connection idle for
+        // 30 s is closed, so that slow clients cannot hold connections open.
+        let limits = HTTP1Channel.Configuration.DecoderConfiguration(
+            maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
         let app = Application(
             router: WebRoutes.router(site),
+            server: .http1(configuration: .init(idleTimeout: .seconds(30), httpDecoderConfiguration: limits)),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port

@@ -90,7 +90,7 @@ enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
 
     var wordings: (fr: String, en: String) {
         switch self {
-        case .skipLink: return ("Aller à la question", "Skip to the question")
+        case .skipLink: return ("Aller au contenu principal", "Skip to the main content")
         case .otherLanguage: return ("English", "Français")
         case .footer:
             return (
@@ -134,8 +134,8 @@ enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
             )
         case .unknownHint:
             return (
-                "Si vous ne savez pas, le bouton ci-dessous le dit : le questionnaire en tient compte sans vous fermer de droit.",
-                "If you do not know, say so with the button below: the questionnaire takes it into account without closing any right."
+                "Si vous ne savez pas, dites-le avec le bouton prévu : le questionnaire en tient compte sans vous fermer de droit.",
+                "If you do not know, say so with the button for it: the questionnaire takes it into account without closing any right."
             )
         case .errorPrefix: return ("Erreur", "Error")
         case .editingNote:

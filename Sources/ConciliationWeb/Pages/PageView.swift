@@ -114,13 +114,13 @@ struct PageView {
         switch question.kind {
         case .choice(let choices):
             var options = choices.map { ($0.value, $0.label(for: .self, language)) }
-            if let unknown = question.unknown { options.append((AnswerParser.canonicalText(.null), unknown.text(language))) }
+            if let unknown = question.unknown { options.append((AnswerParser.canonicalText(.null), capitalised(unknown.text(language)))) }
             context["isChoice"] = true
             context["options"] = optionList(options, checked: typed ?? offered.map(AnswerParser.canonicalText))
         case .yesNo:
             var options = [(AnswerParser.canonicalText(.bool(true)), capitalised(Message.yes.text(language)))]
             options.append((AnswerParser.canonicalText(.bool(false)), capitalised(Message.no.text(language))))
-            if let unknown = question.unknown { options.append((AnswerParser.canonicalText(.null), unknown.text(language))) }
+            if let unknown = question.unknown { options.append((AnswerParser.canonicalText(.null), capitalised(unknown.text(language)))) }
             context["isChoice"] = true
             context["options"] = optionList(options, checked: typed ?? offered.map(AnswerParser.canonicalText))
         case .date, .text:
@@ -134,7 +134,7 @@ struct PageView {
                 context["hint"] = ts(hint)
                 describedBy.append("hint")
             }
-            if let unknown = question.unknown { context["unknownButton"] = ts(unknown.text(language)) }
+            if let unknown = question.unknown { context["unknownButton"] = ts(capitalised(unknown.text(language))) }
             context["typed"] = typed ?? offered.map { shown($0, question) } ?? ""
         }
         if error != nil { describedBy.append("error") }
