@@ -160,8 +160,7 @@ struct SessionMachine {
             state = .answering
             let before = interview.answeredPath.map(\.question)
             let action = interview.edit(question: q, to: value)
-            let after = Set(interview.answeredPath.map(\.question))
-            let dropped = before.filter { !after.contains($0) && $0 != questionAsked }
+            let dropped = interview.questionsSetAside(since: before)
             let setAside: [SessionAction] =
                 dropped.isEmpty
                 ? []

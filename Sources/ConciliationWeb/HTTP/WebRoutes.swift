@@ -3,10 +3,6 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The page on the network: the home page, the one address every form posts
 /// to, the style sheets, a health check for load balancers; the security headers
 /// on every answer, a page for every error.
@@ -50,7 +46,7 @@ public enum WebRoutes {
         let post = WebSite.Post(
             body: Array(buffer: body), cookie: request.cookies[CSRFGuard.cookieName]?.value,
             fetchSite: request.headers[HTTPField.Name("Sec-Fetch-Site")!], acceptLanguage: request.headers[.acceptLanguage],
-            now: isoNow())
+            now: Timestamp.now())
         return response(site.answer(post))
     }
 
@@ -61,21 +57,6 @@ public enum WebRoutes {
             headers[.cacheControl] = "no-store"
         }
         return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
-    }
-
-    /// The time now in UTC, as 2026-11-23T10:00:00Z (an exported summary says when
-    /// it was made). Read from the C library: Foundation's ISO 8601 formatter took a
-    /// third of a request's time.
-    static func isoNow() -> String {
-        var clock = time(nil)
-        var utc = tm()
-        gmtime_r(&clock, &utc)
-        func pad(_ n: Int32, _ width: Int = 2) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return
-            "\(pad(utc.tm_year + 1900, 4))-\(pad(utc.tm_mon + 1))-\(pad(utc.tm_mday))T\(pad(utc.tm_hour)):\(pad(utc.tm_min)):\(pad(utc.tm_sec))Z"
     }
 
     /// Whether the browser reached the page over HTTPS through a proxy that says

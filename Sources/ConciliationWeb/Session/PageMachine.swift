@@ -87,8 +87,7 @@ struct PageMachine {
         if case .ask(let again, _, let rejection?, _) = action, again == q {
             return .show(.question(q, error: rejection.text(language), typed: text, editing: editing, notice: nil))
         }
-        let after = Set(interview.answeredPath.map(\.question))
-        let dropped = before.filter { !after.contains($0) && $0 != q }
+        let dropped = interview.questionsSetAside(since: before)
         let notice =
             dropped.isEmpty
             ? nil

@@ -117,6 +117,15 @@ public struct Interview: Sendable {
         set(q, value)
     }
 
+    /// After an edit: the questions of `before` (the path's questions before it)
+    /// that the interview no longer asks, their answers kept aside, to tell the
+    /// person; the question it asks now is asked again, not set aside.
+    public func questionsSetAside(since before: [Int]) -> [Int] {
+        let after = Set(answeredPath.map(\.question))
+        let asked: Int? = if case .asking(let q) = state { q } else { nil }
+        return before.filter { !after.contains($0) && $0 != asked }
+    }
+
     private mutating func set(_ q: Int, _ value: Value) -> Action {
         let before = (answers, setAside, order)
         answers[q] = value

@@ -1,14 +1,13 @@
-import DialogueKit
-
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Wall-clock instants for session files and exports, in UTC (ISO 8601).
-enum Timestamp {
-    static func now() -> String { format(unixTime: Int(time(nil))) }
+/// Wall-clock instants for session files and exports, in UTC (ISO 8601), read
+/// by the programs around the core (like `ParisClock`), never by the core.
+public enum Timestamp {
+    public static func now() -> String { format(unixTime: Int(time(nil))) }
 
-    static func format(unixTime t: Int) -> String {
+    public static func format(unixTime t: Int) -> String {
         let day = CivilDate(dayNumber: t >= 0 ? t / 86_400 : (t - 86_399) / 86_400)
         let seconds = t - day.dayNumber * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
