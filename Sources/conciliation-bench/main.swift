@@ -53,7 +53,7 @@ if arguments.count == 3, arguments[2] == "--load" {
     )
     exit(0)
 }
-if arguments.count == 3, arguments[2] == "--pages" {
+if arguments.count >= 3, arguments[2] == "--pages" {
     // The browser page's work per request, without HTTP: the form read, the
     // interview rebuilt from it, the page rendered (what wrk measures, less the server).
     let dialogue = try DialogueLoader.load(yaml: String(decoding: readFile(arguments[1]), as: UTF8.self), file: arguments[1])
@@ -77,13 +77,14 @@ if arguments.count == 3, arguments[2] == "--pages" {
             form(all + [("do", "letter-txt"), ("name", "Z"), ("address", "1+rue"), ("nir", "185057800608491"), ("caisse", "CPAM")])
         ),
     ]
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 2_000 : 2_000
     print("| page, in-process (no HTTP) | median | p99 | bytes |")
     print("|---|---:|---:|---:|")
     for (name, body) in pages {
         let post = WebSite.Post(body: body, cookie: token, fetchSite: nil, acceptLanguage: nil, now: "2026-11-23T10:00:00Z")
         var samples: [Double] = []
         var size = 0
-        for _ in 0..<2_000 {
+        for _ in 0..<runs {
             let start = now()
             let reply = site.answer(post)
             samples.append(now() - start)
@@ -91,7 +92,7 @@ if arguments.count == 3, arguments[2] == "--pages" {
             size = reply.body.count
         }
         samples.sort()
-        print("| \(name) | \(format1(samples[1_000] * 1e6)) µs | \(format1(samples[1_980] * 1e6)) µs | \(size) |")
+        print("| \(name) | \(format1(samples[runs / 2] * 1e6)) µs | \(format1(samples[runs * 99 / 100] * 1e6)) µs | \(size) |")
     }
     exit(0)
 }

@@ -24,6 +24,9 @@ struct PageRenderer: Sendable {
     /// By language, then by rule index: the rule in a question's "Pourquoi ?".
     private let reading: [Language: [String]]
     private let ruleIndex: [String: Int]
+    /// By language, then by question slot, then by option: the radio button in
+    /// its four states (neither, ticked, focused, both).
+    private let options: [Language: [Int: [[String]]]]
 
     static let sources: [(String, [UInt8])] = [
         ("top", PackageResources.top_mustache), ("bottom", PackageResources.bottom_mustache),
@@ -32,7 +35,7 @@ struct PageRenderer: Sendable {
         ("question", PackageResources.question_mustache), ("result", PackageResources.result_mustache),
         ("letter", PackageResources.letter_mustache), ("fault", PackageResources.fault_mustache),
         ("problem", PackageResources.problem_mustache), ("rule", PackageResources.rule_mustache),
-        ("rule_reading", PackageResources.rule_reading_mustache),
+        ("rule_reading", PackageResources.rule_reading_mustache), ("option", PackageResources.option_mustache),
     ]
 
     init(dialogue: Dialogue) throws {
@@ -40,6 +43,7 @@ struct PageRenderer: Sendable {
         var libraries: [Language: MustacheLibrary] = [:]
         var explained: [Language: [String]] = [:]
         var reading: [Language: [String]] = [:]
+        var options: [Language: [Int: [[String]]]] = [:]
         for language in Language.allCases {
             let labels = WebMessage.labels(language)
             var library = MustacheLibrary()
@@ -51,11 +55,26 @@ struct PageRenderer: Sendable {
             let rules = dialogue.rules.map { PageRenderer.values(of: $0, dialogue, language) }
             explained[language] = rules.map { library.render($0, withTemplate: "rule") ?? "" }
             reading[language] = rules.map { library.render($0, withTemplate: "rule_reading") ?? "" }
+            var byQuestion: [Int: [[String]]] = [:]
+            for question in dialogue.questions {
+                guard let offered = AnswerOptions.of(question, language) else { continue }
+                byQuestion[question.slot] = offered.enumerated().map { i, option in
+                    [(false, false), (true, false), (false, true), (true, true)].map { checked, focused in
+                        let values: [String: Any] = [
+                            "id": "answer-\(i + 1)", "value": option.value, "label": WebText.typeset(option.label, language),
+                            "checked": checked, "focused": focused,
+                        ]
+                        return library.render(values, withTemplate: "option") ?? ""
+                    }
+                }
+            }
+            options[language] = byQuestion
             libraries[language] = library
         }
         self.libraries = libraries
         self.explained = explained
         self.reading = reading
+        self.options = options
         var index: [String: Int] = [:]
         for (i, rule) in dialogue.rules.enumerated() { index[rule.id] = i }
         self.ruleIndex = index
@@ -73,6 +92,16 @@ struct PageRenderer: Sendable {
     /// The rule as a question's "Pourquoi ?" lists it, ready to insert.
     func reading(_ rule: Rule, _ language: Language) -> String {
         ruleIndex[rule.id].flatMap { reading[language]?[$0] } ?? ""
+    }
+
+    /// The radio buttons of `question`, `checked` the canonical text of the answer
+    /// to tick; the focus goes to the ticked one, else to the first.
+    func options(_ question: Question, checked: String?, _ language: Language) -> [String] {
+        guard let variants = options[language]?[question.slot], let offered = AnswerOptions.of(question, language) else { return [] }
+        let focused = offered.firstIndex { $0.value == checked } ?? 0
+        return zip(offered.indices, variants).map { i, states in
+            states[(offered[i].value == checked ? 1 : 0) + (i == focused ? 2 : 0)]
+        }
     }
 
     /// `{{t.name}}` replaced by the catalogue's text, escaped for HTML.

@@ -112,17 +112,9 @@ struct PageView {
         context["canGoBack"] = !interview.answeredPath.isEmpty
         var describedBy = ["help"]
         switch question.kind {
-        case .choice(let choices):
-            var options = choices.map { ($0.value, $0.label(for: .self, language)) }
-            if let unknown = question.unknown { options.append((AnswerParser.canonicalText(.null), capitalised(unknown.text(language)))) }
+        case .choice, .yesNo:
             context["isChoice"] = true
-            context["options"] = optionList(options, checked: typed ?? offered.map(AnswerParser.canonicalText))
-        case .yesNo:
-            var options = [(AnswerParser.canonicalText(.bool(true)), capitalised(Message.yes.text(language)))]
-            options.append((AnswerParser.canonicalText(.bool(false)), capitalised(Message.no.text(language))))
-            if let unknown = question.unknown { options.append((AnswerParser.canonicalText(.null), capitalised(unknown.text(language)))) }
-            context["isChoice"] = true
-            context["options"] = optionList(options, checked: typed ?? offered.map(AnswerParser.canonicalText))
+            context["options"] = renderer.options(question, checked: typed ?? offered.map(AnswerParser.canonicalText), language)
         case .date, .text:
             var hint: String?
             if case .text(_, let textHint) = question.kind {
@@ -134,7 +126,7 @@ struct PageView {
                 context["hint"] = ts(hint)
                 describedBy.append("hint")
             }
-            if let unknown = question.unknown { context["unknownButton"] = ts(capitalised(unknown.text(language))) }
+            if let unknown = question.unknown { context["unknownButton"] = ts(AnswerOptions.capitalised(unknown.text(language))) }
             context["typed"] = typed ?? offered.map { shown($0, question) } ?? ""
         }
         if error != nil { describedBy.append("error") }
@@ -148,18 +140,6 @@ struct PageView {
         return context
     }
 
-    /// Radio buttons; `checked` is the canonical text of the answer to tick.
-    /// The focus goes to the ticked option, else to the first.
-    private func optionList(_ options: [(value: String, label: String)], checked: String?) -> [[String: Any]] {
-        let focused = options.firstIndex { $0.value == checked } ?? 0
-        return options.enumerated().map { i, option in
-            [
-                "id": "answer-\(i + 1)", "value": option.value, "label": ts(option.label), "checked": option.value == checked,
-                "focused": i == focused,
-            ]
-        }
-    }
-
     /// An answer put back in a text field: a date as 05/11/2026, the unknown in words.
     private func shown(_ value: Value, _ question: Question) -> String {
         switch value {
@@ -168,8 +148,6 @@ struct PageView {
         default: return AnswerParser.canonicalText(value)
         }
     }
-
-    private func capitalised(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
     private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?, hidden: [[String: Any]]) -> [String: Any] {
         let parts = formatter.sections(routed)
@@ -203,9 +181,12 @@ struct PageView {
 
     private func entry(_ entry: Explanation.Entry) -> [String: Any] {
         switch entry {
-        case .answer(let label, let text): return ["isAnswer": true, "label": ts(label), "text": ts(text)]
-        case .decision(let title): return ["isDecision": true, "title": ts(title)]
-        case .rule(let rule): return ["isRule": true, "html": renderer.explained(rule, language)]
+        // Every entry names the three kinds: a name missing here would be looked up
+        // again in the whole page's values, which costs more than the entry itself.
+        case .answer(let label, let text):
+            return ["isAnswer": true, "isDecision": false, "isRule": false, "label": ts(label), "text": ts(text)]
+        case .decision(let title): return ["isAnswer": false, "isDecision": true, "isRule": false, "title": ts(title)]
+        case .rule(let rule): return ["isAnswer": false, "isDecision": false, "isRule": true, "html": renderer.explained(rule, language)]
         }
     }
 
@@ -232,6 +213,8 @@ struct PageView {
                 "name": field.rawValue, "label": ts(label(field, kind)), "value": fields[field], "optional": field.isOptional,
                 "multiline": field.isWording, "maximum": field.maximumLength, "autocomplete": autocomplete(field),
                 "focus": firstProblem.map { $0 == field } ?? (field == .name),
+                // Named even when absent, not looked up again in the whole page's values.
+                "hint": false, "error": false, "describedBy": false,
             ]
             var describedBy: [String] = []
             if let hint = hint(field) {
