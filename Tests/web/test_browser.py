@@ -236,14 +236,14 @@ def test_pages_pass_the_accessibility_audit_in_both_languages():
             p = Person(driver)
             driver.get(server.url)
             assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "Accept-Language picks English"
-            audits = {"home": driver.execute_script("return " + AUDIT)}
+            audits = {"home": driver.execute_script("return " + AUDIT.strip())}
             p.press("start")
-            audits["question"] = driver.execute_script("return " + AUDIT)
+            audits["question"] = driver.execute_script("return " + AUDIT.strip())
             outline = focus_ring(driver)
             assert outline[0] != "none" and outline[1] != "0px", outline
             p.choose("decision-admin")
             p.type("not a date")
-            audits["question with an error"] = driver.execute_script("return " + AUDIT)
+            audits["question with an error"] = driver.execute_script("return " + AUDIT.strip())
             for answer in ["01/10/2026"]:
                 p.type(answer)
             p.choose("oui")
@@ -252,16 +252,24 @@ def test_pages_pass_the_accessibility_audit_in_both_languages():
             p.choose("non")
             p.choose("non")
             assert "appeal" in p.heading().lower() or "commission" in p.heading().lower(), p.heading()
-            audits["result"] = driver.execute_script("return " + AUDIT)
+            audits["result"] = driver.execute_script("return " + AUDIT.strip())
             p.press("letter")
             p.press("letter-txt")
-            audits["letter with errors"] = driver.execute_script("return " + AUDIT)
+            audits["letter with errors"] = driver.execute_script("return " + AUDIT.strip())
             assert driver.find_element(By.ID, "name").get_attribute("aria-invalid") == "true"
             # French, through the page's own switch.
             driver.get(server.url + "?lang=fr")
-            audits["home (fr)"] = driver.execute_script("return " + AUDIT)
+            audits["home (fr)"] = driver.execute_script("return " + AUDIT.strip())
+            assert all(isinstance(found, list) for found in audits.values()), audits
             problems = {page: found for page, found in audits.items() if found}
             assert not problems, problems
+            # The audit finds what it looks for: a pale text and a field without a label, added here.
+            driver.execute_script(
+                "const p = document.createElement('p'); p.textContent = 'pâle'; p.style.color = '#bbbbbb';"
+                "const i = document.createElement('input'); i.name = 'orphan';"
+                "document.querySelector('main').append(p, i);")
+            found = driver.execute_script("return " + AUDIT.strip())
+            assert any(f.startswith("contrast") for f in found) and "no label: orphan" in found, found
     finally:
         driver.quit()
         shutil.rmtree(downloads, ignore_errors=True)
