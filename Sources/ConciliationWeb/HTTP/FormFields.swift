@@ -20,15 +20,25 @@ struct FormFields: Sendable {
     /// not UTF-8 refuse the whole form.
     init(urlEncoded body: [UInt8]) throws(Problem) {
         var seen: Set<String> = []
-        for part in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            guard pairs.count < FormFields.maximumCount else { throw .tooManyFields }
-            let equals = part.firstIndex(of: UInt8(ascii: "="))
-            let name = try FormFields.decode(part[part.startIndex..<(equals ?? part.endIndex)])
-            var value = ""
-            if let equals { value = try FormFields.decode(part[(equals + 1)...]) }
-            guard seen.insert(name).inserted else { throw .repeated(name) }
-            pairs.append((name, value))
+        var pairs: [(name: String, value: String)] = []
+        try body.withUnsafeBufferPointer { (bytes) throws(Problem) in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
+                if end > start {
+                    guard pairs.count < FormFields.maximumCount else { throw .tooManyFields }
+                    var equals = start
+                    while equals < end, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                    let name = try FormFields.decode(UnsafeBufferPointer(rebasing: bytes[start..<equals]))
+                    let value = equals < end ? try FormFields.decode(UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end])) : ""
+                    guard seen.insert(name).inserted else { throw .repeated(name) }
+                    pairs.append((name, value))
+                }
+                start = end + 1
+            }
         }
+        self.pairs = pairs
     }
 
     subscript(name: String) -> String? {
@@ -36,16 +46,20 @@ struct FormFields: Sendable {
     }
 
     /// `+` is a space; `%XX` a byte; the bytes must be UTF-8.
-    private static func decode(_ bytes: ArraySlice<UInt8>) throws(Problem) -> String {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> String {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw .badEncoding }
+            return text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
+        var i = 0
+        while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "+") {
                 out.append(UInt8(ascii: " "))
             } else if b == UInt8(ascii: "%") {
-                guard i + 2 < bytes.endIndex, let high = hex(bytes[i + 1]), let low = hex(bytes[i + 2]) else { throw .badEncoding }
+                guard i + 2 < bytes.count, let high = hex(bytes[i + 1]), let low = hex(bytes[i + 2]) else { throw .badEncoding }
                 out.append(high << 4 | low)
                 i += 2
             } else {

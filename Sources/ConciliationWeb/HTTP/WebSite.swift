@@ -120,10 +120,10 @@ public struct WebSite: Sendable {
             formatter: formatters[language] ?? ResultFormatter(dialogue: dialogue, language: language), csrf: token)
     }
 
-    private func html(_ status: Int, _ template: String, _ language: Language, _ values: [String: Any]) -> Reply {
+    private func html(_ status: Int, _ template: String, _ language: Language, _ values: TemplateFields) -> Reply {
         Reply(
             status: status, contentType: "text/html; charset=utf-8", attachment: nil,
-            body: Array(renderer.render(template, language, values).utf8))
+            body: renderer.render(template, language, values))
     }
 
     private func reason(_ error: FormFields.Problem) -> WebSentence {

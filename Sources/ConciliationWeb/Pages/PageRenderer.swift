@@ -1,5 +1,4 @@
 import DialogueKit
-import Mustache
 
 /// The page templates (`Templates/*.mustache`), built into the binary and
 /// prepared once at start, one set per language: the fixed texts (`{{t.name}}`,
@@ -7,23 +6,19 @@ import Mustache
 /// dialogue is rendered then, as the result explains it and as a question's
 /// "Pourquoi ?" lists it. A request renders only what its answers change.
 /// A template that does not parse, or names a text the catalogue does not have,
-/// stops the server before it listens, never during a request.
+/// stops the server before it listens (`TemplateError`), never during a request.
 struct PageRenderer: Sendable {
-    enum Problem: Error, CustomStringConvertible {
-        case unknownLabel(template: String, name: String)
-        var description: String {
-            switch self {
-            case .unknownLabel(let template, let name): return "Templates/\(template).mustache: no text “\(name)” in WebMessage"
-            }
-        }
-    }
-
-    private let libraries: [Language: MustacheLibrary]
+    private let templates: [Language: TemplateSet]
     /// By language, then by rule index: the rule with its text and sources.
     private let explained: [Language: [String]]
     /// By language, then by rule index: the rule in a question's "Pourquoi ?".
     private let reading: [Language: [String]]
     private let ruleIndex: [String: Int]
+    /// By language: the site's name and the rules' version line, as every page shows them.
+    private let siteNames: [Language: String]
+    private let rulesLines: [Language: String]
+    /// By question slot: the rules that may be why it is asked.
+    private let readings: [QuestionReadings]
     /// By language, then by question slot, then by option: the radio button in
     /// its four states (neither, ticked, focused, both).
     private let options: [Language: [Int: [[String]]]]
@@ -39,54 +34,67 @@ struct PageRenderer: Sendable {
     ]
 
     init(dialogue: Dialogue) throws {
-        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
-        var libraries: [Language: MustacheLibrary] = [:]
+        var templates: [Language: TemplateSet] = [:]
         var explained: [Language: [String]] = [:]
         var reading: [Language: [String]] = [:]
         var options: [Language: [Int: [[String]]]] = [:]
         for language in Language.allCases {
             let labels = WebMessage.labels(language)
-            var library = MustacheLibrary()
-            for (name, bytes) in PageRenderer.sources {
-                // Every template escapes with `HTMLEscaping`; a partial takes the escaping of the page that includes it.
-                let text = try PageRenderer.localized(String(decoding: bytes, as: UTF8.self), labels, template: name)
-                try library.register("{{% CONTENT_TYPE: \(HTMLEscaping.name) }}" + text, named: name)
-            }
+            let library = try TemplateSet(
+                PageRenderer.sources.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }, label: { labels[$0] })
             let rules = dialogue.rules.map { PageRenderer.values(of: $0, dialogue, language) }
-            explained[language] = rules.map { library.render($0, withTemplate: "rule") ?? "" }
-            reading[language] = rules.map { library.render($0, withTemplate: "rule_reading") ?? "" }
+            explained[language] = rules.map { String(decoding: library.render("rule", $0) ?? [], as: UTF8.self) }
+            reading[language] = rules.map { String(decoding: library.render("rule_reading", $0) ?? [], as: UTF8.self) }
             var byQuestion: [Int: [[String]]] = [:]
             for question in dialogue.questions {
                 guard let offered = AnswerOptions.of(question, language) else { continue }
                 byQuestion[question.slot] = offered.enumerated().map { i, option in
                     [(false, false), (true, false), (false, true), (true, true)].map { checked, focused in
-                        let values: [String: Any] = [
-                            "id": "answer-\(i + 1)", "value": option.value, "label": WebText.typeset(option.label, language),
-                            "checked": checked, "focused": focused,
+                        let values: TemplateFields = [
+                            "id": .text("answer-\(i + 1)"), "value": .text(option.value),
+                            "label": .text(WebText.typeset(option.label, language)), "checked": .flag(checked), "focused": .flag(focused),
                         ]
-                        return library.render(values, withTemplate: "option") ?? ""
+                        return String(decoding: library.render("option", values) ?? [], as: UTF8.self)
                     }
                 }
             }
             options[language] = byQuestion
-            libraries[language] = library
+            templates[language] = library
         }
-        self.libraries = libraries
+        self.templates = templates
         self.explained = explained
         self.reading = reading
         self.options = options
         var index: [String: Int] = [:]
         for (i, rule) in dialogue.rules.enumerated() { index[rule.id] = i }
         self.ruleIndex = index
+        var siteNames: [Language: String] = [:]
+        var rulesLines: [Language: String] = [:]
+        for language in Language.allCases {
+            siteNames[language] = WebText.typeset(dialogue.title.text(language), language)
+            rulesLines[language] = WebText.typeset(
+                WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language)
+        }
+        self.siteNames = siteNames
+        self.rulesLines = rulesLines
+        self.readings = dialogue.questions.indices.map { QuestionReadings(dialogue: dialogue, question: $0) }
     }
 
-    func render(_ template: String, _ language: Language, _ context: [String: Any]) -> String {
-        libraries[language]?.render(context, withTemplate: template) ?? ""
+    func render(_ template: String, _ language: Language, _ values: TemplateFields) -> [UInt8] {
+        templates[language]?.render(template, values) ?? []
     }
 
     /// The rule as the result explains it, ready to insert.
     func explained(_ rule: Rule, _ language: Language) -> String {
         ruleIndex[rule.id].flatMap { explained[language]?[$0] } ?? ""
+    }
+
+    func siteName(_ language: Language) -> String { siteNames[language] ?? "" }
+    func rulesLine(_ language: Language) -> String { rulesLines[language] ?? "" }
+
+    /// The rules that may still be why question `q` is asked, with these answers.
+    func rulesReading(question q: Int, _ interview: Interview) -> [Rule] {
+        readings[q].applying(answers: interview.answers, today: interview.today)
     }
 
     /// The rule as a question's "Pourquoi ?" lists it, ready to insert.
@@ -104,31 +112,16 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// `{{t.name}}` replaced by the catalogue's text, escaped for HTML.
-    static func localized(_ template: String, _ labels: [String: String], template name: String) throws -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.range(of: "{{t.") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let key = String(rest[open.upperBound..<close.lowerBound])
-            guard let label = labels[key] else { throw Problem.unknownLabel(template: name, name: key) }
-            out += HTMLEscaping().escapeText(label)
-            rest = rest[close.upperBound...]
-        }
-        return out + rest
-    }
-
-    private static func values(of rule: Rule, _ dialogue: Dialogue, _ language: Language) -> [String: Any] {
-        let sources = rule.sources.compactMap { dialogue.source($0) }.map { source -> [String: Any] in
-            var s: [String: Any] = ["title": source.title]
-            if let url = source.url, url.hasPrefix("https://") || url.hasPrefix("http://") { s["url"] = url }
-            return s
+    private static func values(of rule: Rule, _ dialogue: Dialogue, _ language: Language) -> TemplateFields {
+        let sources = rule.sources.compactMap { dialogue.source($0) }.map { source -> TemplateValue in
+            var s: TemplateFields = ["title": .text(source.title)]
+            if let url = source.url, url.hasPrefix("https://") || url.hasPrefix("http://") { s["url"] = .text(url) }
+            return .fields(s)
         }
         return [
-            "id": rule.id, "title": WebText.typeset(rule.title.text(language), language),
-            "text": WebText.typeset(rule.text.text(language), language), "unconfirmed": !rule.confirmed,
-            "sources": sources, "hasSources": !sources.isEmpty,
+            "id": .text(rule.id), "title": .text(WebText.typeset(rule.title.text(language), language)),
+            "text": .text(WebText.typeset(rule.text.text(language), language)), "unconfirmed": .flag(!rule.confirmed),
+            "sources": .list(sources), "hasSources": .flag(!sources.isEmpty),
         ]
     }
 }

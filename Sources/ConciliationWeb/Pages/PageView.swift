@@ -19,35 +19,36 @@ struct PageView {
 
     /// What every page has: the language, the fixed texts, the title, the footer.
     /// `title` is the page's own, before the site's; nil on the home page.
-    func base(title: String?, hidden: [[String: Any]] = []) -> [String: Any] {
+    func base(title: String?, hidden: [TemplateValue] = []) -> TemplateFields {
         let site = dialogue.title.text(language)
         let other: Language = language == .fr ? .en : .fr
         return [
-            "lang": language.rawValue,
-            "otherLang": other.rawValue,
-            "site": ts(site),
-            "documentTitle": ts(title.map { WebSentence.pageTitle(page: $0, site: site).text(language) } ?? site),
-            "rulesLine": ts(WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language)),
-            "csrf": csrf,
-            "hidden": hidden,
-            "root": root,
+            "lang": .text(language.rawValue),
+            "otherLang": .text(other.rawValue),
+            "site": .text(renderer.siteName(language)),
+            "documentTitle": .text(
+                title.map { ts(WebSentence.pageTitle(page: $0, site: site).text(language)) } ?? renderer.siteName(language)),
+            "rulesLine": .text(renderer.rulesLine(language)),
+            "csrf": .text(csrf),
+            "hidden": .list(hidden),
+            "root": .text(root),
         ]
     }
 
-    func home() -> [String: Any] {
+    func home() -> TemplateFields {
         var context = base(title: nil)
-        context["homeLanguageLink"] = root + "?lang=" + (language == .fr ? "en" : "fr")
+        context["homeLanguageLink"] = .text(root + "?lang=" + (language == .fr ? "en" : "fr"))
         return context
     }
 
-    func problem(_ sentence: WebSentence) -> [String: Any] {
+    func problem(_ sentence: WebSentence) -> TemplateFields {
         var context = base(title: WebMessage.problemTitle.text(language))
-        context["message"] = ts(sentence.text(language))
+        context["message"] = .text(ts(sentence.text(language)))
         return context
     }
 
     /// The template and its values for `page`.
-    func render(_ page: PageMachine.Page, _ machine: PageMachine) -> (template: String, context: [String: Any]) {
+    func render(_ page: PageMachine.Page, _ machine: PageMachine) -> (template: String, context: TemplateFields) {
         let interview = machine.interview
         let hidden = sessionFields(interview)
         switch page {
@@ -67,54 +68,58 @@ struct PageView {
     }
 
     /// The answers and the answers set aside, as the parser reads them back.
-    private func sessionFields(_ interview: Interview) -> [[String: Any]] {
-        var fields: [[String: Any]] = []
+    private func sessionFields(_ interview: Interview) -> [TemplateValue] {
+        var fields: [TemplateValue] = []
         for question in dialogue.questions {
             if let value = interview.answers[question.slot] {
-                fields.append(["name": PageRequest.answerPrefix + question.id, "value": AnswerParser.canonicalText(value)])
+                fields.append(
+                    .fields(["name": .text(PageRequest.answerPrefix + question.id), "value": .text(AnswerParser.canonicalText(value))]))
             } else if let value = interview.setAside[question.slot] {
-                fields.append(["name": PageRequest.setAsidePrefix + question.id, "value": AnswerParser.canonicalText(value)])
+                fields.append(
+                    .fields(["name": .text(PageRequest.setAsidePrefix + question.id), "value": .text(AnswerParser.canonicalText(value))]))
             }
         }
         return fields
     }
 
     /// The answers on the path, each with its "Modifier" button.
-    private func answerList(_ interview: Interview) -> [[String: Any]] {
+    private func answerList(_ interview: Interview) -> [TemplateValue] {
         let note = CaseNote(dialogue: dialogue, language: language)
         return interview.answeredPath.map { a in
             let question = dialogue.questions[a.question]
-            return [
-                "id": question.id, "label": ts(question.label.text(language)), "text": ts(note.answerText(a.value, question: question)),
-            ]
+            return .fields([
+                "id": .text(question.id), "label": .text(ts(question.label.text(language))),
+                "text": .text(ts(note.answerText(a.value, question: question))),
+            ])
         }
     }
 
     private func question(
-        _ q: Int, _ machine: PageMachine, error: String?, typed: String?, editing: Bool, notice: String?, hidden: [[String: Any]]
-    ) -> [String: Any] {
+        _ q: Int, _ machine: PageMachine, error: String?, typed: String?, editing: Bool, notice: String?, hidden: [TemplateValue]
+    ) -> TemplateFields {
         let interview = machine.interview
         let question = dialogue.questions[q]
         let prompt = question.prompt(.self, language)
         var context = base(
             title: error != nil ? WebMessage.errorPrefix.text(language) + language.colon + prompt : prompt, hidden: hidden)
         let offered = interview.answers[q] ?? interview.setAside[q]
-        context["questionId"] = question.id
-        context["question"] = ts(prompt)
-        context["help"] = ts(question.help.text(language))
-        context["editing"] = editing
+        context["questionId"] = .text(question.id)
+        context["question"] = .text(ts(prompt))
+        context["help"] = .text(ts(question.help.text(language)))
+        context["editing"] = .flag(editing)
         context["focus"] = true
-        if let notice { context["notice"] = ts(notice) }
-        if let error { context["error"] = ts(error) }
+        if let notice { context["notice"] = .text(ts(notice)) }
+        if let error { context["error"] = .text(ts(error)) }
         if !editing, let progress = machine.progress {
-            context["progress"] = WebSentence.progress(number: progress.number, atMost: progress.atMost).text(language)
+            context["progress"] = .text(WebSentence.progress(number: progress.number, atMost: progress.atMost).text(language))
         }
-        context["canGoBack"] = !interview.answeredPath.isEmpty
+        context["canGoBack"] = .flag(!interview.answeredPath.isEmpty)
         var describedBy = ["help"]
         switch question.kind {
         case .choice, .yesNo:
             context["isChoice"] = true
-            context["options"] = renderer.options(question, checked: typed ?? offered.map(AnswerParser.canonicalText), language)
+            context["options"] = .list(
+                renderer.options(question, checked: typed ?? offered.map(AnswerParser.canonicalText), language).map(TemplateValue.html))
         case .date, .text:
             var hint: String?
             if case .text(_, let textHint) = question.kind {
@@ -123,20 +128,20 @@ struct PageView {
                 hint = WebMessage.dateHint.text(language)
             }
             if let hint {
-                context["hint"] = ts(hint)
+                context["hint"] = .text(ts(hint))
                 describedBy.append("hint")
             }
-            if let unknown = question.unknown { context["unknownButton"] = ts(AnswerOptions.capitalised(unknown.text(language))) }
-            context["typed"] = typed ?? offered.map { shown($0, question) } ?? ""
+            if let unknown = question.unknown { context["unknownButton"] = .text(ts(AnswerOptions.capitalised(unknown.text(language)))) }
+            context["typed"] = .text(typed ?? offered.map { shown($0, question) } ?? "")
         }
         if error != nil { describedBy.append("error") }
-        context["describedBy"] = describedBy.joined(separator: " ")
-        let rules = dialogue.rulesReading(question: q, answers: interview.answers, today: interview.today)
-        context["rules"] = rules.map { renderer.reading($0, language) }
-        context["hasRules"] = !rules.isEmpty
+        context["describedBy"] = .text(describedBy.joined(separator: " "))
+        let rules = renderer.rulesReading(question: q, interview)
+        context["rules"] = .list(rules.map { .html(renderer.reading($0, language)) })
+        context["hasRules"] = .flag(!rules.isEmpty)
         let answers = answerList(interview)
-        context["answers"] = answers
-        context["hasAnswers"] = !answers.isEmpty
+        context["answers"] = .list(answers)
+        context["hasAnswers"] = .flag(!answers.isEmpty)
         return context
     }
 
@@ -149,86 +154,95 @@ struct PageView {
         }
     }
 
-    private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?, hidden: [[String: Any]]) -> [String: Any] {
+    private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?, hidden: [TemplateValue]) -> TemplateFields {
         let parts = formatter.sections(routed)
         var context = base(title: WebMessage.resultHeading.text(language) + language.colon + parts.title, hidden: hidden)
-        if let notice { context["notice"] = ts(notice) }
-        context["title"] = ts(parts.title)
-        context["dates"] = parts.dates.map { date -> [String: Any] in
-            ["label": ts(date.label), "words": date.words, "relative": date.relative, "iso": date.iso]
-        }
-        context["hasDates"] = !parts.dates.isEmpty
-        context["summary"] = ts(parts.summary)
-        context["steps"] = parts.steps.map(ts)
-        context["hasSteps"] = !parts.steps.isEmpty
-        context["parallel"] = parts.parallel.map(ts)
-        context["hasParallel"] = !parts.parallel.isEmpty
-        context["notes"] = parts.notes.map(ts)
-        context["hasNotes"] = !parts.notes.isEmpty
-        context["colon"] = language.colon
-        context["why"] = Explanation(interview, language: language).entries.map(entry)
+        if let notice { context["notice"] = .text(ts(notice)) }
+        context["title"] = .text(ts(parts.title))
+        context["dates"] = .list(
+            parts.dates.map { date in
+                .fields([
+                    "label": .text(ts(date.label)), "words": .text(date.words), "relative": .text(date.relative), "iso": .text(date.iso),
+                ])
+            })
+        context["hasDates"] = .flag(!parts.dates.isEmpty)
+        context["summary"] = .text(ts(parts.summary))
+        context["steps"] = .list(parts.steps.map { .text(ts($0)) })
+        context["hasSteps"] = .flag(!parts.steps.isEmpty)
+        context["parallel"] = .list(parts.parallel.map { .text(ts($0)) })
+        context["hasParallel"] = .flag(!parts.parallel.isEmpty)
+        context["notes"] = .list(parts.notes.map { .text(ts($0)) })
+        context["hasNotes"] = .flag(!parts.notes.isEmpty)
+        context["colon"] = .text(language.colon)
+        context["why"] = .list(Explanation(interview, language: language).entries.map(entry))
         let writer = LetterWriter(dialogue: dialogue)
         if let kind = writer.kind(for: routed) {
-            context["letter"] = kind.rawValue
+            context["letter"] = .text(kind.rawValue)
         } else {
-            context["noLetter"] = ts(writer.noLetterReason(for: routed, language))
+            context["noLetter"] = .text(ts(writer.noLetterReason(for: routed, language)))
         }
         let answers = answerList(interview)
-        context["answers"] = answers
-        context["hasAnswers"] = !answers.isEmpty
+        context["answers"] = .list(answers)
+        context["hasAnswers"] = .flag(!answers.isEmpty)
         return context
     }
 
-    private func entry(_ entry: Explanation.Entry) -> [String: Any] {
+    private func entry(_ entry: Explanation.Entry) -> TemplateValue {
         switch entry {
-        // Every entry names the three kinds: a name missing here would be looked up
-        // again in the whole page's values, which costs more than the entry itself.
+        // Every entry names the three kinds, so that none is read from the page's own values.
         case .answer(let label, let text):
-            return ["isAnswer": true, "isDecision": false, "isRule": false, "label": ts(label), "text": ts(text)]
-        case .decision(let title): return ["isAnswer": false, "isDecision": true, "isRule": false, "title": ts(title)]
-        case .rule(let rule): return ["isAnswer": false, "isDecision": false, "isRule": true, "html": renderer.explained(rule, language)]
+            return .fields(["isAnswer": true, "isDecision": false, "isRule": false, "label": .text(ts(label)), "text": .text(ts(text))])
+        case .decision(let title): return .fields(["isAnswer": false, "isDecision": true, "isRule": false, "title": .text(ts(title))])
+        case .rule(let rule):
+            return .fields(["isAnswer": false, "isDecision": false, "isRule": true, "html": .html(renderer.explained(rule, language))])
         }
     }
 
-    private func fault(_ interview: Interview, _ hidden: [[String: Any]]) -> [String: Any] {
+    private func fault(_ interview: Interview, _ hidden: [TemplateValue]) -> TemplateFields {
         var context = base(title: WebMessage.faultHeading.text(language), hidden: hidden)
         let answers = answerList(interview)
-        context["answers"] = answers
-        context["hasAnswers"] = !answers.isEmpty
+        context["answers"] = .list(answers)
+        context["hasAnswers"] = .flag(!answers.isEmpty)
         return context
     }
 
     private func letter(
-        _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterFields.Field: WebSentence], hidden: [[String: Any]]
-    ) -> [String: Any] {
+        _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterFields.Field: WebSentence], hidden: [TemplateValue]
+    ) -> TemplateFields {
         var context = base(
             title: (problems.isEmpty ? "" : WebMessage.errorPrefix.text(language) + language.colon)
                 + WebMessage.letterHeading.text(language),
             hidden: hidden)
-        context["letterTitle"] = ts(WebSentence.letterKind(kind).text(language))
-        context["hasProblems"] = !problems.isEmpty
+        context["letterTitle"] = .text(ts(WebSentence.letterKind(kind).text(language)))
+        context["hasProblems"] = .flag(!problems.isEmpty)
         let firstProblem = LetterFields.Field.allCases.first { problems[$0] != nil }
-        context["fields"] = LetterFields.Field.allCases.filter { $0 != .reference || kind.citesADecision }.map { field -> [String: Any] in
-            var f: [String: Any] = [
-                "name": field.rawValue, "label": ts(label(field, kind)), "value": fields[field], "optional": field.isOptional,
-                "multiline": field.isWording, "maximum": field.maximumLength, "autocomplete": autocomplete(field),
-                "focus": firstProblem.map { $0 == field } ?? (field == .name),
-                // Named even when absent, not looked up again in the whole page's values.
-                "hint": false, "error": false, "describedBy": false,
-            ]
-            var describedBy: [String] = []
-            if let hint = hint(field) {
-                f["hint"] = ts(hint)
-                describedBy.append(field.rawValue + "-hint")
-            }
-            if let problem = problems[field] {
-                f["error"] = ts(problem.text(language))
-                describedBy.append(field.rawValue + "-error")
-            }
-            if !describedBy.isEmpty { f["describedBy"] = describedBy.joined(separator: " ") }
-            return f
-        }
+        let shown = LetterFields.Field.allCases.filter { $0 != .reference || kind.citesADecision }
+        context["fields"] = .list(shown.map { field in .fields(letterField(field, kind, fields, problems, firstProblem: firstProblem)) })
         return context
+    }
+
+    private func letterField(
+        _ field: LetterFields.Field, _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterFields.Field: WebSentence],
+        firstProblem: LetterFields.Field?
+    ) -> TemplateFields {
+        var f: TemplateFields = [
+            "name": .text(field.rawValue), "label": .text(ts(label(field, kind))), "value": .text(fields[field]),
+            "optional": .flag(field.isOptional), "multiline": .flag(field.isWording), "maximum": .text(String(field.maximumLength)),
+            "autocomplete": .text(autocomplete(field)), "focus": .flag(firstProblem.map { $0 == field } ?? (field == .name)),
+            // Named even when absent, so that none is read from the page's own values.
+            "hint": false, "error": false, "describedBy": false,
+        ]
+        var describedBy: [String] = []
+        if let hint = hint(field) {
+            f["hint"] = .text(ts(hint))
+            describedBy.append(field.rawValue + "-hint")
+        }
+        if let problem = problems[field] {
+            f["error"] = .text(ts(problem.text(language)))
+            describedBy.append(field.rawValue + "-error")
+        }
+        if !describedBy.isEmpty { f["describedBy"] = .text(describedBy.joined(separator: " ")) }
+        return f
     }
 
     private func label(_ field: LetterFields.Field, _ kind: LetterKind) -> String {

@@ -38,7 +38,7 @@ struct LetterFields: Equatable, Sendable {
         var texts: [Field: String] = [:]
         for field in Field.allCases where field != .reference || citesADecision {
             var text = self[field].replacingLineEnds().trimmingSpaces
-            if !field.isWording { text = text.replacingOccurrences(of: "\n", with: " ") }
+            if !field.isWording, text.utf8.contains(0x0A) { text = text.replacingOccurrences(of: "\n", with: " ") }
             if text.count > field.maximumLength {
                 problems[field] = .fieldTooLong(characters: field.maximumLength)
             } else if text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }) {
@@ -69,7 +69,7 @@ struct LetterFields: Equatable, Sendable {
 extension String {
     /// CR LF and lone CR, as browsers send a textarea's lines, become LF.
     fileprivate func replacingLineEnds() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(0x0D) else { return self }
         return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

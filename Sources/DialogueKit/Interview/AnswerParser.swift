@@ -37,6 +37,36 @@ public struct AnswerParser: Sendable {
     }
 
     public func parse(_ raw: String, for question: Question) -> Result<Value, AnswerError> {
+        if let value = AnswerParser.canonical(raw, for: question) { return .success(value) }
+        return parseTyped(raw, for: question)
+    }
+
+    /// `canonicalText`'s own forms, read at once: what a page sends back for every
+    /// answer at every request. Only texts that folding and trimming leave as they
+    /// are (lower-case ASCII letters, digits, `-`, `_`, single spaces) and that mean
+    /// the same to `parseTyped` (tested on every question); nil for any other.
+    static func canonical(_ text: String, for question: Question) -> Value? {
+        let plain = text.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x20
+        }
+        guard plain, !text.isEmpty, text.first != " ", text.last != " " else { return nil }
+        if AnswerParser.unknownWords.contains(text) { return question.unknown != nil && text == canonicalText(.null) ? .null : nil }
+        switch question.kind {
+        case .choice(let choices):
+            guard Int(text) == nil, choices.contains(where: { $0.value == text }) else { return nil }
+            return .string(text)
+        case .yesNo:
+            return text == "oui" ? .bool(true) : text == "non" ? .bool(false) : nil
+        case .date:
+            guard let date = CivilDate(iso: text), CivilDate.supported.contains(date) else { return nil }
+            return .date(date)
+        case .text:
+            return nil
+        }
+    }
+
+    /// What a person typed, in any of the forms the interview accepts.
+    func parseTyped(_ raw: String, for question: Question) -> Result<Value, AnswerError> {
         guard raw.utf8.count <= AnswerParser.maximumLength else {
             return .failure(
                 AnswerError(Message.answerTooLong.text(language)))

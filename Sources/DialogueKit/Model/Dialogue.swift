@@ -59,54 +59,11 @@ public final class Dialogue: Sendable {
     /// through a computed value, in the order of the file: why the question is
     /// asked, for `:pourquoi` before the result.
     public func rulesReading(question q: Int, answers: [Value?]? = nil, today: CivilDate? = nil) -> [Rule] {
-        var memo: [Int: Bool] = [:]
-        func reads(_ slots: [Int]) -> Bool {
-            slots.contains { slot in
-                if slot == q { return true }
-                guard slot >= questions.count else { return false }
-                if let known = memo[slot] { return known }
-                memo[slot] = false
-                let result = reads(computed[slot - questions.count].expression.reads)
-                memo[slot] = result
-                return result
-            }
-        }
-        // Only what can still be reached from this question, and only the ways out
-        // that the answers already given have not ruled out.
-        var reachable: Set<NodeRef> = []
-        var queue: [NodeRef] = [.question(q)]
-        while let node = queue.popLast() {
-            guard reachable.insert(node).inserted else { continue }
-            switch node {
-            case .question(let i): queue += questions[i].next.map(\.target)
-            case .branch(let i): queue += branches[i].next.map(\.target)
-            case .outcome: break
-            }
-        }
-        let values = answers.flatMap { a in today.map { PathValues(dialogue: self, today: $0, answers: a) } }
-        func ruledOut(_ expr: Expr) -> Bool {
-            guard let values else { return false }
-            if case .binary(.and, let a, let b) = expr { return ruledOut(a) || ruledOut(b) }
-            guard let test = try? ExpressionCompiler.test(expr)(values) else { return false }
-            return !test
-        }
-        var transitions: [Transition] = []
-        for node in reachable {
-            switch node {
-            case .question(let i): transitions += questions[i].next
-            case .branch(let i): transitions += branches[i].next
-            case .outcome: break
-            }
-        }
-        var found: [Int] = []
-        for t in transitions {
-            guard let index = t.ruleIndex, let condition = t.condition, !found.contains(index), reads(condition.reads),
-                !ruledOut(condition.tree)
-            else { continue }
-            found.append(index)
-        }
-        return found.sorted().map { rules[$0] }
+        let readings = QuestionReadings(dialogue: self, question: q)
+        guard let answers, let today else { return readings.rules }
+        return readings.applying(answers: answers, today: today)
     }
+
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 }
 

@@ -27,7 +27,13 @@ public struct Choice: Sendable {
     public func noteText(_ language: Language) -> String {
         if let note { return note.text(language) }
         let full = label.text(language)
-        return full.range(of: " (").map { String(full[..<$0.lowerBound]) } ?? full
+        let utf8 = full.utf8
+        guard
+            let space = utf8.indices.first(where: {
+                utf8[$0] == 0x20 && utf8.index(after: $0) < utf8.endIndex && utf8[utf8.index(after: $0)] == 0x28
+            })
+        else { return full }
+        return String(full[..<space])
     }
 }
 

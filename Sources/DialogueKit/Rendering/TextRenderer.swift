@@ -42,24 +42,29 @@ public struct TextRenderer: Sendable {
 
     public func fill(_ text: LocalizedText, result: Conclusion, today: CivilDate) -> String {
         let template = text.text(language)
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        // Read byte by byte: a text is read at every result shown, most have no slot.
+        let utf8 = template.utf8
+        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return template }
         var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            out += slotValue(name, result: result, today: today) ?? "?"
-            rest = rest[rest.index(after: close)...]
+        var start = utf8.startIndex
+        while let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
+            out += template[start..<open]
+            out += slotValue(String(template[utf8.index(after: open)..<close]), result: result, today: today) ?? "?"
+            start = utf8.index(after: close)
+            guard let next = utf8[start...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
         }
-        return out + rest
+        return out + template[start...]
     }
 
     /// The conditional texts of an outcome that apply to this result.
     public func applicable(_ texts: [ConditionalText], result: Conclusion, today: CivilDate) -> [String] {
-        texts.compactMap { item in
+        var values: PathValues?  // made for the first condition, shared by the others
+        return texts.compactMap { item in
             if let condition = item.condition {
-                let values = PathValues(dialogue: dialogue, today: today, answers: result.answers)
-                guard (try? values.holds(condition)) == true else { return nil }
+                let known = values ?? PathValues(dialogue: dialogue, today: today, answers: result.answers)
+                values = known
+                guard (try? condition.test(known)) == true else { return nil }  // an unknown: not applicable
             }
             return fill(item.text, result: result, today: today)
         }
