@@ -80,7 +80,8 @@ if arguments.count >= 3, arguments[2] == "--pages" {
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 2_000 : 2_000
     print("| page, in-process (no HTTP) | median | p99 | bytes |")
     print("|---|---:|---:|---:|")
-    for (name, body) in pages {
+    // A fourth argument keeps the pages whose name contains it (to profile one page).
+    for (name, body) in pages where arguments.count < 5 || name.contains(arguments[4]) {
         let post = WebSite.Post(body: body, cookie: token, fetchSite: nil, acceptLanguage: nil, now: "2026-11-23T10:00:00Z")
         var samples: [Double] = []
         var size = 0

@@ -22,9 +22,10 @@ enum CSRFGuard {
     /// in constant time, and the browser did not mark it as cross-site.
     static func accepts(cookie: String?, form: String?, fetchSite: String?) -> Bool {
         if let fetchSite, fetchSite != "same-origin", fetchSite != "none" { return false }
-        guard let cookie, let form, isWellFormed(cookie), cookie.utf8.count == form.utf8.count else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(cookie.utf8, form.utf8) { difference |= a ^ b }
+        guard var cookie, var form, isWellFormed(cookie), cookie.utf8.count == form.utf8.count else { return false }
+        let difference = cookie.withUTF8 { a in
+            form.withUTF8 { b in a.indices.reduce(UInt8(0)) { $0 | (a[$1] ^ b[$1]) } }
+        }
         return difference == 0
     }
 

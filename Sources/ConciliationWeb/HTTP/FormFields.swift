@@ -19,7 +19,6 @@ struct FormFields: Sendable {
     /// Reads `body`; a name given twice, a broken `%` escape or bytes that are
     /// not UTF-8 refuse the whole form.
     init(urlEncoded body: [UInt8]) throws(Problem) {
-        var seen: Set<String> = []
         var pairs: [(name: String, value: String)] = []
         try body.withUnsafeBufferPointer { (bytes) throws(Problem) in
             var start = 0
@@ -32,7 +31,8 @@ struct FormFields: Sendable {
                     while equals < end, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
                     let name = try FormFields.decode(UnsafeBufferPointer(rebasing: bytes[start..<equals]))
                     let value = equals < end ? try FormFields.decode(UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end])) : ""
-                    guard seen.insert(name).inserted else { throw .repeated(name) }
+                    // A form has a few dozen fields at most (`maximumCount`): a scan costs less than hashing.
+                    guard !pairs.contains(where: { $0.name == name }) else { throw .repeated(name) }
                     pairs.append((name, value))
                 }
                 start = end + 1

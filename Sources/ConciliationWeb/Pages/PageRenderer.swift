@@ -92,14 +92,11 @@ struct PageRenderer: Sendable {
     func siteName(_ language: Language) -> String { siteNames[language] ?? "" }
     func rulesLine(_ language: Language) -> String { rulesLines[language] ?? "" }
 
-    /// The rules that may still be why question `q` is asked, with these answers.
-    func rulesReading(question q: Int, _ interview: Interview) -> [Rule] {
-        readings[q].applying(answers: interview.answers, today: interview.today)
-    }
-
-    /// The rule as a question's "Pourquoi ?" lists it, ready to insert.
-    func reading(_ rule: Rule, _ language: Language) -> String {
-        ruleIndex[rule.id].flatMap { reading[language]?[$0] } ?? ""
+    /// The rules that may still be why question `q` is asked, with these answers,
+    /// each as a question's "Pourquoi ?" lists it, ready to insert.
+    func rulesReading(question q: Int, _ interview: Interview, _ language: Language) -> [String] {
+        let listed = reading[language] ?? []
+        return readings[q].ruleIndices(answers: interview.answers, today: interview.today).map { listed[$0] }
     }
 
     /// The radio buttons of `question`, `checked` the canonical text of the answer

@@ -136,8 +136,8 @@ struct PageView {
         }
         if error != nil { describedBy.append("error") }
         context["describedBy"] = .text(describedBy.joined(separator: " "))
-        let rules = renderer.rulesReading(question: q, interview)
-        context["rules"] = .list(rules.map { .html(renderer.reading($0, language)) })
+        let rules = renderer.rulesReading(question: q, interview, language)
+        context["rules"] = .list(rules.map(TemplateValue.html))
         context["hasRules"] = .flag(!rules.isEmpty)
         let answers = answerList(interview)
         context["answers"] = .list(answers)

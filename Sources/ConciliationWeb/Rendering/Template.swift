@@ -4,7 +4,7 @@
 /// `{{t.name}}`, a fixed text written in at reading). A tag alone on its line
 /// takes its line with it, as Mustache says, so the HTML reads as the template.
 struct Template: Sendable {
-    indirect enum Node: Sendable, Equatable {
+    enum Node: Sendable, Equatable {
         /// Text written as it is (the template's own, or a fixed text already escaped), in UTF-8.
         case text([UInt8])
         /// `{{name}}` (escaped) or `{{{name}}}` (as it is).

@@ -1,64 +1,84 @@
 /// The pages' templates in one language, each with its partials written in, so
 /// that a request walks one tree and looks up nothing but its own values.
 struct TemplateSet: Sendable {
-    private let templates: [String: [Template.Node]]
+    /// One step of a template made ready, in the order `render` takes them.
+    private struct Step: Sendable {
+        enum Kind { case text, escaped, raw, section, inverted }
+        let kind: Kind
+        /// The value's name; empty for a text.
+        let name: String
+        /// A text's bytes; empty otherwise.
+        let bytes: [UInt8]
+        /// For a section: the index just past its last step.
+        let end: Int
+    }
+
+    private let templates: [String: [Step]]
 
     /// `sources`: each template's name and text; `label`: the fixed texts.
     init(_ sources: [(name: String, text: String)], label: (String) -> String?) throws(TemplateError) {
         var read: [String: Template] = [:]
         for (name, text) in sources { read[name] = try Template(name: name, source: text, label: label) }
-        var expanded: [String: [Template.Node]] = [:]
+        var steps: [String: [Step]] = [:]
         for (name, template) in read {
-            expanded[name] = try TemplateSet.expand(template.nodes, in: name, read, including: [name])
+            var program: [Step] = []
+            TemplateSet.compile(try TemplateSet.expand(template.nodes, in: name, read, including: [name]), into: &program)
+            steps[name] = program
         }
-        templates = expanded
+        templates = steps
     }
 
     /// `name` rendered with `values`, as UTF-8 ready to send; nil if there is no such template.
     func render(_ name: String, _ values: TemplateFields) -> [UInt8]? {
-        guard let nodes = templates[name] else { return nil }
+        guard let steps = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         var stack: [TemplateValue] = [.fields(values)]
-        TemplateSet.render(nodes, &stack, into: &out)
+        steps.withUnsafeBufferPointer { TemplateSet.render($0, 0..<$0.count, &stack, into: &out) }
         return out
     }
 
-    private static func render(_ nodes: [Template.Node], _ stack: inout [TemplateValue], into out: inout [UInt8]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                out.append(contentsOf: bytes)
-            case .value(let name, let escaped):
-                switch lookUp(name, stack) {
+    private static func render(
+        _ steps: UnsafeBufferPointer<Step>, _ range: Range<Int>, _ stack: inout [TemplateValue], into out: inout [UInt8]
+    ) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let step = steps[i]
+            switch step.kind {
+            case .text:
+                out.append(contentsOf: step.bytes)
+            case .escaped, .raw:
+                switch lookUp(step.name, stack) {
                 case .text(let text)?, .html(let text)?:
-                    if escaped { HTMLEscaping.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+                    if step.kind == .escaped { HTMLEscaping.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
                 case .flag, .list, .fields, nil:
                     break
                 }
-            case .section(let name, let inverted, let inner):
-                let value = lookUp(name, stack)
-                if inverted {
-                    if !(value?.isShown ?? false) { render(inner, &stack, into: &out) }
-                } else if let value, value.isShown {
+            case .inverted:
+                if !(lookUp(step.name, stack)?.isShown ?? false) { render(steps, (i + 1)..<step.end, &stack, into: &out) }
+                i = step.end
+                continue
+            case .section:
+                if let value = lookUp(step.name, stack), value.isShown {
                     switch value {
                     case .list(let items):
                         for item in items {
                             stack.append(item)
-                            render(inner, &stack, into: &out)
+                            render(steps, (i + 1)..<step.end, &stack, into: &out)
                             stack.removeLast()
                         }
                     case .flag:
-                        render(inner, &stack, into: &out)
+                        render(steps, (i + 1)..<step.end, &stack, into: &out)
                     case .text, .html, .fields:
                         stack.append(value)
-                        render(inner, &stack, into: &out)
+                        render(steps, (i + 1)..<step.end, &stack, into: &out)
                         stack.removeLast()
                     }
                 }
-            case .partial:
-                break  // written in by `expand`
+                i = step.end
+                continue
             }
+            i += 1
         }
     }
 
@@ -69,6 +89,23 @@ struct TemplateSet: Sendable {
             if case .fields(let fields) = value, let found = fields[name] { return found }
         }
         return nil
+    }
+
+    /// The tree as steps: a section's steps follow it, up to its `end`.
+    private static func compile(_ nodes: [Template.Node], into steps: inout [Step]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes): steps.append(Step(kind: .text, name: "", bytes: bytes, end: 0))
+            case .value(let name, let escaped): steps.append(Step(kind: escaped ? .escaped : .raw, name: name, bytes: [], end: 0))
+            case .section(let name, let inverted, let inner):
+                let at = steps.count
+                steps.append(Step(kind: .section, name: name, bytes: [], end: 0))
+                compile(inner, into: &steps)
+                steps[at] = Step(kind: inverted ? .inverted : .section, name: name, bytes: [], end: steps.count)
+            case .partial:
+                break  // written in by `expand`
+            }
+        }
     }
 
     private static func expand(

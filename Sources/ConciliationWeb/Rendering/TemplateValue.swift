@@ -15,8 +15,32 @@ enum TemplateValue: Sendable {
     case fields(TemplateFields)
 }
 
-/// A page's values, or a list item's.
-typealias TemplateFields = [String: TemplateValue]
+/// A page's values, or a list item's: a few names each, looked up by comparing
+/// them in turn. Measured against a dictionary: hashing every name when a page's
+/// values are made and again when they are read cost more than the comparisons
+/// (short names compare as two machine words).
+struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
+    private var names: [String] = []
+    private var values: [TemplateValue] = []
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        names.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
+        for (name, value) in elements { self[name] = value }
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        get { names.firstIndex(of: name).map { values[$0] } }
+        set {
+            if let i = names.firstIndex(of: name) {
+                if let newValue { values[i] = newValue } else { names.remove(at: i); values.remove(at: i) }
+            } else if let newValue {
+                names.append(name)
+                values.append(newValue)
+            }
+        }
+    }
+}
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
     init(stringLiteral value: String) { self = .text(value) }

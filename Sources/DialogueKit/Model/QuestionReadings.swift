@@ -58,13 +58,17 @@ public struct QuestionReadings: Sendable {
     /// of its condition is false with the answers given; a part that cannot be
     /// told (an unknown, an answer not given yet) rules nothing out.
     public func applying(answers: [Value?], today: CivilDate) -> [Rule] {
+        ruleIndices(answers: answers, today: today).map { dialogue.rules[$0] }
+    }
+
+    /// `applying` as indices in `Dialogue.rules`, in order.
+    public func ruleIndices(answers: [Value?], today: CivilDate) -> [Int] {
         let values = PathValues(dialogue: dialogue, today: today, answers: answers)
-        var found: Set<Int> = []
-        for candidate in candidates where !found.contains(candidate.rule) {
-            let ruledOut = candidate.parts.contains { part in (try? part(values)) == false }
-            if !ruledOut { found.insert(candidate.rule) }
+        var found = [Bool](repeating: false, count: dialogue.rules.count)
+        for candidate in candidates where !found[candidate.rule] {
+            found[candidate.rule] = !candidate.parts.contains { part in (try? part(values)) == false }
         }
-        return found.sorted().map { dialogue.rules[$0] }
+        return found.indices.filter { found[$0] }
     }
 
     private static func parts(of expr: Expr) -> [Expr] {

@@ -44,7 +44,8 @@ public struct TextRenderer: Sendable {
         let template = text.text(language)
         // Read byte by byte: a text is read at every result shown, most have no slot.
         let utf8 = template.utf8
-        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return template }
+        let hasSlot = utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "{")) } ?? utf8.contains(UInt8(ascii: "{"))
+        guard hasSlot, var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return template }
         var out = ""
         var start = utf8.startIndex
         while let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
