@@ -4,7 +4,7 @@
 /// `{{t.name}}`, a fixed text written in at reading). A tag alone on its line
 /// takes its line with it, as Mustache says, so the HTML reads as the template.
 struct Template: Sendable {
-    enum Node: Sendable, Equatable {
+    enum Node: Sendable {
         /// Text written as it is (the template's own, or a fixed text already escaped), in UTF-8.
         case text([UInt8])
         /// `{{name}}` (escaped) or `{{{name}}}` (as it is).
@@ -15,19 +15,13 @@ struct Template: Sendable {
         case partial(String, line: Int, column: Int)
     }
 
-    let name: String
     let nodes: [Node]
 
-    /// Reads `source`; `label` gives the text of `{{t.name}}` (nil: not in the catalogue).
+    /// Reads `source`, named `name` in errors; `label` gives the text of `{{t.name}}`
+    /// (nil: not in the catalogue).
     init(name: String, source: String, label: (String) -> String?) throws(TemplateError) {
         var reader = Reader(name: name, bytes: Array(source.utf8))
-        self.name = name
         self.nodes = try reader.read(label: label)
-    }
-
-    init(name: String, nodes: [Node]) {
-        self.name = name
-        self.nodes = nodes
     }
 }
 
