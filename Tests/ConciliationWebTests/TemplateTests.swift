@@ -38,6 +38,13 @@ struct TemplateTests {
         )
     }
 
+    @Test("A text is escaped even where a template inserts it as markup; only ready-made HTML is not")
+    func textNeverMarkup() throws {
+        let out = try render(
+            [("p", "{{{typed}}}|{{{made}}}|{{made}}")], "p", ["typed": .text("<script>x</script>"), "made": .html("<b>ok</b>")])
+        #expect(out == "&lt;script&gt;x&lt;/script&gt;|<b>ok</b>|&lt;b&gt;ok&lt;/b&gt;")
+    }
+
     @Test("Sections: a list repeats, a flag shows, values are looked up from the innermost out")
     func sections() throws {
         let template =

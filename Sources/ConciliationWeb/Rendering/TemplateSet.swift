@@ -49,8 +49,10 @@ struct TemplateSet: Sendable {
                 out.append(contentsOf: step.bytes)
             case .escaped, .raw:
                 switch lookUp(step.name, stack) {
-                case .text(let text)?, .html(let text)?:
-                    if step.kind == .escaped { HTMLEscaping.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+                case .text(let text)?:
+                    HTMLEscaping.append(text, to: &out)  // even by {{{ }}}: a text never becomes markup
+                case .html(let html)?:
+                    if step.kind == .escaped { HTMLEscaping.append(html, to: &out) } else { out.append(contentsOf: html.utf8) }
                 case .flag, .list, .fields, nil:
                     break
                 }

@@ -3,7 +3,9 @@
 /// request, and the generic library this replaced spent most of a page's time
 /// finding out what each value was (README, "Measured").
 enum TemplateValue: Sendable {
-    /// A text, escaped for HTML where `{{name}}` inserts it.
+    /// A text, escaped for HTML wherever it is inserted, by `{{name}}` or even by
+    /// `{{{name}}}`: what a person typed can never become markup, whatever a
+    /// template says.
     case text(String)
     /// HTML made at start from a template (a rule, a radio button): `{{{name}}}` inserts it as it is.
     case html(String)
