@@ -38,7 +38,12 @@ struct PageRenderer: Sendable {
         var explained: [Language: [String]] = [:]
         var reading: [Language: [String]] = [:]
         var options: [Language: [Int: [[String]]]] = [:]
+        var siteNames: [Language: String] = [:]
+        var rulesLines: [Language: String] = [:]
         for language in Language.allCases {
+            siteNames[language] = WebText.typeset(dialogue.title.text(language), language)
+            rulesLines[language] = WebText.typeset(
+                WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language)
             let labels = WebMessage.labels(language)
             let library = try TemplateSet(
                 PageRenderer.sources.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }, label: { labels[$0] })
@@ -68,13 +73,6 @@ struct PageRenderer: Sendable {
         var index: [String: Int] = [:]
         for (i, rule) in dialogue.rules.enumerated() { index[rule.id] = i }
         self.ruleIndex = index
-        var siteNames: [Language: String] = [:]
-        var rulesLines: [Language: String] = [:]
-        for language in Language.allCases {
-            siteNames[language] = WebText.typeset(dialogue.title.text(language), language)
-            rulesLines[language] = WebText.typeset(
-                WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language)
-        }
         self.siteNames = siteNames
         self.rulesLines = rulesLines
         self.readings = dialogue.questions.indices.map { QuestionReadings(dialogue: dialogue, question: $0) }
