@@ -1,4 +1,5 @@
 import DialogueKit
+import Hummingbird
 import Testing
 
 @testable import ConciliationWeb
@@ -20,6 +21,20 @@ struct GuardTests {
         #expect(CSRFGuard.cookie(token, secure: true).hasSuffix("; HttpOnly; SameSite=Strict; Secure"))
     }
 
+    @Test("The token is read from the Cookie headers as Hummingbird reads a cookie")
+    func cookieToken() {
+        let token = CSRFGuard.newToken()
+        let cases: [[String]] = [
+            [], ["csrf=\(token)"], ["a=1; csrf=\(token); b=2"], ["a=1", "  csrf=\(token)"], ["xcsrf=1; csrf=\(token)"],
+            ["csrf=first; csrf=second"], ["csrf"], ["csrf="], ["csrf=; csrf=\(token)"], ["a=b;;csrf=\(token)"], ["csrfx=1"],
+            ["a=1;\tcsrf=\(token)"], ["é=1; csrf=ü"], ["a=1;\u{A0}csrf=\(token)"], ["a=1;\u{2003}\tcsrf=x"], ["\u{85}csrf=y"],
+        ]
+        for headers in cases {
+            #expect(CSRFGuard.token(inCookies: headers) == Cookies(from: headers)["csrf"]?.value, "\(headers)")
+        }
+        #expect(CSRFGuard.token(inCookies: ["a=1; csrf=\(token)"]) == token)
+    }
+
     @Test("The address names the language, else the browser's first the page speaks, else French")
     func language() {
         #expect(LanguageChoice.choose(named: "en", acceptLanguage: "fr") == .en)
@@ -37,5 +52,36 @@ struct GuardTests {
         )
         #expect(WebText.typeset("Why? Here: yes", .en) == "Why? Here: yes")
         #expect(WebText.typeset("le 05/11/2026 à 10:00", .fr) == "le 05/11/2026 à 10:00")
+    }
+
+    @Test("French spacing found sign by sign is the spacing found space by space, on random texts")
+    func typesetAsSpaceBySpace() {
+        var generator = SplitMix64(seed: 13)
+        let pieces = [" ", " ", ":", ";", "?", "!", "«", "»", "a", "é", "\u{A0}", "Â", "¢"]
+        var changed = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int(generator.next() % 24)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let set = WebText.typeset(text, .fr)
+            #expect(set == spaceBySpace(text), "\(text.debugDescription)")
+            if set != text { changed += 1 }
+        }
+        #expect(changed > 1_000)
+    }
+
+    /// Each space looked at in turn: kept before : ; ? ! » and after «.
+    private func spaceBySpace(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        for (i, b) in bytes.enumerated() {
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            let after = i + 2 < bytes.count ? bytes[i + 2] : 0
+            let afterOpening = i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xAB
+            if b == 0x20, afterOpening || [0x3A, 0x3B, 0x3F, 0x21].contains(next) || (next == 0xC2 && after == 0xBB) {
+                out += [0xC2, 0xA0]
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

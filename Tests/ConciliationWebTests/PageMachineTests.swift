@@ -9,7 +9,7 @@ struct PageMachineTests {
     @Test("Start shows the first question; each request carries the answers to the next")
     func fromStartToResult() throws {
         let dialogue = try shipped()
-        var (start, event) = try machine(dialogue, [("do", "start")])
+        let (start, event) = try machine(dialogue, [("do", "start")])
         #expect(event == .show)
         #expect(start.show() == .show(.question(0, error: nil, typed: nil, editing: false, notice: nil)))
         #expect(start.progress?.number == 1 && start.progress?.atMost == 15)

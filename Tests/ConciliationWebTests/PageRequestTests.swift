@@ -56,6 +56,8 @@ struct FormFieldsTests {
     func decoding() throws {
         let fields = try FormFields(urlEncoded: Array("a=1+2&b=%C3%A9t%C3%A9&c&d=".utf8))
         #expect(fields["a"] == "1 2" && fields["b"] == "été" && fields["c"] == "" && fields["d"] == "")
+        let raw = try FormFields(urlEncoded: Array("é=ü😀".utf8))
+        #expect(raw["é"] == "ü😀")
     }
 
     @Test("A broken escape, bytes that are not UTF-8, a name twice, too many fields")
@@ -63,6 +65,10 @@ struct FormFieldsTests {
         #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=%4".utf8)) }
         #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=%zz".utf8)) }
         #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=%FF".utf8)) }
+        // Bytes that decoding would mend into as many bytes (a cut four-byte character), escaped or not.
+        #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=%F0%90%80".utf8)) }
+        #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: Array("a=".utf8) + [0xF0, 0x90, 0x80]) }
+        #expect(throws: FormFields.Problem.badEncoding) { try FormFields(urlEncoded: [0xED, 0xA0, 0x80] + Array("=1".utf8)) }
         #expect(throws: FormFields.Problem.repeated("a")) { try FormFields(urlEncoded: Array("a=1&a=2".utf8)) }
         let many = (0...FormFields.maximumCount).map { "f\($0)=1" }.joined(separator: "&")
         #expect(throws: FormFields.Problem.tooManyFields) { try FormFields(urlEncoded: Array(many.utf8)) }

@@ -1,4 +1,5 @@
 import DialogueKit
+import Foundation
 import ShippedRules
 import Testing
 
@@ -30,7 +31,8 @@ struct TemplateTests {
     @Test("{{name}} escapes, {{{name}}} does not, a fixed text is escaped once at reading")
     func escaping() throws {
         let out = try render(
-            [("p", "<p title=\"{{a}}\">{{a}}|{{{b}}}|{{t.k}}</p>")], "p", ["a": .text("<\"Zoé\" & 'x'>"), "b": .html("<i>ok</i>")],
+            [("p", "<p title=\"{{text}}\">{{text}}|{{{summary}}}|{{t.k}}</p>")], "p",
+            [.text: .text("<\"Zoé\" & 'x'>"), .summary: .html(Array("<i>ok</i>".utf8))],
             labels: ["k": "A & B"])
         #expect(
             out
@@ -38,48 +40,79 @@ struct TemplateTests {
         )
     }
 
+    @Test("Escaping, short texts and long, each special character anywhere, as the plain replacement does")
+    func escapingLengths() {
+        var generator = SplitMix64(seed: 9)
+        let pieces = ["a", "é", " ", "<", ">", "&", "\"", "'", "«", "x"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(generator.next() % 150)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            var out: [UInt8] = []
+            HTMLEscaping.append(text, to: &out)
+            let expected = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+            #expect(String(decoding: out, as: UTF8.self) == expected)
+        }
+    }
+
     @Test("A text is escaped even where a template inserts it as markup; only ready-made HTML is not")
     func textNeverMarkup() throws {
         let out = try render(
-            [("p", "{{{typed}}}|{{{made}}}|{{made}}")], "p", ["typed": .text("<script>x</script>"), "made": .html("<b>ok</b>")])
+            [("p", "{{{typed}}}|{{{help}}}|{{help}}")], "p", [.typed: .text("<script>x</script>"), .help: .html(Array("<b>ok</b>".utf8))])
         #expect(out == "&lt;script&gt;x&lt;/script&gt;|<b>ok</b>|&lt;b&gt;ok&lt;/b&gt;")
     }
 
     @Test("Sections: a list repeats, a flag shows, values are looked up from the innermost out")
     func sections() throws {
         let template =
-            "{{#items}}[{{name}}:{{site}}]{{/items}}{{#on}}on{{/on}}{{^off}}not off{{/off}}{{^missing}}none{{/missing}}"
-            + "{{#empty}}never{{/empty}}{{^empty}}empty{{/empty}}{{#words}}<{{.}}>{{/words}}{{#blank}}never{{/blank}}"
+            "{{#answers}}[{{name}}:{{site}}]{{/answers}}{{#editing}}on{{/editing}}{{^focus}}not off{{/focus}}{{^notice}}none{{/notice}}"
+            + "{{#notes}}never{{/notes}}{{^notes}}empty{{/notes}}{{#steps}}<{{.}}>{{/steps}}{{#hint}}never{{/hint}}"
         let out = try render(
             [("p", template)], "p",
             [
-                "items": .list([.fields(["name": "a"]), .fields(["name": "b", "site": "own"])]), "site": "outer", "on": true,
-                "off": false, "empty": .list([]), "words": .list(["x", "y"]), "blank": "",
+                .answers: .list([.fields([.name: "a"]), .fields([.name: "b", .site: "own"])]), .site: "outer", .editing: true,
+                .focus: false, .notes: .list([]), .steps: .list(["x", "y"]), .hint: "",
             ])
         #expect(out == "[a:outer][b:own]onnot offnoneempty<x><y>")
     }
 
     @Test("A section, close or partial tag alone on its line takes the line; one among text does not")
     func standaloneLines() throws {
-        let page = "<ul>\n{{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n{{> foot}}\n<p>{{#on}}yes{{/on}}</p>\n"
-        let out = try render([("page", page), ("foot", "<footer>\n")], "page", ["items": .list(["a", "b"]), "on": true])
+        let page = "<ul>\n{{#steps}}\n  <li>{{.}}</li>\n  {{/steps}}\n</ul>\n{{> foot}}\n<p>{{#editing}}yes{{/editing}}</p>\n"
+        let out = try render([("page", page), ("foot", "<footer>\n")], "page", [.steps: .list(["a", "b"]), .editing: true])
         #expect(out == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n<footer>\n<p>yes</p>\n")
     }
 
     @Test(
         "A broken template is named by file, line and column",
         arguments: [
-            ("a\n  {{#open}}x", "Templates/p.mustache:2:3: “{{#open}}” is never closed"),
-            ("{{#a}}\n{{/b}}", "Templates/p.mustache:2:1: “{{/b}}” does not close the open section; expected “{{/a}}”"),
+            ("a\n  {{#notes}}x", "Templates/p.mustache:2:3: “{{#notes}}” is never closed"),
+            ("{{#notes}}\n{{/steps}}", "Templates/p.mustache:2:1: “{{/steps}}” does not close the open section; expected “{{/notes}}”"),
             ("x {{/a}}", "Templates/p.mustache:1:3: “{{/a}}” does not close the open section; expected no section to close"),
             ("é {{name", "Templates/p.mustache:1:3: “{{” is never closed by “}}”"),
             ("{{t.nope}}", "Templates/p.mustache:1:1: no text “nope” in WebMessage"),
             ("\n\n {{> nowhere}}", "Templates/p.mustache:3:2: no template “nowhere” to include"),
             ("{{> p}}", "Templates/p.mustache:1:1: “p” includes itself"),
             ("{{ }}", "Templates/p.mustache:1:1: a tag without a name"),
+            ("<p>\n  {{nope}}", "Templates/p.mustache:2:3: no value named “nope” in TemplateName"),
+            ("{{#notes}}{{^nope}}{{/nope}}{{/notes}}", "Templates/p.mustache:1:11: no value named “nope” in TemplateName"),
+            ("{{{ nope }}}", "Templates/p.mustache:1:1: no value named “nope” in TemplateName"),
         ])
     func brokenTemplate(source: String, expected: String) {
         #expect(failure([("p", source)]) == expected)
+    }
+
+    @Test("A piece framed at start and filled at a request is the piece rendered whole; a frame needs its value shown once")
+    func framedPieces() throws {
+        let set = try TemplateSet(
+            [("p", "<b title=\"{{label}}\">{{text}}</b>\n"), ("twice", "{{text}}{{text}}"), ("none", "x")], label: { _ in nil })
+        let frame = try FramedPiece("p") { set.render("p", [.label: "Zoé & co", .text: $0]) ?? [] }
+        for text in ["", "05/10/2026", "<script>\"x\" & 'y'</script>", "été\u{1}", "33"] {
+            #expect(frame.filled(text) == set.render("p", [.label: "Zoé & co", .text: .text(text)]), "\(text)")
+        }
+        for name in ["twice", "none"] {
+            #expect(throws: TemplateError.self) { try FramedPiece(name) { set.render(name, [.text: $0]) ?? [] } }
+        }
     }
 
     @Test("Every shipped template reads, in both languages, with both rule sets")

@@ -12,7 +12,7 @@ struct WhyText {
     private func say(_ message: CLIMessage) -> String { message.text(language) }
 
     func lines(_ interview: Interview) -> [String] {
-        let explanation = Explanation(interview, language: language)
+        let explanation = Explanation(interview)
         var lines: [String] = []
         if let asked = explanation.asked {
             lines.append(style.bold(say(.whyThisQuestion(dialogue.questions[asked.question].label.text(language)))))
@@ -31,8 +31,12 @@ struct WhyText {
         }
         for entry in explanation.entries {
             switch entry {
-            case .answer(let label, let text): lines.append("• " + label + language.colon + text)
-            case .decision(let title): lines.append("• " + title)
+            case .answer(let q, let value):
+                let question = dialogue.questions[q]
+                lines.append(
+                    "• " + question.label.text(language) + language.colon
+                        + CaseNote(dialogue: dialogue, language: language).answerText(value, question: question))
+            case .decision(let b): lines.append("• " + dialogue.branches[b].title.text(language))
             case .rule(let rule): lines += explain(rule)
             }
         }

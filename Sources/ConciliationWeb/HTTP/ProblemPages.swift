@@ -1,3 +1,4 @@
+import DialogueKit
 import HTTPTypes
 import Hummingbird
 
@@ -8,11 +9,10 @@ struct ProblemPages<Context: RequestContext>: RouterMiddleware {
     let site: WebSite
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let language = LanguageChoice.choose(
-            named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
+            let language = language(request)
             switch error.status {
             case .notFound: return WebRoutes.response(site.problem(404, .notFound, language, path: request.uri.path))
             case .methodNotAllowed: return WebRoutes.response(site.problem(405, .methodNotAllowed, language, path: request.uri.path))
@@ -23,8 +23,14 @@ struct ProblemPages<Context: RequestContext>: RouterMiddleware {
                 return WebRoutes.response(site.problem(500, .unexpected, language))
             }
         } catch {
+            let language = language(request)
             context.logger.error("request failed", metadata: ["error": "\(type(of: error))"])
             return WebRoutes.response(site.problem(500, .unexpected, language))
         }
+    }
+
+    /// The page's language, read only when a page of problems is made.
+    private func language(_ request: Request) -> Language {
+        LanguageChoice.choose(named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
     }
 }

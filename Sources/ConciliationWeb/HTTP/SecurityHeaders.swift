@@ -10,15 +10,22 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
 
+    /// Made once, with the router: a value is checked when its field is made.
+    private let fields: [HTTPField] = [
+        HTTPField(name: .contentSecurityPolicy, value: policy),
+        HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+        HTTPField(name: .referrerPolicy, value: "no-referrer"),
+        HTTPField(name: .xFrameOptions, value: "DENY"),
+        HTTPField(name: .crossOriginOpenerPolicy, value: "same-origin"),
+        HTTPField(name: .permissionsPolicy, value: "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    ]
+    private let noStore = HTTPField(name: .cacheControl, value: "no-store")
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = SecurityHeaders.policy
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        // No answer sets any of them: each is added, not looked for first.
+        response.headers.append(contentsOf: fields)
+        if response.headers[.cacheControl] == nil { response.headers.append(noStore) }
         return response
     }
 }

@@ -27,7 +27,7 @@ public enum WebRoutes {
         let language = LanguageChoice.choose(
             named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
         var existing: String?
-        if let cookie = request.cookies[CSRFGuard.cookieName]?.value, CSRFGuard.isWellFormed(cookie) { existing = cookie }
+        if let cookie = CSRFGuard.token(inCookies: request.headers[values: .cookie]), CSRFGuard.isWellFormed(cookie) { existing = cookie }
         let token = existing ?? CSRFGuard.newToken()
         var page = response(site.home(language: language, token: token))
         if existing == nil { page.headers[.setCookie] = CSRFGuard.cookie(token, secure: isSecure(request)) }
@@ -44,8 +44,8 @@ public enum WebRoutes {
         }
         let body = try await request.body.collect(upTo: WebSite.maximumBody)
         let post = WebSite.Post(
-            body: Array(buffer: body), cookie: request.cookies[CSRFGuard.cookieName]?.value,
-            fetchSite: request.headers[HTTPField.Name("Sec-Fetch-Site")!], acceptLanguage: request.headers[.acceptLanguage],
+            body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: request.headers[values: .cookie]),
+            fetchSite: request.headers[.secFetchSite], acceptLanguage: request.headers[.acceptLanguage],
             now: Timestamp.now())
         return response(site.answer(post))
     }
@@ -62,7 +62,7 @@ public enum WebRoutes {
     /// Whether the browser reached the page over HTTPS through a proxy that says
     /// so (`X-Forwarded-Proto`): the cookie is then `Secure`.
     private static func isSecure(_ request: Request) -> Bool {
-        request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        request.headers[.xForwardedProto]?.lowercased() == "https"
     }
 
     private static func asset(_ bytes: [UInt8]) -> Response {

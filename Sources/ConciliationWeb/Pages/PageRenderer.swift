@@ -2,26 +2,55 @@ import DialogueKit
 
 /// The page templates (`Templates/*.mustache`), built into the binary and
 /// prepared once at start, one set per language: the fixed texts (`{{t.name}}`,
-/// from `WebMessage`) are written into the templates then, and each rule of the
-/// dialogue is rendered then, as the result explains it and as a question's
-/// "Pourquoi ?" lists it. A request renders only what its answers change.
+/// from `WebMessage`) are written into the templates then. So is every piece of
+/// a page that the dialogue alone decides: each rule as the result explains it
+/// and as a question's "Pourquoi ?" lists it, each decision point, each radio
+/// button, and each answer a question offers as the answers list, the result's
+/// "Pourquoi ?" and the hidden fields show it. A request renders only what its
+/// answers change: the pieces of a date or a text typed, and the page around them.
 /// A template that does not parse, or names a text the catalogue does not have,
 /// stops the server before it listens (`TemplateError`), never during a request.
 struct PageRenderer: Sendable {
-    private let templates: [Language: TemplateSet]
-    /// By language, then by rule index: the rule with its text and sources.
-    private let explained: [Language: [String]]
-    /// By language, then by rule index: the rule in a question's "Pourquoi ?".
-    private let reading: [Language: [String]]
+    /// What is made once for each language.
+    private struct Made: Sendable {
+        let templates: TemplateSet
+        /// The site's name and the rules' version line, as every page shows them.
+        let siteName: String
+        let rulesLine: String
+        /// By rule index: the rule with its text and sources; the rule in a question's "Pourquoi ?".
+        let explained: [[UInt8]]
+        let reading: [[UInt8]]
+        /// By branch index: the decision point in the result's "Pourquoi ?".
+        let decisions: [[UInt8]]
+        /// By question slot: its prompt and help, set as a French page sets them.
+        let prompts: [String]
+        let helps: [String]
+        /// By question slot, then option: the radio button in its four states
+        /// (neither, ticked, focused, both); empty for a date or a text.
+        let options: [[[[UInt8]]]]
+        /// By question slot, then option: the answer in the answers list, and in the result's "Pourquoi ?".
+        let answerItems: [[[UInt8]]]
+        let whyAnswers: [[[UInt8]]]
+        /// By question slot: the same two around an answer typed (a date, a text).
+        let answerFrames: [FramedPiece]
+        let whyFrames: [FramedPiece]
+    }
+
+    private let dialogue: Dialogue
+    private let made: [Language: Made]
+    /// By question slot: the options' canonical texts, in `AnswerOptions`' order
+    /// (the same in every language); empty for a date or a text.
+    private let optionValues: [[String]]
+    /// By question slot, then option: the hidden field that carries the answer,
+    /// and the one that carries it set aside.
+    private let hiddenAnswers: [[[UInt8]]]
+    private let hiddenSetAside: [[[UInt8]]]
+    /// By question slot: the same two around an answer typed.
+    private let hiddenAnswerFrames: [FramedPiece]
+    private let hiddenSetAsideFrames: [FramedPiece]
     private let ruleIndex: [String: Int]
-    /// By language: the site's name and the rules' version line, as every page shows them.
-    private let siteNames: [Language: String]
-    private let rulesLines: [Language: String]
     /// By question slot: the rules that may be why it is asked.
     private let readings: [QuestionReadings]
-    /// By language, then by question slot, then by option: the radio button in
-    /// its four states (neither, ticked, focused, both).
-    private let options: [Language: [Int: [[String]]]]
 
     static let sources: [(String, [UInt8])] = [
         ("top", PackageResources.top_mustache), ("bottom", PackageResources.bottom_mustache),
@@ -31,92 +60,188 @@ struct PageRenderer: Sendable {
         ("letter", PackageResources.letter_mustache), ("fault", PackageResources.fault_mustache),
         ("problem", PackageResources.problem_mustache), ("rule", PackageResources.rule_mustache),
         ("rule_reading", PackageResources.rule_reading_mustache), ("option", PackageResources.option_mustache),
+        ("answer", PackageResources.answer_mustache), ("hidden", PackageResources.hidden_mustache),
+        ("why_answer", PackageResources.why_answer_mustache), ("why_decision", PackageResources.why_decision_mustache),
     ]
 
     init(dialogue: Dialogue) throws {
-        var templates: [Language: TemplateSet] = [:]
-        var explained: [Language: [String]] = [:]
-        var reading: [Language: [String]] = [:]
-        var options: [Language: [Int: [[String]]]] = [:]
-        var siteNames: [Language: String] = [:]
-        var rulesLines: [Language: String] = [:]
+        self.dialogue = dialogue
+        // The options' values, as `AnswerParser` reads them back.
+        let offered: [[Value]] = dialogue.questions.map { question in
+            (AnswerOptions.of(question, .fr) ?? []).compactMap { AnswerParser.canonical($0.value, for: question) }
+        }
+        optionValues = offered.map { $0.map(AnswerParser.canonicalText) }
+        var made: [Language: Made] = [:]
+        var hidden: (answers: [[[UInt8]]], setAside: [[[UInt8]]]) = ([], [])
+        var hiddenFrames: (answers: [FramedPiece], setAside: [FramedPiece]) = ([], [])
         for language in Language.allCases {
-            siteNames[language] = WebText.typeset(dialogue.title.text(language), language)
-            rulesLines[language] = WebText.typeset(
-                WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language)
             let labels = WebMessage.labels(language)
             let library = try TemplateSet(
                 PageRenderer.sources.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }, label: { labels[$0] })
+            func piece(_ template: String, _ values: TemplateFields) -> [UInt8] { library.render(template, values, capacity: 256) ?? [] }
             let rules = dialogue.rules.map { PageRenderer.values(of: $0, dialogue, language) }
-            explained[language] = rules.map { String(decoding: library.render("rule", $0) ?? [], as: UTF8.self) }
-            reading[language] = rules.map { String(decoding: library.render("rule_reading", $0) ?? [], as: UTF8.self) }
-            var byQuestion: [Int: [[String]]] = [:]
-            for question in dialogue.questions {
-                guard let offered = AnswerOptions.of(question, language) else { continue }
-                byQuestion[question.slot] = offered.enumerated().map { i, option in
+            let questionLabels = dialogue.questions.map { WebText.typeset($0.label.text(language), language) }
+            let note = CaseNote(dialogue: dialogue, language: language)
+            func answer(_ q: Question, _ value: Value) -> TemplateFields {
+                PageRenderer.answerValues(
+                    q, label: questionLabels[q.slot], text: .text(WebText.typeset(note.answerText(value, question: q), language)))
+            }
+            func why(_ q: Question, _ values: TemplateFields) -> TemplateFields {
+                var values = values
+                values[.colon] = .text(language.colon)
+                return values
+            }
+            let options = dialogue.questions.map { question in
+                (AnswerOptions.of(question, language) ?? []).enumerated().map { i, option in
                     [(false, false), (true, false), (false, true), (true, true)].map { checked, focused in
-                        let values: TemplateFields = [
-                            "id": .text("answer-\(i + 1)"), "value": .text(option.value),
-                            "label": .text(WebText.typeset(option.label, language)), "checked": .flag(checked), "focused": .flag(focused),
-                        ]
-                        return String(decoding: library.render("option", values) ?? [], as: UTF8.self)
+                        piece(
+                            "option",
+                            [
+                                .id: .text("answer-\(i + 1)"), .value: .text(option.value),
+                                .label: .text(WebText.typeset(option.label, language)), .checked: .flag(checked),
+                                .focused: .flag(focused),
+                            ])
                     }
                 }
             }
-            options[language] = byQuestion
-            templates[language] = library
+            made[language] = Made(
+                templates: library,
+                siteName: WebText.typeset(dialogue.title.text(language), language),
+                rulesLine: WebText.typeset(
+                    WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language),
+                explained: rules.map { piece("rule", $0) },
+                reading: rules.map { piece("rule_reading", $0) },
+                decisions: dialogue.branches.map {
+                    piece("why_decision", [.title: .text(WebText.typeset($0.title.text(language), language))])
+                },
+                prompts: dialogue.questions.map { WebText.typeset($0.prompt(.self, language), language) },
+                helps: dialogue.questions.map { WebText.typeset($0.help.text(language), language) },
+                options: options,
+                answerItems: dialogue.questions.map { q in
+                    offered[q.slot].map { piece("answer", answer(q, $0)) }
+                },
+                whyAnswers: dialogue.questions.map { q in
+                    offered[q.slot].map { piece("why_answer", why(q, answer(q, $0))) }
+                },
+                answerFrames: try dialogue.questions.map { q throws(TemplateError) in
+                    try FramedPiece("answer") { piece("answer", PageRenderer.answerValues(q, label: questionLabels[q.slot], text: $0)) }
+                },
+                whyFrames: try dialogue.questions.map { q throws(TemplateError) in
+                    try FramedPiece("why_answer") {
+                        piece("why_answer", why(q, PageRenderer.answerValues(q, label: questionLabels[q.slot], text: $0)))
+                    }
+                })
+            if language == .fr {
+                func field(_ prefix: String, _ q: Question, _ value: TemplateValue) -> [UInt8] {
+                    piece("hidden", [.name: .text(prefix + q.id), .value: value])
+                }
+                hidden.answers = dialogue.questions.map { q in
+                    offered[q.slot].map { field(PageRequest.answerPrefix, q, .text(AnswerParser.canonicalText($0))) }
+                }
+                hidden.setAside = dialogue.questions.map { q in
+                    offered[q.slot].map { field(PageRequest.setAsidePrefix, q, .text(AnswerParser.canonicalText($0))) }
+                }
+                hiddenFrames.answers = try dialogue.questions.map { q throws(TemplateError) in
+                    try FramedPiece("hidden") { field(PageRequest.answerPrefix, q, $0) }
+                }
+                hiddenFrames.setAside = try dialogue.questions.map { q throws(TemplateError) in
+                    try FramedPiece("hidden") { field(PageRequest.setAsidePrefix, q, $0) }
+                }
+            }
         }
-        self.templates = templates
-        self.explained = explained
-        self.reading = reading
-        self.options = options
+        self.made = made
+        self.hiddenAnswers = hidden.answers
+        self.hiddenSetAside = hidden.setAside
+        self.hiddenAnswerFrames = hiddenFrames.answers
+        self.hiddenSetAsideFrames = hiddenFrames.setAside
         var index: [String: Int] = [:]
         for (i, rule) in dialogue.rules.enumerated() { index[rule.id] = i }
         self.ruleIndex = index
-        self.siteNames = siteNames
-        self.rulesLines = rulesLines
         self.readings = dialogue.questions.indices.map { QuestionReadings(dialogue: dialogue, question: $0) }
     }
 
     func render(_ template: String, _ language: Language, _ values: TemplateFields) -> [UInt8] {
-        templates[language]?.render(template, values) ?? []
+        made[language]?.templates.render(template, values) ?? []
     }
+
+    func siteName(_ language: Language) -> String { made[language]?.siteName ?? "" }
+    func rulesLine(_ language: Language) -> String { made[language]?.rulesLine ?? "" }
+    func prompt(_ q: Int, _ language: Language) -> String { made[language]?.prompts[q] ?? "" }
+    func help(_ q: Int, _ language: Language) -> String { made[language]?.helps[q] ?? "" }
 
     /// The rule as the result explains it, ready to insert.
-    func explained(_ rule: Rule, _ language: Language) -> String {
-        ruleIndex[rule.id].flatMap { explained[language]?[$0] } ?? ""
+    func explained(_ rule: Rule, _ language: Language) -> [UInt8] {
+        ruleIndex[rule.id].flatMap { made[language]?.explained[$0] } ?? []
     }
 
-    func siteName(_ language: Language) -> String { siteNames[language] ?? "" }
-    func rulesLine(_ language: Language) -> String { rulesLines[language] ?? "" }
+    /// The decision point as the result's "Pourquoi ?" lists it, ready to insert.
+    func decision(_ branch: Int, _ language: Language) -> [UInt8] { made[language]?.decisions[branch] ?? [] }
 
     /// The rules that may still be why question `q` is asked, with these answers,
     /// each as a question's "Pourquoi ?" lists it, ready to insert.
-    func rulesReading(question q: Int, _ interview: Interview, _ language: Language) -> [String] {
-        let listed = reading[language] ?? []
+    func rulesReading(question q: Int, _ interview: Interview, _ language: Language) -> [[UInt8]] {
+        let listed = made[language]?.reading ?? []
         return readings[q].ruleIndices(answers: interview.answers, today: interview.today).map { listed[$0] }
     }
 
-    /// The radio buttons of `question`, `checked` the canonical text of the answer
+    /// The radio buttons of question `q`, `checked` the canonical text of the answer
     /// to tick; the focus goes to the ticked one, else to the first.
-    func options(_ question: Question, checked: String?, _ language: Language) -> [String] {
-        guard let variants = options[language]?[question.slot], let offered = AnswerOptions.of(question, language) else { return [] }
-        let focused = offered.firstIndex { $0.value == checked } ?? 0
-        return zip(offered.indices, variants).map { i, states in
-            states[(offered[i].value == checked ? 1 : 0) + (i == focused ? 2 : 0)]
-        }
+    func options(_ q: Int, checked: String?, _ language: Language) -> [[UInt8]] {
+        guard let variants = made[language]?.options[q] else { return [] }
+        let values = optionValues[q]
+        let focused = values.firstIndex { $0 == checked } ?? 0
+        return zip(values.indices, variants).map { i, states in states[(values[i] == checked ? 1 : 0) + (i == focused ? 2 : 0)] }
+    }
+
+    /// The answer `value` to question `q` in the answers list, with its "Modifier" button.
+    func answerItem(_ q: Int, _ value: Value, _ language: Language) -> [UInt8] {
+        guard let made = made[language] else { return [] }
+        if let i = option(q, value) { return made.answerItems[q][i] }
+        return made.answerFrames[q].filled(answerText(q, value, language))
+    }
+
+    /// The answer `value` to question `q` in the result's "Pourquoi ?".
+    func whyAnswer(_ q: Int, _ value: Value, _ language: Language) -> [UInt8] {
+        guard let made = made[language] else { return [] }
+        if let i = option(q, value) { return made.whyAnswers[q][i] }
+        return made.whyFrames[q].filled(answerText(q, value, language))
+    }
+
+    /// The hidden field that carries the answer `value` to question `q` to the
+    /// next request (`setAside`: as an answer set aside).
+    func hiddenField(_ q: Int, _ value: Value, setAside: Bool) -> [UInt8] {
+        if let i = option(q, value) { return (setAside ? hiddenSetAside : hiddenAnswers)[q][i] }
+        return (setAside ? hiddenSetAsideFrames : hiddenAnswerFrames)[q].filled(AnswerParser.canonicalText(value))
+    }
+
+    /// Which of question `q`'s options `value` is; nil for a date or a text.
+    private func option(_ q: Int, _ value: Value) -> Int? {
+        let values = optionValues[q]
+        guard !values.isEmpty else { return nil }
+        let text = AnswerParser.canonicalText(value)
+        return values.firstIndex(of: text)
+    }
+
+    /// An answer as a case note words it, set as a French page sets it.
+    private func answerText(_ q: Int, _ value: Value, _ language: Language) -> String {
+        WebText.typeset(CaseNote(dialogue: dialogue, language: language).answerText(value, question: dialogue.questions[q]), language)
+    }
+
+    /// An answer's values in the answers list: `label` the question's, already set.
+    private static func answerValues(_ question: Question, label: String, text: TemplateValue) -> TemplateFields {
+        [.id: .text(question.id), .label: .text(label), .text: text]
     }
 
     private static func values(of rule: Rule, _ dialogue: Dialogue, _ language: Language) -> TemplateFields {
         let sources = rule.sources.compactMap { dialogue.source($0) }.map { source -> TemplateValue in
-            var s: TemplateFields = ["title": .text(source.title)]
-            if let url = source.url, url.hasPrefix("https://") || url.hasPrefix("http://") { s["url"] = .text(url) }
+            var s: TemplateFields = [.title: .text(source.title)]
+            if let url = source.url, url.hasPrefix("https://") || url.hasPrefix("http://") { s[.url] = .text(url) }
             return .fields(s)
         }
         return [
-            "id": .text(rule.id), "title": .text(WebText.typeset(rule.title.text(language), language)),
-            "text": .text(WebText.typeset(rule.text.text(language), language)), "unconfirmed": .flag(!rule.confirmed),
-            "sources": .list(sources), "hasSources": .flag(!sources.isEmpty),
+            .id: .text(rule.id), .title: .text(WebText.typeset(rule.title.text(language), language)),
+            .text: .text(WebText.typeset(rule.text.text(language), language)), .unconfirmed: .flag(!rule.confirmed),
+            .sources: .list(sources), .hasSources: .flag(!sources.isEmpty),
         ]
     }
 }

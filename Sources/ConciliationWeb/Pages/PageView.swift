@@ -23,27 +23,27 @@ struct PageView {
         let site = dialogue.title.text(language)
         let other: Language = language == .fr ? .en : .fr
         return [
-            "lang": .text(language.rawValue),
-            "otherLang": .text(other.rawValue),
-            "site": .text(renderer.siteName(language)),
-            "documentTitle": .text(
+            .lang: .text(language.rawValue),
+            .otherLang: .text(other.rawValue),
+            .site: .text(renderer.siteName(language)),
+            .documentTitle: .text(
                 title.map { ts(WebSentence.pageTitle(page: $0, site: site).text(language)) } ?? renderer.siteName(language)),
-            "rulesLine": .text(renderer.rulesLine(language)),
-            "csrf": .text(csrf),
-            "hidden": .list(hidden),
-            "root": .text(root),
+            .rulesLine: .text(renderer.rulesLine(language)),
+            .csrf: .text(csrf),
+            .hidden: .list(hidden),
+            .root: .text(root),
         ]
     }
 
     func home() -> TemplateFields {
         var context = base(title: nil)
-        context["homeLanguageLink"] = .text(root + "?lang=" + (language == .fr ? "en" : "fr"))
+        context[.homeLanguageLink] = .text(root + "?lang=" + (language == .fr ? "en" : "fr"))
         return context
     }
 
     func problem(_ sentence: WebSentence) -> TemplateFields {
         var context = base(title: WebMessage.problemTitle.text(language))
-        context["message"] = .text(ts(sentence.text(language)))
+        context[.message] = .text(ts(sentence.text(language)))
         return context
     }
 
@@ -70,13 +70,11 @@ struct PageView {
     /// The answers and the answers set aside, as the parser reads them back.
     private func sessionFields(_ interview: Interview) -> [TemplateValue] {
         var fields: [TemplateValue] = []
-        for question in dialogue.questions {
-            if let value = interview.answers[question.slot] {
-                fields.append(
-                    .fields(["name": .text(PageRequest.answerPrefix + question.id), "value": .text(AnswerParser.canonicalText(value))]))
-            } else if let value = interview.setAside[question.slot] {
-                fields.append(
-                    .fields(["name": .text(PageRequest.setAsidePrefix + question.id), "value": .text(AnswerParser.canonicalText(value))]))
+        for q in dialogue.questions.indices {
+            if let value = interview.answers[q] {
+                fields.append(.html(renderer.hiddenField(q, value, setAside: false)))
+            } else if let value = interview.setAside[q] {
+                fields.append(.html(renderer.hiddenField(q, value, setAside: true)))
             }
         }
         return fields
@@ -84,14 +82,7 @@ struct PageView {
 
     /// The answers on the path, each with its "Modifier" button.
     private func answerList(_ interview: Interview) -> [TemplateValue] {
-        let note = CaseNote(dialogue: dialogue, language: language)
-        return interview.answeredPath.map { a in
-            let question = dialogue.questions[a.question]
-            return .fields([
-                "id": .text(question.id), "label": .text(ts(question.label.text(language))),
-                "text": .text(ts(note.answerText(a.value, question: question))),
-            ])
-        }
+        interview.answeredPath.map { .html(renderer.answerItem($0.question, $0.value, language)) }
     }
 
     private func question(
@@ -103,23 +94,23 @@ struct PageView {
         var context = base(
             title: error != nil ? WebMessage.errorPrefix.text(language) + language.colon + prompt : prompt, hidden: hidden)
         let offered = interview.answers[q] ?? interview.setAside[q]
-        context["questionId"] = .text(question.id)
-        context["question"] = .text(ts(prompt))
-        context["help"] = .text(ts(question.help.text(language)))
-        context["editing"] = .flag(editing)
-        context["focus"] = true
-        if let notice { context["notice"] = .text(ts(notice)) }
-        if let error { context["error"] = .text(ts(error)) }
+        context[.questionId] = .text(question.id)
+        context[.question] = .text(renderer.prompt(q, language))
+        context[.help] = .text(renderer.help(q, language))
+        context[.editing] = .flag(editing)
+        context[.focus] = true
+        if let notice { context[.notice] = .text(ts(notice)) }
+        if let error { context[.error] = .text(ts(error)) }
         if !editing, let progress = machine.progress {
-            context["progress"] = .text(WebSentence.progress(number: progress.number, atMost: progress.atMost).text(language))
+            context[.progress] = .text(WebSentence.progress(number: progress.number, atMost: progress.atMost).text(language))
         }
-        context["canGoBack"] = .flag(!interview.answeredPath.isEmpty)
+        context[.canGoBack] = .flag(!interview.answeredPath.isEmpty)
         var describedBy = ["help"]
         switch question.kind {
         case .choice, .yesNo:
-            context["isChoice"] = true
-            context["options"] = .list(
-                renderer.options(question, checked: typed ?? offered.map(AnswerParser.canonicalText), language).map(TemplateValue.html))
+            context[.isChoice] = true
+            context[.options] = .list(
+                renderer.options(q, checked: typed ?? offered.map(AnswerParser.canonicalText), language).map(TemplateValue.html))
         case .date, .text:
             var hint: String?
             if case .text(_, let textHint) = question.kind {
@@ -128,20 +119,20 @@ struct PageView {
                 hint = WebMessage.dateHint.text(language)
             }
             if let hint {
-                context["hint"] = .text(ts(hint))
+                context[.hint] = .text(ts(hint))
                 describedBy.append("hint")
             }
-            if let unknown = question.unknown { context["unknownButton"] = .text(ts(AnswerOptions.capitalised(unknown.text(language)))) }
-            context["typed"] = .text(typed ?? offered.map { shown($0, question) } ?? "")
+            if let unknown = question.unknown { context[.unknownButton] = .text(ts(AnswerOptions.capitalised(unknown.text(language)))) }
+            context[.typed] = .text(typed ?? offered.map { shown($0, question) } ?? "")
         }
         if error != nil { describedBy.append("error") }
-        context["describedBy"] = .text(describedBy.joined(separator: " "))
+        context[.describedBy] = .text(describedBy.joined(separator: " "))
         let rules = renderer.rulesReading(question: q, interview, language)
-        context["rules"] = .list(rules.map(TemplateValue.html))
-        context["hasRules"] = .flag(!rules.isEmpty)
+        context[.rules] = .list(rules.map(TemplateValue.html))
+        context[.hasRules] = .flag(!rules.isEmpty)
         let answers = answerList(interview)
-        context["answers"] = .list(answers)
-        context["hasAnswers"] = .flag(!answers.isEmpty)
+        context[.answers] = .list(answers)
+        context[.hasAnswers] = .flag(!answers.isEmpty)
         return context
     }
 
@@ -157,52 +148,48 @@ struct PageView {
     private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?, hidden: [TemplateValue]) -> TemplateFields {
         let parts = formatter.sections(routed)
         var context = base(title: WebMessage.resultHeading.text(language) + language.colon + parts.title, hidden: hidden)
-        if let notice { context["notice"] = .text(ts(notice)) }
-        context["title"] = .text(ts(parts.title))
-        context["dates"] = .list(
+        if let notice { context[.notice] = .text(ts(notice)) }
+        context[.title] = .text(ts(parts.title))
+        context[.dates] = .list(
             parts.dates.map { date in
                 .fields([
-                    "label": .text(ts(date.label)), "words": .text(date.words), "relative": .text(date.relative), "iso": .text(date.iso),
+                    .label: .text(ts(date.label)), .words: .text(date.words), .relative: .text(date.relative), .iso: .text(date.iso),
                 ])
             })
-        context["hasDates"] = .flag(!parts.dates.isEmpty)
-        context["summary"] = .text(ts(parts.summary))
-        context["steps"] = .list(parts.steps.map { .text(ts($0)) })
-        context["hasSteps"] = .flag(!parts.steps.isEmpty)
-        context["parallel"] = .list(parts.parallel.map { .text(ts($0)) })
-        context["hasParallel"] = .flag(!parts.parallel.isEmpty)
-        context["notes"] = .list(parts.notes.map { .text(ts($0)) })
-        context["hasNotes"] = .flag(!parts.notes.isEmpty)
-        context["colon"] = .text(language.colon)
-        context["why"] = .list(Explanation(interview, language: language).entries.map(entry))
+        context[.hasDates] = .flag(!parts.dates.isEmpty)
+        context[.summary] = .text(ts(parts.summary))
+        context[.steps] = .list(parts.steps.map { .text(ts($0)) })
+        context[.hasSteps] = .flag(!parts.steps.isEmpty)
+        context[.parallel] = .list(parts.parallel.map { .text(ts($0)) })
+        context[.hasParallel] = .flag(!parts.parallel.isEmpty)
+        context[.notes] = .list(parts.notes.map { .text(ts($0)) })
+        context[.hasNotes] = .flag(!parts.notes.isEmpty)
+        context[.why] = .list(Explanation(interview).entries.map(entry))
         let writer = LetterWriter(dialogue: dialogue)
         if let kind = writer.kind(for: routed) {
-            context["letter"] = .text(kind.rawValue)
+            context[.letter] = .text(kind.rawValue)
         } else {
-            context["noLetter"] = .text(ts(writer.noLetterReason(for: routed, language)))
+            context[.noLetter] = .text(ts(writer.noLetterReason(for: routed, language)))
         }
         let answers = answerList(interview)
-        context["answers"] = .list(answers)
-        context["hasAnswers"] = .flag(!answers.isEmpty)
+        context[.answers] = .list(answers)
+        context[.hasAnswers] = .flag(!answers.isEmpty)
         return context
     }
 
     private func entry(_ entry: Explanation.Entry) -> TemplateValue {
         switch entry {
-        // Every entry names the three kinds, so that none is read from the page's own values.
-        case .answer(let label, let text):
-            return .fields(["isAnswer": true, "isDecision": false, "isRule": false, "label": .text(ts(label)), "text": .text(ts(text))])
-        case .decision(let title): return .fields(["isAnswer": false, "isDecision": true, "isRule": false, "title": .text(ts(title))])
-        case .rule(let rule):
-            return .fields(["isAnswer": false, "isDecision": false, "isRule": true, "html": .html(renderer.explained(rule, language))])
+        case .answer(let q, let value): return .html(renderer.whyAnswer(q, value, language))
+        case .decision(let b): return .html(renderer.decision(b, language))
+        case .rule(let rule): return .html(renderer.explained(rule, language))
         }
     }
 
     private func fault(_ interview: Interview, _ hidden: [TemplateValue]) -> TemplateFields {
         var context = base(title: WebMessage.faultHeading.text(language), hidden: hidden)
         let answers = answerList(interview)
-        context["answers"] = .list(answers)
-        context["hasAnswers"] = .flag(!answers.isEmpty)
+        context[.answers] = .list(answers)
+        context[.hasAnswers] = .flag(!answers.isEmpty)
         return context
     }
 
@@ -213,11 +200,11 @@ struct PageView {
             title: (problems.isEmpty ? "" : WebMessage.errorPrefix.text(language) + language.colon)
                 + WebMessage.letterHeading.text(language),
             hidden: hidden)
-        context["letterTitle"] = .text(ts(WebSentence.letterKind(kind).text(language)))
-        context["hasProblems"] = .flag(!problems.isEmpty)
+        context[.letterTitle] = .text(ts(WebSentence.letterKind(kind).text(language)))
+        context[.hasProblems] = .flag(!problems.isEmpty)
         let firstProblem = LetterFields.Field.allCases.first { problems[$0] != nil }
         let shown = LetterFields.Field.allCases.filter { $0 != .reference || kind.citesADecision }
-        context["fields"] = .list(shown.map { field in .fields(letterField(field, kind, fields, problems, firstProblem: firstProblem)) })
+        context[.fields] = .list(shown.map { field in .fields(letterField(field, kind, fields, problems, firstProblem: firstProblem)) })
         return context
     }
 
@@ -226,22 +213,22 @@ struct PageView {
         firstProblem: LetterFields.Field?
     ) -> TemplateFields {
         var f: TemplateFields = [
-            "name": .text(field.rawValue), "label": .text(ts(label(field, kind))), "value": .text(fields[field]),
-            "optional": .flag(field.isOptional), "multiline": .flag(field.isWording), "maximum": .text(String(field.maximumLength)),
-            "autocomplete": .text(autocomplete(field)), "focus": .flag(firstProblem.map { $0 == field } ?? (field == .name)),
+            .name: .text(field.rawValue), .label: .text(ts(label(field, kind))), .value: .text(fields[field]),
+            .optional: .flag(field.isOptional), .multiline: .flag(field.isWording), .maximum: .text(String(field.maximumLength)),
+            .autocomplete: .text(autocomplete(field)), .focus: .flag(firstProblem.map { $0 == field } ?? (field == .name)),
             // Named even when absent, so that none is read from the page's own values.
-            "hint": false, "error": false, "describedBy": false,
+            .hint: false, .error: false, .describedBy: false,
         ]
         var describedBy: [String] = []
         if let hint = hint(field) {
-            f["hint"] = .text(ts(hint))
+            f[.hint] = .text(ts(hint))
             describedBy.append(field.rawValue + "-hint")
         }
         if let problem = problems[field] {
-            f["error"] = .text(ts(problem.text(language)))
+            f[.error] = .text(ts(problem.text(language)))
             describedBy.append(field.rawValue + "-error")
         }
-        if !describedBy.isEmpty { f["describedBy"] = .text(describedBy.joined(separator: " ")) }
+        if !describedBy.isEmpty { f[.describedBy] = .text(describedBy.joined(separator: " ")) }
         return f
     }
 

@@ -1,5 +1,13 @@
 import DialogueKit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
+
 /// Text as a French page sets it: the space before : ; ? ! » and after « does not
 /// break, so that a wrapped line never starts with "?" or a lone "»".
 enum WebText {
@@ -7,27 +15,48 @@ enum WebText {
         guard language == .fr else { return text }
         var text = text
         let changed: String? = text.withUTF8 { bytes in
-            // « is C2 AB, » is C2 BB, the no-break space C2 A0.
-            func breaks(at i: Int) -> Bool {
-                guard bytes[i] == 0x20 else { return false }
-                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
-                let after = i + 2 < bytes.count ? bytes[i + 2] : 0
-                let before = i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xAB
-                return before || next == 0x3A || next == 0x3B || next == 0x3F || next == 0x21 || (next == 0xC2 && after == 0xBB)
+            let spaces = keptSpaces(bytes)
+            guard !spaces.isEmpty else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + spaces.count)
+            var start = 0
+            for i in spaces {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(0xC2)
+                out.append(0xA0)
+                start = i + 1
             }
-            guard let first = bytes.indices.first(where: breaks) else { return nil }
-            var out = Array(bytes[..<first])
-            out.reserveCapacity(bytes.count + 8)
-            for i in first..<bytes.count {
-                if breaks(at: i) {
-                    out.append(0xC2)
-                    out.append(0xA0)
-                } else {
-                    out.append(bytes[i])
-                }
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return String(decoding: out, as: UTF8.self)
         }
         return changed ?? text
+    }
+
+    /// The offsets of the spaces that must not break, in order: each sign is
+    /// looked for with `memchr` (a text has few), then the byte beside it.
+    private static func keptSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let base = bytes.baseAddress else { return [] }
+        let count = bytes.count
+        var spaces: [Int] = []
+        // : ; ? ! and the first byte of « and » (C2 AB, C2 BB).
+        for sign: UInt8 in [0x3A, 0x3B, 0x3F, 0x21, 0xC2] {
+            var from = 0
+            while from < count, let found = memchr(base + from, Int32(sign), count - from) {
+                let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if sign != 0xC2 {
+                    if i > 0, bytes[i - 1] == 0x20 { spaces.append(i - 1) }
+                } else if i + 1 < count, bytes[i + 1] == 0xBB {
+                    if i > 0, bytes[i - 1] == 0x20 { spaces.append(i - 1) }
+                } else if i + 2 < count, bytes[i + 1] == 0xAB, bytes[i + 2] == 0x20 {
+                    spaces.append(i + 2)
+                }
+                from = i + 1
+            }
+        }
+        guard spaces.count > 1 else { return spaces }
+        spaces.sort()
+        var unique: [Int] = []
+        for i in spaces where unique.last != i { unique.append(i) }
+        return unique
     }
 }

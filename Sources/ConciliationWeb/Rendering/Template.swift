@@ -8,9 +8,9 @@ struct Template: Sendable {
         /// Text written as it is (the template's own, or a fixed text already escaped), in UTF-8.
         case text([UInt8])
         /// `{{name}}` (escaped) or `{{{name}}}` (as it is).
-        case value(String, escaped: Bool)
+        case value(TemplateName, escaped: Bool)
         /// `{{#name}}` or, inverted, `{{^name}}`.
-        case section(String, inverted: Bool, [Node])
+        case section(TemplateName, inverted: Bool, [Node])
         /// `{{> name}}`, replaced by that template's nodes when the set is made.
         case partial(String, line: Int, column: Int)
     }
@@ -67,6 +67,7 @@ private struct Reader {
                 break
             case "#", "^":
                 flush(into: &stack)
+                _ = try value(named: inside, at: open)
                 let (line, column) = location(of: open)
                 stack.append(Open(name: inside, inverted: sigil == "^", line: line, column: column))
             case "/":
@@ -76,7 +77,8 @@ private struct Reader {
                     throw error(at: open, "“{{/\(inside)}}” does not close the open section; expected \(expected)")
                 }
                 stack.removeLast()
-                stack[stack.count - 1].nodes.append(.section(section.name, inverted: section.inverted, section.nodes))
+                stack[stack.count - 1].nodes.append(
+                    .section(try value(named: section.name, at: open), inverted: section.inverted, section.nodes))
             case ">":
                 flush(into: &stack)
                 let (line, column) = location(of: open)
@@ -88,7 +90,7 @@ private struct Reader {
                     HTMLEscaping.append(fixed, to: &text)
                 } else {
                     flush(into: &stack)
-                    stack[stack.count - 1].nodes.append(.value(inside, escaped: !tripled))
+                    stack[stack.count - 1].nodes.append(.value(try value(named: inside, at: open), escaped: !tripled))
                 }
             }
         }
@@ -99,6 +101,12 @@ private struct Reader {
             throw TemplateError(template: name, line: open.line, column: open.column, problem: "“{{#\(open.name)}}” is never closed")
         }
         return root.nodes
+    }
+
+    /// The value a tag names: one of `TemplateName`'s.
+    private func value(named name: String, at offset: Int) throws(TemplateError) -> TemplateName {
+        guard let known = TemplateName(rawValue: name) else { throw error(at: offset, "no value named “\(name)” in TemplateName") }
+        return known
     }
 
     /// A section, close, partial or comment tag alone on its line: the spaces

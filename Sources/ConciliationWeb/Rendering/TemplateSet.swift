@@ -5,8 +5,8 @@ struct TemplateSet: Sendable {
     private struct Step: Sendable {
         enum Kind { case text, escaped, raw, section, inverted }
         let kind: Kind
-        /// The value's name; empty for a text.
-        let name: String
+        /// The value's name; `.current` for a text (unused).
+        let name: TemplateName
         /// A text's bytes; empty otherwise.
         let bytes: [UInt8]
         /// For a section: the index just past its last step.
@@ -28,11 +28,13 @@ struct TemplateSet: Sendable {
         templates = steps
     }
 
-    /// `name` rendered with `values`, as UTF-8 ready to send; nil if there is no such template.
-    func render(_ name: String, _ values: TemplateFields) -> [UInt8]? {
+    /// `name` rendered with `values`, as UTF-8 ready to send; nil if there is no
+    /// such template. `capacity`: the bytes to make room for at once (a page's
+    /// are some kilobytes, a piece's a few hundred bytes).
+    func render(_ name: String, _ values: TemplateFields, capacity: Int = 16 * 1024) -> [UInt8]? {
         guard let steps = templates[name] else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(16 * 1024)
+        out.reserveCapacity(capacity)
         var stack: [TemplateValue] = [.fields(values)]
         steps.withUnsafeBufferPointer { TemplateSet.render($0, 0..<$0.count, &stack, into: &out) }
         return out
@@ -52,7 +54,7 @@ struct TemplateSet: Sendable {
                 case .text(let text)?:
                     HTMLEscaping.append(text, to: &out)  // even by {{{ }}}: a text never becomes markup
                 case .html(let html)?:
-                    if step.kind == .escaped { HTMLEscaping.append(html, to: &out) } else { out.append(contentsOf: html.utf8) }
+                    if step.kind == .escaped { HTMLEscaping.append(html, to: &out) } else { out.append(contentsOf: html) }
                 case .flag, .list, .fields, nil:
                     break
                 }
@@ -85,8 +87,8 @@ struct TemplateSet: Sendable {
     }
 
     /// `.` is the innermost value; a name is looked up from the innermost values out.
-    private static func lookUp(_ name: String, _ stack: [TemplateValue]) -> TemplateValue? {
-        if name == "." { return stack.last }
+    private static func lookUp(_ name: TemplateName, _ stack: [TemplateValue]) -> TemplateValue? {
+        if name == .current { return stack.last }
         for value in stack.reversed() {
             if case .fields(let fields) = value, let found = fields[name] { return found }
         }
@@ -97,7 +99,7 @@ struct TemplateSet: Sendable {
     private static func compile(_ nodes: [Template.Node], into steps: inout [Step]) {
         for node in nodes {
             switch node {
-            case .text(let bytes): steps.append(Step(kind: .text, name: "", bytes: bytes, end: 0))
+            case .text(let bytes): steps.append(Step(kind: .text, name: .current, bytes: bytes, end: 0))
             case .value(let name, let escaped): steps.append(Step(kind: escaped ? .escaped : .raw, name: name, bytes: [], end: 0))
             case .section(let name, let inverted, let inner):
                 let at = steps.count

@@ -7,8 +7,9 @@ enum TemplateValue: Sendable {
     /// `{{{name}}}`: what a person typed can never become markup, whatever a
     /// template says.
     case text(String)
-    /// HTML made at start from a template (a rule, a radio button): `{{{name}}}` inserts it as it is.
-    case html(String)
+    /// HTML made by a template (at start: a rule, a radio button; or a piece of
+    /// this page), in UTF-8: `{{{name}}}` inserts it as it is.
+    case html([UInt8])
     /// A section shown or not.
     case flag(Bool)
     /// A section repeated for each item, `{{.}}` being the item.
@@ -18,20 +19,19 @@ enum TemplateValue: Sendable {
 }
 
 /// A page's values, or a list item's: a few names each, looked up by comparing
-/// them in turn. Measured against a dictionary: hashing every name when a page's
-/// values are made and again when they are read cost more than the comparisons
-/// (short names compare as two machine words).
+/// them in turn (measured against a dictionary: hashing every name when a page's
+/// values are made and again when they are read cost more than the comparisons).
 struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
-    private var names: [String] = []
+    private var names: [TemplateName] = []
     private var values: [TemplateValue] = []
 
-    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(dictionaryLiteral elements: (TemplateName, TemplateValue)...) {
         names.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
     }
 
-    subscript(name: String) -> TemplateValue? {
+    subscript(name: TemplateName) -> TemplateValue? {
         get { names.firstIndex(of: name).map { values[$0] } }
         set {
             if let i = names.firstIndex(of: name) {
@@ -55,7 +55,8 @@ extension TemplateValue {
         switch self {
         case .flag(let shown): return shown
         case .list(let items): return !items.isEmpty
-        case .text(let text), .html(let text): return !text.isEmpty
+        case .text(let text): return !text.isEmpty
+        case .html(let bytes): return !bytes.isEmpty
         case .fields: return true
         }
     }

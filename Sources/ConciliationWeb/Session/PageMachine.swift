@@ -56,17 +56,15 @@ struct PageMachine {
 
     /// The progress line of the question asked, as the interview counts it.
     var progress: Interview.Progress? {
-        var copy = interview
-        if case .ask(_, let progress, _, _) = copy.replay() { return progress }
+        if case .ask(_, let progress, _, _) = interview.current { return progress }
         return nil
     }
 
     // MARK: Events
 
-    /// Where the interview stands: the question asked (with why an earlier answer
-    /// no longer holds), the result, or the fault.
-    mutating func show() -> Action {
-        .show(page(for: interview.replay()))
+    /// Where the interview stands: the question asked, the result, or the fault.
+    func show() -> Action {
+        .show(page(for: interview.current))
     }
 
     /// An answer sent for `q`: the question asked, or with `editing` any question

@@ -45,7 +45,7 @@ public struct AnswerParser: Sendable {
     /// answer at every request. Only texts that folding and trimming leave as they
     /// are (lower-case ASCII letters, digits, `-`, `_`, single spaces) and that mean
     /// the same to `parseTyped` (tested on every question); nil for any other.
-    static func canonical(_ text: String, for question: Question) -> Value? {
+    public static func canonical(_ text: String, for question: Question) -> Value? {
         let plain = text.utf8.allSatisfy { b in
             (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x20
         }

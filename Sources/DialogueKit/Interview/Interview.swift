@@ -50,6 +50,9 @@ public struct Interview: Sendable {
     public private(set) var state: State
     /// The path of the last replay: answered questions and branches, in order.
     public private(set) var path: [Step]
+    /// The questions answered on that path, in order, with their answers; kept
+    /// with the path (a page reads it several times a request).
+    public private(set) var answeredPath: [(question: Int, value: Value)] = []
 
     /// `setAside` are answers set aside by going back, offered again as defaults:
     /// a page that carries its session in its form rebuilds the interview exactly.
@@ -72,11 +75,14 @@ public struct Interview: Sendable {
         _ = replay()
     }
 
-    /// The questions answered on the current path, in order, with their answers.
-    public var answeredPath: [(question: Int, value: Value)] {
-        path.compactMap { step in
-            if case .question(let q) = step.node, let v = step.value { return (q, v) }
-            return nil
+    /// What to show for the interview as it stands, read from its state: the same
+    /// as walking the answers again with `replay()`, without the walk (a page
+    /// rebuilt from its form has just walked them).
+    public var current: Action {
+        switch state {
+        case .asking(let q): return .ask(question: q, progress: progress(q), rejection: nil, previous: setAside[q])
+        case .finished(let result): return .conclude(result)
+        case .stuck(let fault): return .report(fault)
         }
     }
 
@@ -86,6 +92,12 @@ public struct Interview: Sendable {
     public mutating func replay() -> Action {
         let (path, end) = Walker.walk(dialogue, today: today) { self.answers[$0.slot] }
         self.path = path
+        var answered: [(question: Int, value: Value)] = []
+        answered.reserveCapacity(path.count)
+        for step in path {
+            if case .question(let q) = step.node, let v = step.value { answered.append((q, v)) }
+        }
+        self.answeredPath = answered
         switch end {
         case .ask(let q):
             state = .asking(question: q)

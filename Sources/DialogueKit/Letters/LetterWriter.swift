@@ -358,6 +358,9 @@ public struct LetterWriter: Sendable {
         return p
     }
 
+    /// Where the recipient and the signature start on a plain-text letter's line.
+    private static let indent = String(repeating: " ", count: 40)
+
     private func layout(_ p: Parts, details: LetterDetails, today routedToday: CivilDate, markdown: Bool) -> String {
         let today = LetterWriter.day(routedToday)
         let sender = [details.name, details.address, "N° de sécurité sociale : \(details.nir.formatted)"]
@@ -386,7 +389,7 @@ public struct LetterWriter: Sendable {
         }
         var lines = sender
         lines.append("")
-        lines += p.recipient.map { String(repeating: " ", count: 40) + $0 }
+        lines += p.recipient.map { LetterWriter.indent + $0 }
         lines.append("")
         if let sending = p.sending { lines.append(sending); lines.append("") }
         lines.append("Le \(today)")
@@ -398,7 +401,7 @@ public struct LetterWriter: Sendable {
         lines.append("")
         lines.append(LetterWriter.closing(p.opening))
         lines.append("")
-        lines.append(String(repeating: " ", count: 40) + details.name)
+        lines.append(LetterWriter.indent + details.name)
         lines.append("")
         lines.append("Pièces jointes :")
         lines += p.attachments.map { "  - " + $0 }

@@ -18,47 +18,62 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
 
     /// Accepts spaces, dots and dashes between groups, as people type it.
     public static func parse(_ text: String) -> Result<NIR, Problem> {
+        // A number typed on a keyboard is ASCII: read by bytes. Anything else is
+        // read by characters, so that the length said in a refusal is the one seen.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return parseCharacters(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for b in text.utf8 where b != 0x20 && b != 0x2E && b != 0x2D { bytes.append(b >= 0x61 && b <= 0x7A ? b - 0x20 : b) }
+        guard bytes.count == 15 else { return .failure(.length(bytes.count)) }
+        for (i, b) in bytes.enumerated() {
+            let corsica = i == 6 && bytes[5] == UInt8(ascii: "2") && (b == UInt8(ascii: "A") || b == UInt8(ascii: "B"))
+            guard isDigit(b) || corsica else { return .failure(.characters) }
+        }
+        guard "123478".utf8.contains(bytes[0]) else { return .failure(.sex) }
+        let key = Int(bytes[13] - 0x30) * 10 + Int(bytes[14] - 0x30)
+        guard key == NIR.key(ofASCII: bytes[0..<13]) else { return .failure(.key) }
+        return .success(NIR(value: String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// `parse` for a text with characters outside ASCII: none can be in a number,
+    /// so this only says why it is refused.
+    private static func parseCharacters(_ text: String) -> Result<NIR, Problem> {
         let compact = text.uppercased().filter { !" .-".contains($0) }
         guard compact.count == 15 else { return .failure(.length(compact.count)) }
-        let chars = Array(compact)
-        for (i, c) in chars.enumerated() {
-            let corsica = i == 5 || i == 6
-            guard c.isASCII, c.isNumber || (corsica && (c == "A" || c == "B") && i == 6 && chars[5] == "2") else {
-                return .failure(.characters)
-            }
-        }
-        guard "123478".contains(chars[0]) else { return .failure(.sex) }
-        guard let key = Int(String(chars[13...14])) else { return .failure(.characters) }
-        let expected = NIR.key(of: String(chars[0..<13]))
-        guard key == expected else { return .failure(.key) }
-        return .success(NIR(value: compact))
+        return .failure(.characters)
     }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// 97 − (number mod 97); for Corsica, 2A counts as 19 and 2B as 18.
     public static func key(of thirteen: String) -> Int {
-        var digits = thirteen
-        if digits.count == 13 {
-            let start = digits.index(digits.startIndex, offsetBy: 5)
-            let end = digits.index(start, offsetBy: 2)
-            switch digits[start..<end] {
-            case "2A": digits.replaceSubrange(start..<end, with: "19")
-            case "2B": digits.replaceSubrange(start..<end, with: "18")
-            default: break
-            }
+        guard thirteen.utf8.allSatisfy({ $0 < 0x80 }) else { return -1 }
+        return key(ofASCII: Array(thirteen.utf8)[...])
+    }
+
+    private static func key(ofASCII digits: ArraySlice<UInt8>) -> Int {
+        var digits = Array(digits)
+        if digits.count == 13, digits[5] == UInt8(ascii: "2"), digits[6] == UInt8(ascii: "A") || digits[6] == UInt8(ascii: "B") {
+            digits[5] = UInt8(ascii: "1")
+            digits[6] = digits[6] == UInt8(ascii: "A") ? UInt8(ascii: "9") : UInt8(ascii: "8")
         }
         var remainder = 0
-        for c in digits {
-            guard let d = c.wholeNumberValue else { return -1 }
-            remainder = (remainder * 10 + d) % 97
+        for b in digits {
+            guard isDigit(b) else { return -1 }
+            remainder = (remainder * 10 + Int(b - 0x30)) % 97
         }
         return 97 - remainder
     }
 
     /// "1 84 12 76 451 089 46", the grouping on the carte Vitale.
     public var formatted: String {
-        let c = Array(value)
-        let groups = [0..<1, 1..<3, 3..<5, 5..<7, 7..<10, 10..<13, 13..<15]
-        return groups.map { String(c[$0]) }.joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(21)
+        for (i, b) in value.utf8.enumerated() {
+            if i == 1 || i == 3 || i == 5 || i == 7 || i == 10 || i == 13 { out.append(0x20) }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// All but the last four characters hidden: "•••••••••••• 89 46".

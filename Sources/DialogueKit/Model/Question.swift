@@ -72,6 +72,10 @@ public final class TextPattern: @unchecked Sendable {
     /// Compiled when first used: the rules built into the binary were checked
     /// when it was built, and the first question should not wait for a regex.
     private let regex: Mutex<Regex<Substring>?>
+    /// The pattern as alternatives of fixed-length sequences, when it is no more
+    /// than that (as a département's code is): an ASCII answer is matched against
+    /// it byte by byte, in a hundredth of the time the regex takes (measured).
+    private let alternatives: [[Set<UInt8>]]?
 
     /// nil when `source` is not a regular expression (checked unless `verified`).
     init?(_ source: String, verified: Bool = false) {
@@ -80,16 +84,65 @@ public final class TextPattern: @unchecked Sendable {
         }
         self.source = source
         self.regex = Mutex(nil)
+        self.alternatives = TextPattern.fixedAlternatives(source)
     }
 
     /// Whether the whole answer has the expected form.
     public func matches(_ text: String) -> Bool {
+        if let alternatives, text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(text.utf8)
+            return alternatives.contains { atoms in
+                atoms.count == bytes.count && zip(atoms, bytes).allSatisfy { $0.contains($1) }
+            }
+        }
         let compiled: Regex<Substring>? = regex.withLock { cached in
             if cached == nil { cached = try? Regex(source, as: Substring.self) }
             return cached
         }
         guard let compiled else { return false }
         return (try? compiled.wholeMatch(in: text)) != nil
+    }
+
+    /// `source` read as `|`-separated sequences of letters, digits and classes
+    /// such as `[3-8]` or `[AaBb]` (each the set of bytes it accepts); nil for
+    /// anything else (a group, a repetition, an escape, a negated class…), which
+    /// the regex matches.
+    static func fixedAlternatives(_ source: String) -> [[Set<UInt8>]]? {
+        func plain(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var alternatives: [[Set<UInt8>]] = []
+        for part in source.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
+            let bytes = Array(part)
+            guard !bytes.isEmpty else { return nil }
+            var atoms: [Set<UInt8>] = []
+            var i = 0
+            while i < bytes.count {
+                if plain(bytes[i]) {
+                    atoms.append([bytes[i]])
+                    i += 1
+                    continue
+                }
+                guard bytes[i] == UInt8(ascii: "["), let close = bytes[i...].firstIndex(of: UInt8(ascii: "]")), close > i + 1 else {
+                    return nil
+                }
+                var set: Set<UInt8> = []
+                var j = i + 1
+                while j < close {
+                    guard plain(bytes[j]) else { return nil }
+                    if j + 2 < close, bytes[j + 1] == UInt8(ascii: "-") {
+                        guard plain(bytes[j + 2]), bytes[j] <= bytes[j + 2] else { return nil }
+                        for b in bytes[j]...bytes[j + 2] { set.insert(b) }
+                        j += 3
+                    } else {
+                        set.insert(bytes[j])
+                        j += 1
+                    }
+                }
+                atoms.append(set)
+                i = close + 1
+            }
+            alternatives.append(atoms)
+        }
+        return alternatives
     }
 }
 

@@ -4,10 +4,12 @@
 /// it applied, and, once finished, the result's own rules not cited yet.
 public struct Explanation: Sendable {
     public enum Entry: Sendable {
-        /// An answer given, as a case note states it.
-        case answer(label: String, text: String)
-        /// A decision point, shown only when it applied a rule (the next entry).
-        case decision(title: String)
+        /// An answer given: the question's slot and the value (`CaseNote.answerText`
+        /// words it), so that a page can show one it rendered ahead.
+        case answer(question: Int, value: Value)
+        /// A decision point (its index in `Dialogue.branches`), shown only when it
+        /// applied a rule (the next entry).
+        case decision(branch: Int)
         /// A rule applied, with its sources (`Dialogue.source`).
         case rule(Rule)
     }
@@ -16,7 +18,7 @@ public struct Explanation: Sendable {
     public let asked: (question: Int, rules: [Rule])?
     public let entries: [Entry]
 
-    public init(_ interview: Interview, language: Language) {
+    public init(_ interview: Interview) {
         let dialogue = interview.dialogue
         if case .asking(let q) = interview.state {
             asked = (q, dialogue.rulesReading(question: q, answers: interview.answers, today: interview.today))
@@ -25,17 +27,13 @@ public struct Explanation: Sendable {
         }
         var entries: [Entry] = []
         var cited: Set<String> = []
-        let note = CaseNote(dialogue: dialogue, language: language)
         for step in interview.path {
             guard let transition = dialogue.transition(taken: step) else { continue }
             switch step.node {
             case .question(let q):
-                if let v = step.value {
-                    let question = dialogue.questions[q]
-                    entries.append(.answer(label: question.label.text(language), text: note.answerText(v, question: question)))
-                }
+                if let v = step.value { entries.append(.answer(question: q, value: v)) }
             case .branch(let b):
-                if transition.rule != nil { entries.append(.decision(title: dialogue.branches[b].title.text(language))) }
+                if transition.rule != nil { entries.append(.decision(branch: b)) }
             case .outcome:
                 continue
             }

@@ -26,13 +26,14 @@ extension ResultFormatter {
         let result = routed.result
         let outcome = dialogue.outcomes[result.outcome]
         let r = renderer
+        var values: PathValues?  // computed once for the three lists' conditions
         return ResultSections(
             title: r.fill(outcome.title, result: result, today: routed.today),
             dates: dates(routed, dated: dated),
             summary: r.fill(outcome.summary, result: result, today: routed.today),
-            steps: r.applicable(outcome.steps, result: result, today: routed.today),
-            parallel: r.applicable(outcome.parallel, result: result, today: routed.today),
-            notes: r.applicable(outcome.notes, result: result, today: routed.today))
+            steps: r.applicable(outcome.steps, result: result, today: routed.today, values: &values),
+            parallel: r.applicable(outcome.parallel, result: result, today: routed.today, values: &values),
+            notes: r.applicable(outcome.notes, result: result, today: routed.today, values: &values))
     }
 
     /// The dates of `routed` alone.

@@ -60,14 +60,22 @@ public struct TextRenderer: Sendable {
 
     /// The conditional texts of an outcome that apply to this result.
     public func applicable(_ texts: [ConditionalText], result: Conclusion, today: CivilDate) -> [String] {
-        var values: PathValues?  // made for the first condition, shared by the others
-        return texts.compactMap { item in
+        var values: PathValues?
+        return applicable(texts, result: result, today: today, values: &values)
+    }
+
+    /// `values`: the result's values, made for the first condition read and
+    /// shared by the others, of these texts and of the next ones given it.
+    func applicable(_ texts: [ConditionalText], result: Conclusion, today: CivilDate, values: inout PathValues?) -> [String] {
+        var applying: [String] = []
+        for item in texts {
             if let condition = item.condition {
                 let known = values ?? PathValues(dialogue: dialogue, today: today, answers: result.answers)
                 values = known
-                guard (try? condition.test(known)) == true else { return nil }  // an unknown: not applicable
+                guard (try? condition.test(known)) == true else { continue }  // an unknown: not applicable
             }
-            return fill(item.text, result: result, today: today)
+            applying.append(fill(item.text, result: result, today: today))
         }
+        return applying
     }
 }

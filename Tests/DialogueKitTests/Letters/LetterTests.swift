@@ -22,6 +22,61 @@ struct LetterTests {
         #expect(NIR.parse("2 90 05 2A 123 456 56") == .failure(.key))
     }
 
+    @Test("Read by bytes, a NIR is accepted or refused as the former reading by characters did")
+    func nirAsBefore() {
+        var generator = SplitMix64(seed: 3)
+        let alphabet: [String] = [
+            "0", "1", "2", "3", "4", "7", "8", "9", " ", ".", "-", "A", "B", "a", "b", "X", "é", "ß", "٣", "2A", "2B",
+        ]
+        var outcomes: Set<String> = []
+        for round in 0..<20_000 {
+            let text: String
+            if round % 2 == 0 {
+                // Near a valid number: a valid one with one change.
+                var valid = ["1 84 12 76 451 089 46", "2 90 05 2A 123 456 29", "290052B12345656"][Int(generator.next() % 3)].map(
+                    String.init)
+                valid[Int(generator.next() % UInt64(valid.count))] = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                text = valid.joined()
+            } else {
+                text = (0..<Int(generator.next() % 20)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            }
+            let now = NIR.parse(text)
+            #expect(now == formerParse(text), "\(text)")
+            if case .failure(let problem) = now { outcomes.insert("\(problem)") } else { outcomes.insert("valid") }
+            if case .success(let nir) = now { #expect(nir.formatted == formerFormatted(nir.value)) }
+        }
+        #expect(outcomes.count >= 5, "\(outcomes)")
+    }
+
+    /// `NIR.parse` as it read characters before it read bytes.
+    private func formerParse(_ text: String) -> Result<NIR, NIR.Problem> {
+        let compact = text.uppercased().filter { !" .-".contains($0) }
+        guard compact.count == 15 else { return .failure(.length(compact.count)) }
+        let chars = Array(compact)
+        for (i, c) in chars.enumerated() {
+            let corsica = i == 5 || i == 6
+            guard c.isASCII, c.isNumber || (corsica && (c == "A" || c == "B") && i == 6 && chars[5] == "2") else {
+                return .failure(.characters)
+            }
+        }
+        guard "123478".contains(chars[0]) else { return .failure(.sex) }
+        guard let key = Int(String(chars[13...14])) else { return .failure(.characters) }
+        var digits = String(chars[0..<13])
+        let start = digits.index(digits.startIndex, offsetBy: 5)
+        let end = digits.index(start, offsetBy: 2)
+        if digits[start..<end] == "2A" { digits.replaceSubrange(start..<end, with: "19") }
+        if digits[start..<end] == "2B" { digits.replaceSubrange(start..<end, with: "18") }
+        var remainder = 0
+        for c in digits { remainder = (remainder * 10 + (c.wholeNumberValue ?? 0)) % 97 }
+        guard key == 97 - remainder else { return .failure(.key) }
+        return .success(NIR(value: compact))
+    }
+
+    private func formerFormatted(_ value: String) -> String {
+        let c = Array(value)
+        return [0..<1, 1..<3, 3..<5, 5..<7, 7..<10, 10..<13, 13..<15].map { String(c[$0]) }.joined(separator: " ")
+    }
+
     @Test(
         "A wrong NIR is refused with the reason",
         arguments: [
