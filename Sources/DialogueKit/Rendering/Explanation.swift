@@ -26,7 +26,7 @@ public struct Explanation: Sendable {
             asked = nil
         }
         var entries: [Entry] = []
-        var cited: Set<String> = []
+        var cited = [Bool](repeating: false, count: dialogue.rules.count)
         for step in interview.path {
             guard let transition = dialogue.transition(taken: step) else { continue }
             switch step.node {
@@ -37,13 +37,13 @@ public struct Explanation: Sendable {
             case .outcome:
                 continue
             }
-            if let id = transition.rule, let rule = dialogue.rule(id) {
-                entries.append(.rule(rule))
-                cited.insert(id)
+            if let index = transition.ruleIndex {
+                entries.append(.rule(dialogue.rules[index]))
+                cited[index] = true
             }
         }
         if case .finished(let result) = interview.state {
-            for index in result.ruleIndices where !cited.contains(dialogue.rules[index].id) {
+            for index in result.ruleIndices where !cited[index] {
                 entries.append(.rule(dialogue.rules[index]))
             }
         }
