@@ -74,7 +74,8 @@ public final class TextPattern: @unchecked Sendable {
     private let regex: Mutex<Regex<Substring>?>
     /// The pattern as alternatives of fixed-length sequences, when it is no more
     /// than that (as a département's code is): an ASCII answer is matched against
-    /// it byte by byte, in a hundredth of the time the regex takes (measured).
+    /// it byte by byte (measured: the regex took some 16,000 instructions an answer,
+    /// a twentieth of a question page's own work).
     private let alternatives: [[Set<UInt8>]]?
 
     /// nil when `source` is not a regular expression (checked unless `verified`).
