@@ -110,6 +110,12 @@ struct TemplateTests {
         for text in ["", "05/10/2026", "<script>\"x\" & 'y'</script>", "été\u{1}", "33"] {
             #expect(frame.filled(text) == set.render("p", [.label: "Zoé & co", .text: .text(text)]), "\(text)")
         }
+        let texts = ["Oui", "<b>", "été"]
+        let offered = try FramedPiece("p", ahead: texts) { set.render("p", [.label: "Zoé & co", .text: $0]) ?? [] }
+        for (i, text) in texts.enumerated() {
+            #expect(offered.piece(option: i, text: "unused") == set.render("p", [.label: "Zoé & co", .text: .text(text)]))
+        }
+        #expect(offered.piece(option: nil, text: "05/10/2026") == frame.filled("05/10/2026"))
         for name in ["twice", "none"] {
             #expect(throws: TemplateError.self) { try FramedPiece(name) { set.render(name, [.text: $0]) ?? [] } }
         }

@@ -29,13 +29,14 @@ struct WhyText {
             if interview.path.isEmpty { return lines }
             lines.append(style.bold(say(.decidedSoFar)))
         }
+        let note = CaseNote(dialogue: dialogue, language: language)
         for entry in explanation.entries {
             switch entry {
             case .answer(let q, let value):
                 let question = dialogue.questions[q]
                 lines.append(
                     "• " + question.label.text(language) + language.colon
-                        + CaseNote(dialogue: dialogue, language: language).answerText(value, question: question))
+                        + note.answerText(value, question: question))
             case .decision(let b): lines.append("• " + dialogue.branches[b].title.text(language))
             case .rule(let rule): lines += explain(rule)
             }

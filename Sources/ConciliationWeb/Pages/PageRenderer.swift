@@ -28,12 +28,10 @@ struct PageRenderer: Sendable {
         /// By question slot, then option: the radio button in its four states
         /// (neither, ticked, focused, both); empty for a date or a text.
         let options: [[[[UInt8]]]]
-        /// By question slot, then option: the answer in the answers list, and in the result's "Pourquoi ?".
-        let answerItems: [[[UInt8]]]
-        let whyAnswers: [[[UInt8]]]
-        /// By question slot: the same two around an answer typed (a date, a text).
-        let answerFrames: [FramedPiece]
-        let whyFrames: [FramedPiece]
+        /// By question slot: its answer in the answers list, and in the result's
+        /// "Pourquoi ?" (made for each option, framed for a date or a text).
+        let answerItems: [FramedPiece]
+        let whyAnswers: [FramedPiece]
     }
 
     private let dialogue: Dialogue
@@ -41,13 +39,10 @@ struct PageRenderer: Sendable {
     /// By question slot: the options' canonical texts, in `AnswerOptions`' order
     /// (the same in every language); empty for a date or a text.
     private let optionValues: [[String]]
-    /// By question slot, then option: the hidden field that carries the answer,
-    /// and the one that carries it set aside.
-    private let hiddenAnswers: [[[UInt8]]]
-    private let hiddenSetAside: [[[UInt8]]]
-    /// By question slot: the same two around an answer typed.
-    private let hiddenAnswerFrames: [FramedPiece]
-    private let hiddenSetAsideFrames: [FramedPiece]
+    /// By question slot: the hidden field that carries the answer, and the one
+    /// that carries it set aside (the same in every language).
+    private let hiddenAnswers: [FramedPiece]
+    private let hiddenSetAside: [FramedPiece]
     private let ruleIndex: [String: Int]
     /// By question slot: the rules that may be why it is asked.
     private let readings: [QuestionReadings]
@@ -70,10 +65,10 @@ struct PageRenderer: Sendable {
         let offered: [[Value]] = dialogue.questions.map { question in
             (AnswerOptions.of(question, .fr) ?? []).compactMap { AnswerParser.canonical($0.value, for: question) }
         }
-        optionValues = offered.map { $0.map(AnswerParser.canonicalText) }
+        let canonical = offered.map { $0.map(AnswerParser.canonicalText) }
+        optionValues = canonical
         var made: [Language: Made] = [:]
-        var hidden: (answers: [[[UInt8]]], setAside: [[[UInt8]]]) = ([], [])
-        var hiddenFrames: (answers: [FramedPiece], setAside: [FramedPiece]) = ([], [])
+        var hidden: (answers: [FramedPiece], setAside: [FramedPiece]) = ([], [])
         for language in Language.allCases {
             let labels = WebMessage.labels(language)
             let library = try TemplateSet(
@@ -82,14 +77,12 @@ struct PageRenderer: Sendable {
             let rules = dialogue.rules.map { PageRenderer.values(of: $0, dialogue, language) }
             let questionLabels = dialogue.questions.map { WebText.typeset($0.label.text(language), language) }
             let note = CaseNote(dialogue: dialogue, language: language)
-            func answer(_ q: Question, _ value: Value) -> TemplateFields {
-                PageRenderer.answerValues(
-                    q, label: questionLabels[q.slot], text: .text(WebText.typeset(note.answerText(value, question: q), language)))
+            // Each option's answer as a case note words it.
+            let offeredTexts = dialogue.questions.map { q in
+                offered[q.slot].map { WebText.typeset(note.answerText($0, question: q), language) }
             }
-            func why(_ q: Question, _ values: TemplateFields) -> TemplateFields {
-                var values = values
-                values[.colon] = .text(language.colon)
-                return values
+            func answer(_ q: Question, _ text: TemplateValue) -> TemplateFields {
+                [.id: .text(q.id), .label: .text(questionLabels[q.slot]), .text: text]
             }
             let options = dialogue.questions.map { question in
                 (AnswerOptions.of(question, language) ?? []).enumerated().map { i, option in
@@ -117,43 +110,28 @@ struct PageRenderer: Sendable {
                 prompts: dialogue.questions.map { WebText.typeset($0.prompt(.self, language), language) },
                 helps: dialogue.questions.map { WebText.typeset($0.help.text(language), language) },
                 options: options,
-                answerItems: dialogue.questions.map { q in
-                    offered[q.slot].map { piece("answer", answer(q, $0)) }
+                answerItems: try dialogue.questions.map { q throws(TemplateError) in
+                    try FramedPiece("answer", ahead: offeredTexts[q.slot]) { piece("answer", answer(q, $0)) }
                 },
-                whyAnswers: dialogue.questions.map { q in
-                    offered[q.slot].map { piece("why_answer", why(q, answer(q, $0))) }
-                },
-                answerFrames: try dialogue.questions.map { q throws(TemplateError) in
-                    try FramedPiece("answer") { piece("answer", PageRenderer.answerValues(q, label: questionLabels[q.slot], text: $0)) }
-                },
-                whyFrames: try dialogue.questions.map { q throws(TemplateError) in
-                    try FramedPiece("why_answer") {
-                        piece("why_answer", why(q, PageRenderer.answerValues(q, label: questionLabels[q.slot], text: $0)))
+                whyAnswers: try dialogue.questions.map { q throws(TemplateError) in
+                    try FramedPiece("why_answer", ahead: offeredTexts[q.slot]) {
+                        var values = answer(q, $0)
+                        values[.colon] = .text(language.colon)
+                        return piece("why_answer", values)
                     }
                 })
             if language == .fr {
-                func field(_ prefix: String, _ q: Question, _ value: TemplateValue) -> [UInt8] {
-                    piece("hidden", [.name: .text(prefix + q.id), .value: value])
+                func field(_ prefix: String) throws(TemplateError) -> [FramedPiece] {
+                    try dialogue.questions.map { q throws(TemplateError) in
+                        try FramedPiece("hidden", ahead: canonical[q.slot]) { piece("hidden", [.name: .text(prefix + q.id), .value: $0]) }
+                    }
                 }
-                hidden.answers = dialogue.questions.map { q in
-                    offered[q.slot].map { field(PageRequest.answerPrefix, q, .text(AnswerParser.canonicalText($0))) }
-                }
-                hidden.setAside = dialogue.questions.map { q in
-                    offered[q.slot].map { field(PageRequest.setAsidePrefix, q, .text(AnswerParser.canonicalText($0))) }
-                }
-                hiddenFrames.answers = try dialogue.questions.map { q throws(TemplateError) in
-                    try FramedPiece("hidden") { field(PageRequest.answerPrefix, q, $0) }
-                }
-                hiddenFrames.setAside = try dialogue.questions.map { q throws(TemplateError) in
-                    try FramedPiece("hidden") { field(PageRequest.setAsidePrefix, q, $0) }
-                }
+                hidden = (try field(PageRequest.answerPrefix), try field(PageRequest.setAsidePrefix))
             }
         }
         self.made = made
         self.hiddenAnswers = hidden.answers
         self.hiddenSetAside = hidden.setAside
-        self.hiddenAnswerFrames = hiddenFrames.answers
-        self.hiddenSetAsideFrames = hiddenFrames.setAside
         var index: [String: Int] = [:]
         for (i, rule) in dialogue.rules.enumerated() { index[rule.id] = i }
         self.ruleIndex = index
@@ -195,23 +173,18 @@ struct PageRenderer: Sendable {
 
     /// The answer `value` to question `q` in the answers list, with its "Modifier" button.
     func answerItem(_ q: Int, _ value: Value, _ language: Language) -> [UInt8] {
-        guard let made = made[language] else { return [] }
-        if let i = option(q, value) { return made.answerItems[q][i] }
-        return made.answerFrames[q].filled(answerText(q, value, language))
+        made[language]?.answerItems[q].piece(option: option(q, value), text: answerText(q, value, language)) ?? []
     }
 
     /// The answer `value` to question `q` in the result's "Pourquoi ?".
     func whyAnswer(_ q: Int, _ value: Value, _ language: Language) -> [UInt8] {
-        guard let made = made[language] else { return [] }
-        if let i = option(q, value) { return made.whyAnswers[q][i] }
-        return made.whyFrames[q].filled(answerText(q, value, language))
+        made[language]?.whyAnswers[q].piece(option: option(q, value), text: answerText(q, value, language)) ?? []
     }
 
     /// The hidden field that carries the answer `value` to question `q` to the
     /// next request (`setAside`: as an answer set aside).
     func hiddenField(_ q: Int, _ value: Value, setAside: Bool) -> [UInt8] {
-        if let i = option(q, value) { return (setAside ? hiddenSetAside : hiddenAnswers)[q][i] }
-        return (setAside ? hiddenSetAsideFrames : hiddenAnswerFrames)[q].filled(AnswerParser.canonicalText(value))
+        (setAside ? hiddenSetAside : hiddenAnswers)[q].piece(option: option(q, value), text: AnswerParser.canonicalText(value))
     }
 
     /// Which of question `q`'s options `value` is; nil for a date or a text.
@@ -225,11 +198,6 @@ struct PageRenderer: Sendable {
     /// An answer as a case note words it, set as a French page sets it.
     private func answerText(_ q: Int, _ value: Value, _ language: Language) -> String {
         WebText.typeset(CaseNote(dialogue: dialogue, language: language).answerText(value, question: dialogue.questions[q]), language)
-    }
-
-    /// An answer's values in the answers list: `label` the question's, already set.
-    private static func answerValues(_ question: Question, label: String, text: TemplateValue) -> TemplateFields {
-        [.id: .text(question.id), .label: .text(label), .text: text]
     }
 
     private static func values(of rule: Rule, _ dialogue: Dialogue, _ language: Language) -> TemplateFields {

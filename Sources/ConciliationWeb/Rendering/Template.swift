@@ -38,7 +38,8 @@ private struct Reader {
     }
 
     private struct Open {
-        let name: String
+        /// `.current` for the template itself, around its sections.
+        let name: TemplateName
         let inverted: Bool
         let line: Int
         let column: Int
@@ -46,7 +47,7 @@ private struct Reader {
     }
 
     mutating func read(label: (String) -> String?) throws(TemplateError) -> [Template.Node] {
-        var stack = [Open(name: "", inverted: false, line: 1, column: 1)]
+        var stack = [Open(name: .current, inverted: false, line: 1, column: 1)]
         while let open = find("{{", from: position) {
             text += bytes[position..<open]
             let tripled = bytes[open...].starts(with: "{{{".utf8)
@@ -67,18 +68,17 @@ private struct Reader {
                 break
             case "#", "^":
                 flush(into: &stack)
-                _ = try value(named: inside, at: open)
+                let section = try value(named: inside, at: open)
                 let (line, column) = location(of: open)
-                stack.append(Open(name: inside, inverted: sigil == "^", line: line, column: column))
+                stack.append(Open(name: section, inverted: sigil == "^", line: line, column: column))
             case "/":
                 flush(into: &stack)
-                guard stack.count > 1, let section = stack.last, section.name == inside else {
-                    let expected = stack.count > 1 ? "“{{/\(stack[stack.count - 1].name)}}”" : "no section to close"
+                guard stack.count > 1, let section = stack.last, section.name.rawValue == inside else {
+                    let expected = stack.count > 1 ? "“{{/\(stack[stack.count - 1].name.rawValue)}}”" : "no section to close"
                     throw error(at: open, "“{{/\(inside)}}” does not close the open section; expected \(expected)")
                 }
                 stack.removeLast()
-                stack[stack.count - 1].nodes.append(
-                    .section(try value(named: section.name, at: open), inverted: section.inverted, section.nodes))
+                stack[stack.count - 1].nodes.append(.section(section.name, inverted: section.inverted, section.nodes))
             case ">":
                 flush(into: &stack)
                 let (line, column) = location(of: open)
@@ -98,7 +98,8 @@ private struct Reader {
         flush(into: &stack)
         guard stack.count == 1, let root = stack.first else {
             let open = stack[stack.count - 1]
-            throw TemplateError(template: name, line: open.line, column: open.column, problem: "“{{#\(open.name)}}” is never closed")
+            throw TemplateError(
+                template: name, line: open.line, column: open.column, problem: "“{{#\(open.name.rawValue)}}” is never closed")
         }
         return root.nodes
     }

@@ -31,7 +31,7 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
         }
         guard "123478".utf8.contains(bytes[0]) else { return .failure(.sex) }
         let key = Int(bytes[13] - 0x30) * 10 + Int(bytes[14] - 0x30)
-        guard key == NIR.key(ofASCII: bytes[0..<13]) else { return .failure(.key) }
+        guard key == NIR.key(of: bytes[0..<13]) else { return .failure(.key) }
         return .success(NIR(value: String(decoding: bytes, as: UTF8.self)))
     }
 
@@ -45,13 +45,9 @@ public struct NIR: Sendable, Equatable, CustomStringConvertible {
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    /// 97 − (number mod 97); for Corsica, 2A counts as 19 and 2B as 18.
-    public static func key(of thirteen: String) -> Int {
-        guard thirteen.utf8.allSatisfy({ $0 < 0x80 }) else { return -1 }
-        return key(ofASCII: Array(thirteen.utf8)[...])
-    }
-
-    private static func key(ofASCII digits: ArraySlice<UInt8>) -> Int {
+    /// 97 − (number mod 97) of the first 13 characters; for Corsica, 2A counts as
+    /// 19 and 2B as 18.
+    private static func key(of digits: ArraySlice<UInt8>) -> Int {
         var digits = Array(digits)
         if digits.count == 13, digits[5] == UInt8(ascii: "2"), digits[6] == UInt8(ascii: "A") || digits[6] == UInt8(ascii: "B") {
             digits[5] = UInt8(ascii: "1")
