@@ -68,6 +68,42 @@ struct GuardTests {
         #expect(changed > 1_000)
     }
 
+    @Test("A text typeset and escaped in one pass is the text typeset, then escaped, in both languages")
+    func escapedInOnePass() {
+        var generator = SplitMix64(seed: 29)
+        let pieces = [" ", ":", "?", "«", "»", "<", ">", "&", "\"", "'", "a", "é", "\u{A0}", String(repeating: "x", count: 70)]
+        var escapedSome = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int(generator.next() % 20)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            for language in Language.allCases {
+                guard case .escaped(let bytes) = WebText.escaped(text, language) else {
+                    Issue.record("not an escaped text")
+                    return
+                }
+                var expected: [UInt8] = []
+                HTMLEscaping.append(WebText.typeset(text, language), to: &expected)
+                #expect(bytes == expected, "\(text.debugDescription) \(language)")
+                if bytes.count > text.utf8.count + 2 { escapedSome += 1 }
+            }
+        }
+        #expect(escapedSome > 1_000)
+    }
+
+    @Test("The event loops: one per processor of the affinity mask, within what NIO counts")
+    func eventLoops() {
+        #expect(EventLoops.allowedProcessors(status: "Name:\tx\nCpus_allowed:\t1\nCpus_allowed_list:\t0\n") == 1)
+        #expect(EventLoops.allowedProcessors(status: "Cpus_allowed:\t3\n") == 2)
+        #expect(EventLoops.allowedProcessors(status: "Cpus_allowed:\tffffffff,00000000,80000001\n") == 34)
+        #expect(EventLoops.allowedProcessors(status: "Cpus_allowed:\t00000000\n") == nil, "an empty mask is not read")
+        #expect(EventLoops.allowedProcessors(status: "Cpus_allowed:\tzz\n") == nil)
+        #expect(EventLoops.allowedProcessors(status: "Name:\tx\n") == nil)
+        #expect(EventLoops.allowedProcessors(status: nil) == nil)
+        #expect(EventLoops.count(allowed: 1, available: 8) == 1)
+        #expect(EventLoops.count(allowed: 16, available: 4) == 4, "a container's quota is kept")
+        #expect(EventLoops.count(allowed: nil, available: 4) == 4)
+        #expect(EventLoops.count(allowed: nil, available: 0) == 1)
+    }
+
     /// Each space looked at in turn: kept before : ; ? ! » and after «.
     private func spaceBySpace(_ text: String) -> String {
         let bytes = Array(text.utf8)

@@ -12,9 +12,10 @@ TODAY = "2026-11-23"
 
 
 class Server:
-    def __init__(self, *args, today=TODAY, port=0):
+    def __init__(self, *args, today=TODAY, port=0, launcher=()):
+        """`launcher`: a command that starts the server, such as `taskset -c 0`."""
         self.log = tempfile.NamedTemporaryFile(prefix="conciliation-serve-", suffix=".log", delete=False)
-        command = [BIN, "--port", str(port)] + (["--today", today] if today else []) + list(args)
+        command = list(launcher) + [BIN, "--port", str(port)] + (["--today", today] if today else []) + list(args)
         self.process = subprocess.Popen(command, stdout=self.log, stderr=self.log, stdin=subprocess.DEVNULL)
         deadline = time.time() + 20
         while time.time() < deadline:

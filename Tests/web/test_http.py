@@ -8,6 +8,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -347,6 +348,27 @@ def test_another_rule_set_and_the_terminal_program_hands_over():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def event_loops(server):
+    """The server's event-loop threads, by the names NIO gives them (`NIO-ELT-…`, `NIO-SGLTN-…`)."""
+    names = []
+    for task in os.listdir(f"/proc/{server.process.pid}/task"):
+        with open(f"/proc/{server.process.pid}/task/{task}/comm") as f:
+            names.append(f.read().strip())
+    return [name for name in names if name.startswith(("NIO-ELT", "NIO-SGLTN"))]
+
+
+def test_pinned_to_one_core_the_server_runs_one_event_loop():
+    if not os.path.isdir("/proc/self/task") or not shutil.which("taskset"):
+        raise AssertionError("this test reads /proc and needs taskset (util-linux)")
+    with Server(launcher=["taskset", "-c", str(min(os.sched_getaffinity(0)))]) as pinned:
+        Browser(pinned).request("GET", "/")
+        assert len(event_loops(pinned)) == 1, event_loops(pinned)
+    with Server() as free:
+        Browser(free).request("GET", "/")
+        loops = len(event_loops(free))
+        assert 1 <= loops <= len(os.sched_getaffinity(0)), loops
 
 
 def test_a_broken_rule_set_or_a_bad_option_stops_the_server_with_where_and_what():

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
 
 /// Starts the page on an address and serves until SIGINT or SIGTERM.
 public enum WebServer {
@@ -15,6 +16,7 @@ public enum WebServer {
         // 30 s is closed, so that slow clients cannot hold connections open.
         let limits = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: EventLoops.count())
         let app = Application(
             router: WebRoutes.router(site),
             server: .http1(configuration: .init(idleTimeout: .seconds(30), httpDecoderConfiguration: limits)),
@@ -24,8 +26,15 @@ public enum WebServer {
                 let shown = host.contains(":") ? "[\(host)]" : host
                 announce("http://\(shown):\(bound)/")
             },
+            eventLoopGroupProvider: .shared(loops),
             logger: logger
         )
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            try? await loops.shutdownGracefully()
+            throw error
+        }
+        try await loops.shutdownGracefully()
     }
 }

@@ -15,7 +15,8 @@ struct PageView {
     /// for each folder of an unknown address.
     var root = "./"
 
-    private func ts(_ text: String) -> String { WebText.typeset(text, language) }
+    /// A text of this request, typeset and escaped.
+    private func ts(_ text: String) -> TemplateValue { WebText.escaped(text, language) }
 
     /// What every page has: the language, the fixed texts, the title, the footer.
     /// `title` is the page's own, before the site's; nil on the home page.
@@ -26,8 +27,8 @@ struct PageView {
             .lang: .text(language.rawValue),
             .otherLang: .text(other.rawValue),
             .site: .text(renderer.siteName(language)),
-            .documentTitle: .text(
-                title.map { ts(WebSentence.pageTitle(page: $0, site: site).text(language)) } ?? renderer.siteName(language)),
+            .documentTitle: title.map { ts(WebSentence.pageTitle(page: $0, site: site).text(language)) }
+                ?? .text(renderer.siteName(language)),
             .rulesLine: .text(renderer.rulesLine(language)),
             .csrf: .text(csrf),
             .hidden: .list(hidden),
@@ -43,7 +44,7 @@ struct PageView {
 
     func problem(_ sentence: WebSentence) -> TemplateFields {
         var context = base(title: WebMessage.problemTitle.text(language))
-        context[.message] = .text(ts(sentence.text(language)))
+        context[.message] = ts(sentence.text(language))
         return context
     }
 
@@ -99,8 +100,8 @@ struct PageView {
         context[.help] = .text(renderer.help(q, language))
         context[.editing] = .flag(editing)
         context[.focus] = true
-        if let notice { context[.notice] = .text(ts(notice)) }
-        if let error { context[.error] = .text(ts(error)) }
+        if let notice { context[.notice] = ts(notice) }
+        if let error { context[.error] = ts(error) }
         if !editing, let progress = machine.progress {
             context[.progress] = .text(WebSentence.progress(number: progress.number, atMost: progress.atMost).text(language))
         }
@@ -119,10 +120,10 @@ struct PageView {
                 hint = WebMessage.dateHint.text(language)
             }
             if let hint {
-                context[.hint] = .text(ts(hint))
+                context[.hint] = ts(hint)
                 describedBy.append("hint")
             }
-            if let unknown = question.unknown { context[.unknownButton] = .text(ts(AnswerOptions.capitalised(unknown.text(language)))) }
+            if let unknown = question.unknown { context[.unknownButton] = ts(AnswerOptions.capitalised(unknown.text(language))) }
             context[.typed] = .text(typed ?? offered.map { shown($0, question) } ?? "")
         }
         if error != nil { describedBy.append("error") }
@@ -148,28 +149,28 @@ struct PageView {
     private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?, hidden: [TemplateValue]) -> TemplateFields {
         let parts = formatter.sections(routed)
         var context = base(title: WebMessage.resultHeading.text(language) + language.colon + parts.title, hidden: hidden)
-        if let notice { context[.notice] = .text(ts(notice)) }
-        context[.title] = .text(ts(parts.title))
+        if let notice { context[.notice] = ts(notice) }
+        context[.title] = ts(parts.title)
         context[.dates] = .list(
             parts.dates.map { date in
                 .fields([
-                    .label: .text(ts(date.label)), .words: .text(date.words), .relative: .text(date.relative), .iso: .text(date.iso),
+                    .label: ts(date.label), .words: .text(date.words), .relative: .text(date.relative), .iso: .text(date.iso),
                 ])
             })
         context[.hasDates] = .flag(!parts.dates.isEmpty)
-        context[.summary] = .text(ts(parts.summary))
-        context[.steps] = .list(parts.steps.map { .text(ts($0)) })
+        context[.summary] = ts(parts.summary)
+        context[.steps] = .list(parts.steps.map { ts($0) })
         context[.hasSteps] = .flag(!parts.steps.isEmpty)
-        context[.parallel] = .list(parts.parallel.map { .text(ts($0)) })
+        context[.parallel] = .list(parts.parallel.map { ts($0) })
         context[.hasParallel] = .flag(!parts.parallel.isEmpty)
-        context[.notes] = .list(parts.notes.map { .text(ts($0)) })
+        context[.notes] = .list(parts.notes.map { ts($0) })
         context[.hasNotes] = .flag(!parts.notes.isEmpty)
         context[.why] = .list(Explanation(interview).entries.map(entry))
         let writer = LetterWriter(dialogue: dialogue)
         if let kind = writer.kind(for: routed) {
             context[.letter] = .text(kind.rawValue)
         } else {
-            context[.noLetter] = .text(ts(writer.noLetterReason(for: routed, language)))
+            context[.noLetter] = ts(writer.noLetterReason(for: routed, language))
         }
         let answers = answerList(interview)
         context[.answers] = .list(answers)
@@ -200,7 +201,7 @@ struct PageView {
             title: (problems.isEmpty ? "" : WebMessage.errorPrefix.text(language) + language.colon)
                 + WebMessage.letterHeading.text(language),
             hidden: hidden)
-        context[.letterTitle] = .text(ts(WebSentence.letterKind(kind).text(language)))
+        context[.letterTitle] = ts(WebSentence.letterKind(kind).text(language))
         context[.hasProblems] = .flag(!problems.isEmpty)
         let firstProblem = LetterFields.Field.allCases.first { problems[$0] != nil }
         let shown = LetterFields.Field.allCases.filter { $0 != .reference || kind.citesADecision }
@@ -213,7 +214,7 @@ struct PageView {
         firstProblem: LetterFields.Field?
     ) -> TemplateFields {
         var f: TemplateFields = [
-            .name: .text(field.rawValue), .label: .text(ts(label(field, kind))), .value: .text(fields[field]),
+            .name: .text(field.rawValue), .label: ts(label(field, kind)), .value: .text(fields[field]),
             .optional: .flag(field.isOptional), .multiline: .flag(field.isWording), .maximum: .text(String(field.maximumLength)),
             .autocomplete: .text(autocomplete(field)), .focus: .flag(firstProblem.map { $0 == field } ?? (field == .name)),
             // Named even when absent, so that none is read from the page's own values.
@@ -221,11 +222,11 @@ struct PageView {
         ]
         var describedBy: [String] = []
         if let hint = hint(field) {
-            f[.hint] = .text(ts(hint))
+            f[.hint] = ts(hint)
             describedBy.append(field.rawValue + "-hint")
         }
         if let problem = problems[field] {
-            f[.error] = .text(ts(problem.text(language)))
+            f[.error] = ts(problem.text(language))
             describedBy.append(field.rawValue + "-error")
         }
         if !describedBy.isEmpty { f[.describedBy] = .text(describedBy.joined(separator: " ")) }

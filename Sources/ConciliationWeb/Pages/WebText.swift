@@ -17,19 +17,38 @@ enum WebText {
         let changed: String? = text.withUTF8 { bytes in
             let spaces = keptSpaces(bytes)
             guard !spaces.isEmpty else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + spaces.count)
-            var start = 0
-            for i in spaces {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                out.append(0xC2)
-                out.append(0xA0)
-                start = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            return String(decoding: out, as: UTF8.self)
+            return String(decoding: set(bytes, spaces) { out, run in out.append(contentsOf: run) }, as: UTF8.self)
         }
         return changed ?? text
+    }
+
+    /// `text` typeset and escaped for HTML in one pass, for a page's texts made at
+    /// each request: no text made in between to be read again (measured on the
+    /// result page: 15,000 instructions of 275,000 went to making those texts).
+    static func escaped(_ text: String, _ language: Language) -> TemplateValue {
+        var text = text
+        return .escaped(
+            text.withUTF8 { bytes in
+                set(bytes, language == .fr ? keptSpaces(bytes) : []) { out, run in HTMLEscaping.append(run, to: &out) }
+            })
+    }
+
+    /// The bytes with a no-break space at each of `spaces`, the runs between
+    /// them written by `write`.
+    private static func set(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ spaces: [Int], _ write: (inout [UInt8], UnsafeBufferPointer<UInt8>) -> Void
+    ) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + spaces.count + 16)
+        var start = 0
+        for i in spaces {
+            write(&out, UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(0xC2)
+            out.append(0xA0)
+            start = i + 1
+        }
+        write(&out, UnsafeBufferPointer(rebasing: bytes[start...]))
+        return out
     }
 
     /// The offsets of the spaces that must not break, in order: each sign is

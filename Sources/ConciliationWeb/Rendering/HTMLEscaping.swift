@@ -34,7 +34,7 @@ enum HTMLEscaping {
         bytes.withUnsafeBufferPointer { append($0, to: &out) }
     }
 
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let base = bytes.baseAddress, hasSpecial(base, bytes.count) else {
             out.append(contentsOf: bytes)
             return

@@ -55,6 +55,8 @@ struct TemplateSet: Sendable {
                     HTMLEscaping.append(text, to: &out)  // even by {{{ }}}: a text never becomes markup
                 case .html(let html)?:
                     if step.kind == .escaped { HTMLEscaping.append(html, to: &out) } else { out.append(contentsOf: html) }
+                case .escaped(let escaped)?:
+                    out.append(contentsOf: escaped)
                 case .flag, .list, .fields, nil:
                     break
                 }
@@ -73,7 +75,7 @@ struct TemplateSet: Sendable {
                         }
                     case .flag:
                         render(steps, (i + 1)..<step.end, &stack, into: &out)
-                    case .text, .html, .fields:
+                    case .text, .html, .escaped, .fields:
                         stack.append(value)
                         render(steps, (i + 1)..<step.end, &stack, into: &out)
                         stack.removeLast()

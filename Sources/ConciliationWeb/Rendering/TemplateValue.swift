@@ -7,6 +7,9 @@ enum TemplateValue: Sendable {
     /// `{{{name}}}`: what a person typed can never become markup, whatever a
     /// template says.
     case text(String)
+    /// A text already escaped for HTML (and set as a French page sets it,
+    /// `WebText.escaped`), in UTF-8: written as it is by either tag, never escaped twice.
+    case escaped([UInt8])
     /// HTML made by a template (at start: a rule, a radio button; or a piece of
     /// this page), in UTF-8: `{{{name}}}` inserts it as it is.
     case html([UInt8])
@@ -56,7 +59,7 @@ extension TemplateValue {
         case .flag(let shown): return shown
         case .list(let items): return !items.isEmpty
         case .text(let text): return !text.isEmpty
-        case .html(let bytes): return !bytes.isEmpty
+        case .html(let bytes), .escaped(let bytes): return !bytes.isEmpty
         case .fields: return true
         }
     }
