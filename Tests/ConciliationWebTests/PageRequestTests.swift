@@ -30,6 +30,28 @@ struct PageRequestTests {
         #expect(try refusal([("do", "edit:nowhere")]) == .unknownQuestion("nowhere"))
     }
 
+    @Test("A hidden field's name read by bytes as by its prefixes, on random names")
+    func sessionFieldNames() {
+        var generator = SplitMix64(seed: 41)
+        let pieces = ["a", "s", ".", "a.", "s.", "é", "x", "subject", " ", "A.", "\u{301}", "-"]
+        var read = 0
+        for _ in 0..<10_000 {
+            let name = (0..<Int(generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            // By scalars: a combining mark after the prefix's "." does not hide the prefix.
+            let scalars = name.unicodeScalars
+            let expected: (String, Bool)? =
+                scalars.starts(with: PageRequest.answerPrefix.unicodeScalars)
+                ? (String(scalars.dropFirst(2)), true)
+                : scalars.starts(with: PageRequest.setAsidePrefix.unicodeScalars) ? (String(scalars.dropFirst(2)), false) : nil
+            let got = PageRequest.session(name)
+            #expect(got?.id == expected?.0 && got?.isAnswer == expected?.1, "\(name.debugDescription)")
+            if got != nil { read += 1 }
+        }
+        #expect(read > 1_000)
+        let empty = PageRequest.session("a.")
+        #expect(empty?.id == "" && empty?.isAnswer == true, "an empty id is read, then refused as unknown")
+    }
+
     @Test("The buttons")
     func buttons() throws {
         let dialogue = try shipped()

@@ -35,7 +35,9 @@ struct PageRenderer: Sendable {
     }
 
     private let dialogue: Dialogue
-    private let made: [Language: Made]
+    /// In `Language.allCases`' order: found by position, not by hashing, for the
+    /// dozens of pieces a page takes.
+    private let made: [Made]
     /// By question slot: the options' canonical texts, in `AnswerOptions`' order
     /// (the same in every language); empty for a date or a text.
     private let optionValues: [[String]]
@@ -67,7 +69,7 @@ struct PageRenderer: Sendable {
         }
         let canonical = offered.map { $0.map(AnswerParser.canonicalText) }
         optionValues = canonical
-        var made: [Language: Made] = [:]
+        var made: [Made] = []
         var hidden: (answers: [FramedPiece], setAside: [FramedPiece]) = ([], [])
         for language in Language.allCases {
             let labels = WebMessage.labels(language)
@@ -97,7 +99,7 @@ struct PageRenderer: Sendable {
                     }
                 }
             }
-            made[language] = Made(
+            made.append(Made(
                 templates: library,
                 siteName: WebText.typeset(dialogue.title.text(language), language),
                 rulesLine: WebText.typeset(
@@ -119,7 +121,7 @@ struct PageRenderer: Sendable {
                         values[.colon] = .text(language.colon)
                         return piece("why_answer", values)
                     }
-                })
+                }))
             if language == .fr {
                 func field(_ prefix: String) throws(TemplateError) -> [FramedPiece] {
                     try dialogue.questions.map { q throws(TemplateError) in
@@ -138,34 +140,38 @@ struct PageRenderer: Sendable {
         self.readings = dialogue.questions.indices.map { QuestionReadings(dialogue: dialogue, question: $0) }
     }
 
-    func render(_ template: String, _ language: Language, _ values: TemplateFields) -> [UInt8] {
-        made[language]?.templates.render(template, values) ?? []
+    private func made(_ language: Language) -> Made {
+        made[Language.allCases.firstIndex(of: language) ?? 0]
     }
 
-    func siteName(_ language: Language) -> String { made[language]?.siteName ?? "" }
-    func rulesLine(_ language: Language) -> String { made[language]?.rulesLine ?? "" }
-    func prompt(_ q: Int, _ language: Language) -> String { made[language]?.prompts[q] ?? "" }
-    func help(_ q: Int, _ language: Language) -> String { made[language]?.helps[q] ?? "" }
+    func render(_ template: String, _ language: Language, _ values: TemplateFields) -> [UInt8] {
+        made(language).templates.render(template, values) ?? []
+    }
+
+    func siteName(_ language: Language) -> String { made(language).siteName }
+    func rulesLine(_ language: Language) -> String { made(language).rulesLine }
+    func prompt(_ q: Int, _ language: Language) -> String { made(language).prompts[q] }
+    func help(_ q: Int, _ language: Language) -> String { made(language).helps[q] }
 
     /// The rule as the result explains it, ready to insert.
     func explained(_ rule: Rule, _ language: Language) -> [UInt8] {
-        ruleIndex[rule.id].flatMap { made[language]?.explained[$0] } ?? []
+        ruleIndex[rule.id].map { made(language).explained[$0] } ?? []
     }
 
     /// The decision point as the result's "Pourquoi ?" lists it, ready to insert.
-    func decision(_ branch: Int, _ language: Language) -> [UInt8] { made[language]?.decisions[branch] ?? [] }
+    func decision(_ branch: Int, _ language: Language) -> [UInt8] { made(language).decisions[branch] }
 
     /// The rules that may still be why question `q` is asked, with these answers,
     /// each as a question's "Pourquoi ?" lists it, ready to insert.
     func rulesReading(question q: Int, _ interview: Interview, _ language: Language) -> [[UInt8]] {
-        let listed = made[language]?.reading ?? []
+        let listed = made(language).reading
         return readings[q].ruleIndices(answers: interview.answers, today: interview.today).map { listed[$0] }
     }
 
     /// The radio buttons of question `q`, `checked` the canonical text of the answer
     /// to tick; the focus goes to the ticked one, else to the first.
     func options(_ q: Int, checked: String?, _ language: Language) -> [[UInt8]] {
-        guard let variants = made[language]?.options[q] else { return [] }
+        let variants = made(language).options[q]
         let values = optionValues[q]
         let focused = values.firstIndex { $0 == checked } ?? 0
         return zip(values.indices, variants).map { i, states in states[(values[i] == checked ? 1 : 0) + (i == focused ? 2 : 0)] }
@@ -173,12 +179,12 @@ struct PageRenderer: Sendable {
 
     /// The answer `value` to question `q` in the answers list, with its "Modifier" button.
     func answerItem(_ q: Int, _ value: Value, _ language: Language) -> [UInt8] {
-        made[language]?.answerItems[q].piece(option: option(q, value), text: answerText(q, value, language)) ?? []
+        made(language).answerItems[q].piece(option: option(q, value), text: answerText(q, value, language))
     }
 
     /// The answer `value` to question `q` in the result's "Pourquoi ?".
     func whyAnswer(_ q: Int, _ value: Value, _ language: Language) -> [UInt8] {
-        made[language]?.whyAnswers[q].piece(option: option(q, value), text: answerText(q, value, language)) ?? []
+        made(language).whyAnswers[q].piece(option: option(q, value), text: answerText(q, value, language))
     }
 
     /// The hidden field that carries the answer `value` to question `q` to the

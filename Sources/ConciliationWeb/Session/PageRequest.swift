@@ -14,18 +14,14 @@ struct PageRequest: Sendable {
     static let setAsidePrefix = "s."
 
     init(form: FormFields, dialogue: Dialogue, parser: AnswerParser) throws(PageRefusal) {
-        var answers: [(Int, Value)] = []
-        var setAside: [(Int, Value)] = []
+        var answers: [(question: Int, value: Value)] = []
+        var setAside: [(question: Int, value: Value)] = []
         for (name, text) in form.pairs {
-            let prefix =
-                name.hasPrefix(PageRequest.answerPrefix)
-                ? PageRequest.answerPrefix : name.hasPrefix(PageRequest.setAsidePrefix) ? PageRequest.setAsidePrefix : nil
-            guard let prefix else { continue }
-            let id = String(name.dropFirst(prefix.count))
+            guard let (id, isAnswer) = PageRequest.session(name) else { continue }
             guard let question = dialogue.question(named: id) else { throw PageRefusal(.unknownQuestion(id)) }
             switch parser.parse(text, for: question) {
             case .success(let value):
-                if prefix == PageRequest.answerPrefix {
+                if isAnswer {
                     answers.append((question.slot, value))
                 } else {
                     setAside.append((question.slot, value))
@@ -37,6 +33,24 @@ struct PageRequest: Sendable {
         self.answers = answers
         self.setAside = setAside
         self.event = try PageRequest.event(form, dialogue)
+    }
+
+    /// A hidden field's question id, and whether it carries an answer or an answer
+    /// set aside; nil for any other field. Read by bytes: every field of every
+    /// request goes through here.
+    static func session(_ name: String) -> (id: String, isAnswer: Bool)? {
+        let bytes = name.utf8
+        let prefix: String
+        if bytes.starts(with: answerPrefix.utf8) {
+            prefix = answerPrefix
+        } else if bytes.starts(with: setAsidePrefix.utf8) {
+            prefix = setAsidePrefix
+        } else {
+            return nil
+        }
+        // The prefixes are ASCII: what follows starts on a character.
+        guard let id = String(bytes.dropFirst(prefix.utf8.count)) else { return nil }
+        return (id, prefix == answerPrefix)
     }
 
     private static func event(_ form: FormFields, _ dialogue: Dialogue) throws(PageRefusal) -> PageEvent {

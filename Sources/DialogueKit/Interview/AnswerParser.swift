@@ -49,7 +49,7 @@ public struct AnswerParser: Sendable {
         let plain = text.utf8.allSatisfy { b in
             (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x20
         }
-        guard plain, !text.isEmpty, text.first != " ", text.last != " " else { return nil }
+        guard plain, let first = text.utf8.first, first != 0x20, text.utf8.last != 0x20 else { return nil }
         if AnswerParser.unknownWords.contains(text) { return question.unknown != nil && text == canonicalText(.null) ? .null : nil }
         switch question.kind {
         case .choice(let choices):

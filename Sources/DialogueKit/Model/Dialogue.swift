@@ -24,6 +24,8 @@ public final class Dialogue: Sendable {
     /// How a trainee names each recommendation (`recommendations:` in the file),
     /// in the interface's order; what the quiz asks.
     public let recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)]
+    /// Each question's slot by its id: a page looks up every answer it carries by id.
+    private let slotsByID: [String: Int]
 
     init(
         id: String, version: String, file: String, title: LocalizedText, languages: [String], start: NodeRef,
@@ -47,10 +49,13 @@ public final class Dialogue: Sendable {
         self.outputs = outputs
         self.slotNames = slotNames
         self.remainingQuestions = remainingQuestions
+        var slots: [String: Int] = [:]
+        for (slot, question) in questions.enumerated() where slots[question.id] == nil { slots[question.id] = slot }
+        self.slotsByID = slots
     }
 
     public func question(named name: String) -> Question? {
-        questions.first { $0.id == name }
+        slotsByID[name].map { questions[$0] }
     }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }

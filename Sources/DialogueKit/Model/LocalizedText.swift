@@ -3,15 +3,25 @@
 public struct LocalizedText: Sendable, Equatable {
     public let byLanguage: [String: String]
     public let position: SourcePosition
+    /// What `text` gives in each language, chosen once: a page asks for dozens of
+    /// texts, and looking each up by its language's name cost a hash every time.
+    private let french: String
+    private let english: String
 
     public init(_ byLanguage: [String: String], position: SourcePosition) {
         self.byLanguage = byLanguage
         self.position = position
+        let reference = byLanguage["fr"] ?? byLanguage.values.first ?? ""
+        french = reference
+        english = byLanguage[Language.en.rawValue] ?? reference
     }
 
     /// The text in `language`, else in French, the dialogue's reference language.
     public func text(_ language: Language) -> String {
-        byLanguage[language.rawValue] ?? byLanguage["fr"] ?? byLanguage.values.first ?? ""
+        switch language {
+        case .fr: return french
+        case .en: return english
+        }
     }
 }
 
