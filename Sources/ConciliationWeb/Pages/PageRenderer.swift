@@ -99,29 +99,30 @@ struct PageRenderer: Sendable {
                     }
                 }
             }
-            made.append(Made(
-                templates: library,
-                siteName: WebText.typeset(dialogue.title.text(language), language),
-                rulesLine: WebText.typeset(
-                    WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language),
-                explained: rules.map { piece("rule", $0) },
-                reading: rules.map { piece("rule_reading", $0) },
-                decisions: dialogue.branches.map {
-                    piece("why_decision", [.title: .text(WebText.typeset($0.title.text(language), language))])
-                },
-                prompts: dialogue.questions.map { WebText.typeset($0.prompt(.self, language), language) },
-                helps: dialogue.questions.map { WebText.typeset($0.help.text(language), language) },
-                options: options,
-                answerItems: try dialogue.questions.map { q throws(TemplateError) in
-                    try FramedPiece("answer", ahead: offeredTexts[q.slot]) { piece("answer", answer(q, $0)) }
-                },
-                whyAnswers: try dialogue.questions.map { q throws(TemplateError) in
-                    try FramedPiece("why_answer", ahead: offeredTexts[q.slot]) {
-                        var values = answer(q, $0)
-                        values[.colon] = .text(language.colon)
-                        return piece("why_answer", values)
-                    }
-                }))
+            made.append(
+                Made(
+                    templates: library,
+                    siteName: WebText.typeset(dialogue.title.text(language), language),
+                    rulesLine: WebText.typeset(
+                        WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language),
+                    explained: rules.map { piece("rule", $0) },
+                    reading: rules.map { piece("rule_reading", $0) },
+                    decisions: dialogue.branches.map {
+                        piece("why_decision", [.title: .text(WebText.typeset($0.title.text(language), language))])
+                    },
+                    prompts: dialogue.questions.map { WebText.typeset($0.prompt(.self, language), language) },
+                    helps: dialogue.questions.map { WebText.typeset($0.help.text(language), language) },
+                    options: options,
+                    answerItems: try dialogue.questions.map { q throws(TemplateError) in
+                        try FramedPiece("answer", ahead: offeredTexts[q.slot]) { piece("answer", answer(q, $0)) }
+                    },
+                    whyAnswers: try dialogue.questions.map { q throws(TemplateError) in
+                        try FramedPiece("why_answer", ahead: offeredTexts[q.slot]) {
+                            var values = answer(q, $0)
+                            values[.colon] = .text(language.colon)
+                            return piece("why_answer", values)
+                        }
+                    }))
             if language == .fr {
                 func field(_ prefix: String) throws(TemplateError) -> [FramedPiece] {
                     try dialogue.questions.map { q throws(TemplateError) in
