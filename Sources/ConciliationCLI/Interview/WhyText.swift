@@ -38,7 +38,7 @@ struct WhyText {
                     "• " + question.label.text(language) + language.colon
                         + note.answerText(value, question: question))
             case .decision(let b): lines.append("• " + dialogue.branches[b].title.text(language))
-            case .rule(let rule): lines += explain(rule)
+            case .rule(let index): lines += explain(dialogue.rules[index])
             }
         }
         if interview.path.isEmpty { lines.append(say(.noRuleYet)) }

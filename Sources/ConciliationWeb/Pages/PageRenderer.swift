@@ -45,7 +45,6 @@ struct PageRenderer: Sendable {
     /// that carries it set aside (the same in every language).
     private let hiddenAnswers: [FramedPiece]
     private let hiddenSetAside: [FramedPiece]
-    private let ruleIndex: [String: Int]
     /// By question slot: the rules that may be why it is asked.
     private let readings: [QuestionReadings]
 
@@ -135,9 +134,6 @@ struct PageRenderer: Sendable {
         self.made = made
         self.hiddenAnswers = hidden.answers
         self.hiddenSetAside = hidden.setAside
-        var index: [String: Int] = [:]
-        for (i, rule) in dialogue.rules.enumerated() { index[rule.id] = i }
-        self.ruleIndex = index
         self.readings = dialogue.questions.indices.map { QuestionReadings(dialogue: dialogue, question: $0) }
     }
 
@@ -154,10 +150,8 @@ struct PageRenderer: Sendable {
     func prompt(_ q: Int, _ language: Language) -> String { made(language).prompts[q] }
     func help(_ q: Int, _ language: Language) -> String { made(language).helps[q] }
 
-    /// The rule as the result explains it, ready to insert.
-    func explained(_ rule: Rule, _ language: Language) -> [UInt8] {
-        ruleIndex[rule.id].map { made(language).explained[$0] } ?? []
-    }
+    /// The rule (its index in `Dialogue.rules`) as the result explains it, ready to insert.
+    func explained(rule: Int, _ language: Language) -> [UInt8] { made(language).explained[rule] }
 
     /// The decision point as the result's "Pourquoi ?" lists it, ready to insert.
     func decision(_ branch: Int, _ language: Language) -> [UInt8] { made(language).decisions[branch] }

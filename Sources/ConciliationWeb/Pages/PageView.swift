@@ -182,7 +182,7 @@ struct PageView {
         switch entry {
         case .answer(let q, let value): return .html(renderer.whyAnswer(q, value, language))
         case .decision(let b): return .html(renderer.decision(b, language))
-        case .rule(let rule): return .html(renderer.explained(rule, language))
+        case .rule(let index): return .html(renderer.explained(rule: index, language))
         }
     }
 

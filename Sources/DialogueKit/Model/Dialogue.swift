@@ -24,8 +24,10 @@ public final class Dialogue: Sendable {
     /// How a trainee names each recommendation (`recommendations:` in the file),
     /// in the interface's order; what the quiz asks.
     public let recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)]
-    /// Each question's slot by its id: a page looks up every answer it carries by id.
+    /// Each question's slot and each rule's index by id: a page looks up every
+    /// answer it carries, and a result every rule it cites, by id.
     private let slotsByID: [String: Int]
+    private let rulesByID: [String: Int]
 
     init(
         id: String, version: String, file: String, title: LocalizedText, languages: [String], start: NodeRef,
@@ -52,13 +54,16 @@ public final class Dialogue: Sendable {
         var slots: [String: Int] = [:]
         for (slot, question) in questions.enumerated() where slots[question.id] == nil { slots[question.id] = slot }
         self.slotsByID = slots
+        var ruleIndices: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() where ruleIndices[rule.id] == nil { ruleIndices[rule.id] = index }
+        self.rulesByID = ruleIndices
     }
 
     public func question(named name: String) -> Question? {
         slotsByID[name].map { questions[$0] }
     }
 
-    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func rule(_ id: String) -> Rule? { rulesByID[id].map { rules[$0] } }
 
     /// The rules whose routing reads the answer to question `q`, directly or
     /// through a computed value, in the order of the file: why the question is

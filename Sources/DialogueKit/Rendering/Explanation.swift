@@ -10,8 +10,9 @@ public struct Explanation: Sendable {
         /// A decision point (its index in `Dialogue.branches`), shown only when it
         /// applied a rule (the next entry).
         case decision(branch: Int)
-        /// A rule applied, with its sources (`Dialogue.source`).
-        case rule(Rule)
+        /// A rule applied (its index in `Dialogue.rules`), with its sources
+        /// (`Dialogue.source`): a page shows the one it rendered ahead.
+        case rule(index: Int)
     }
 
     /// The question being asked and the rules that read it; nil after the result.
@@ -38,13 +39,13 @@ public struct Explanation: Sendable {
                 continue
             }
             if let index = transition.ruleIndex {
-                entries.append(.rule(dialogue.rules[index]))
+                entries.append(.rule(index: index))
                 cited[index] = true
             }
         }
         if case .finished(let result) = interview.state {
             for index in result.ruleIndices where !cited[index] {
-                entries.append(.rule(dialogue.rules[index]))
+                entries.append(.rule(index: index))
             }
         }
         self.entries = entries
