@@ -82,7 +82,7 @@ if arguments.count >= 3, arguments[2] == "--pages" {
     print("|---|---:|---:|---:|")
     // A fourth argument keeps the pages whose name contains it (to profile one page).
     for (name, body) in pages where arguments.count < 5 || name.contains(arguments[4]) {
-        let post = WebSite.Post(body: body, cookie: token, fetchSite: nil, acceptLanguage: nil, now: "2026-11-23T10:00:00Z")
+        let post = WebSite.Post(body: body, cookie: token, fetchSite: nil, acceptLanguage: nil, unixTime: 1_795_428_000)
         var samples: [Double] = []
         var size = 0
         for _ in 0..<runs {

@@ -1,5 +1,9 @@
 import DialogueKit
+import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
+import Synchronization
 import Testing
 
 @testable import ConciliationWeb
@@ -102,6 +106,71 @@ struct GuardTests {
         #expect(EventLoops.count(allowed: 16, available: 4) == 4, "a container's quota is kept")
         #expect(EventLoops.count(allowed: nil, available: 4) == 4)
         #expect(EventLoops.count(allowed: nil, available: 0) == 1)
+    }
+
+    @Test("The headers read in one pass are those HTTPFields' subscripts give, on random requests")
+    func headersInOnePass() {
+        let names: [HTTPField.Name] = [
+            .contentType, .contentLength, .acceptLanguage, .secFetchSite, .xForwardedProto, .cookie, .accept, .userAgent,
+            HTTPField.Name("content-TYPE")!, HTTPField.Name("COOKIE")!, HTTPField.Name("Accept-language")!,
+        ]
+        let values = ["", "fr", "en-GB,en;q=0.8", "application/x-www-form-urlencoded", "12", "same-origin", "https", "a=1; csrf=x", "é ü"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var fields = HTTPFields()
+            for _ in 0..<Int.random(in: 0...9, using: &generator) {
+                fields.append(HTTPField(name: names.randomElement(using: &generator)!, value: values.randomElement(using: &generator)!))
+            }
+            let headers = RequestHeaders(fields)
+            #expect(headers.contentType == fields[.contentType], "\(fields)")
+            #expect(headers.contentLength == fields[.contentLength], "\(fields)")
+            #expect(headers.acceptLanguage == fields[.acceptLanguage], "\(fields)")
+            #expect(headers.secFetchSite == fields[.secFetchSite], "\(fields)")
+            #expect(headers.forwardedProto == fields[.xForwardedProto], "\(fields)")
+            #expect(headers.cookies == fields[values: .cookie], "\(fields)")
+        }
+    }
+
+    @Test("The server's log writes warnings and errors with their metadata, and nothing below")
+    func serverLog() {
+        let lines = Mutex<[String]>([])
+        var logger = Logger(label: "conciliation-serve") { ServerLog(label: $0) { line in lines.withLock { $0.append(line) } } }
+        logger[metadataKey: "hb.request.id"] = "7"
+        logger.info("not shown")
+        logger.debug("not shown either")
+        logger.error("request failed", metadata: ["error": "DecodingError", "hb.request.id": "8"])
+        logger[metadataKey: "hb.request.id"] = nil
+        logger.warning("slow")
+        let written = lines.withLock { $0 }
+        #expect(written.count == 2, "\(written)")
+        #expect(
+            written.first?.hasSuffix(" conciliation-serve error: request failed error=DecodingError hb.request.id=8") == true, "\(written)")
+        #expect(written.last?.hasSuffix(" conciliation-serve warning: slow") == true, "\(written)")
+        #expect(written.first.flatMap { ISO8601DateFormatter().date(from: String($0.prefix { $0 != " " })) } != nil, "\(written)")
+    }
+
+    @Test("An error becomes a page with its status; one not expected is logged by its type alone")
+    func problemPages() throws {
+        struct Unforeseen: Error { let answer = "2026-10-01" }
+        let site = try WebSite(dialogue: try shipped(), today: testToday)
+        let lines = Mutex<[String]>([])
+        let logger = Logger(label: "conciliation-serve") { ServerLog(label: $0) { line in lines.withLock { $0.append(line) } } }
+        func request(_ path: String, language: String? = nil) -> Request {
+            var head = HTTPRequest(method: .post, scheme: nil, authority: nil, path: path)
+            if let language { head.headerFields[.acceptLanguage] = language }
+            return Request(head: head, body: .init(buffer: ByteBuffer()))
+        }
+        let unexpected = ProblemPages.page(for: Unforeseen(), request: request("/", language: "en"), site: site, logger: logger)
+        #expect(unexpected.status == .internalServerError)
+        let logged = lines.withLock { $0 }
+        #expect(logged.count == 1 && logged[0].hasSuffix("error: request failed error=Unforeseen"), "\(logged)")
+        #expect(!logged.joined().contains("2026-10-01"), "no part of the request or the error's values is logged")
+        #expect(
+            ProblemPages.page(for: HTTPError(.contentTooLarge), request: request("/"), site: site, logger: logger).status
+                == .contentTooLarge)
+        #expect(ProblemPages.page(for: HTTPError(.notFound), request: request("/x"), site: site, logger: logger).status == .notFound)
+        #expect(ProblemPages.page(for: HTTPError(.badRequest), request: request("/"), site: site, logger: logger).status == .badRequest)
+        #expect(lines.withLock { $0.count } == 1, "an error this site expects is not logged")
     }
 
     /// Each space looked at in turn: kept before : ; ? ! » and after «.

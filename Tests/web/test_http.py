@@ -250,7 +250,13 @@ def test_unknown_addresses_and_methods_get_a_page():
         response, _ = b.request("GET", "/a/b/c")
         assert 'href="../../assets/style.css"' in b.page and 'href="../../?lang=fr"' in b.page, b.page[:900]
         response, _ = b.request("DELETE", "/")
-        assert response.status in (404, 405) and "Revenir à l'accueil" in text(b.page)
+        assert response.status == 405 and "Revenir à l'accueil" in text(b.page)
+        assert response.getheader("Allow") == "GET, HEAD, POST", response.getheader("Allow")
+        assert "frame-ancestors 'none'" in response.getheader("Content-Security-Policy")
+        response, _ = b.request("POST", "/health")
+        assert response.status == 405 and response.getheader("Allow") == "GET, HEAD"
+        response, _ = b.request("PUT", "/assets/style.css")
+        assert response.status == 405 and response.getheader("Allow") == "GET"
         response, _ = b.request("HEAD", "/health")
         assert response.status == 200
         response, body = b.request("GET", "/assets/style.css")

@@ -5,13 +5,12 @@ import Hummingbird
 /// at all, styles from this site only, forms posted to this site only, never in
 /// a frame), no sniffing, no referrer. Pages and downloads that hold answers are
 /// never stored by a cache (`no-store`); only the style sheets are.
-struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
-    static var policy: String {
+enum SecurityHeaders {
+    static let policy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-    }
 
-    /// Made once, with the router: a value is checked when its field is made.
-    private let fields: [HTTPField] = [
+    /// Made once: a value is checked when its field is made.
+    private static let fields: [HTTPField] = [
         HTTPField(name: .contentSecurityPolicy, value: policy),
         HTTPField(name: .xContentTypeOptions, value: "nosniff"),
         HTTPField(name: .referrerPolicy, value: "no-referrer"),
@@ -19,13 +18,11 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         HTTPField(name: .crossOriginOpenerPolicy, value: "same-origin"),
         HTTPField(name: .permissionsPolicy, value: "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     ]
-    private let noStore = HTTPField(name: .cacheControl, value: "no-store")
+    private static let noStore = HTTPField(name: .cacheControl, value: "no-store")
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+    static func add(to response: inout Response) {
         // No answer sets any of them: each is added, not looked for first.
         response.headers.append(contentsOf: fields)
         if response.headers[.cacheControl] == nil { response.headers.append(noStore) }
-        return response
     }
 }

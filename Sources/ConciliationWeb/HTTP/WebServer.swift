@@ -10,15 +10,14 @@ public enum WebServer {
     /// `announce` receives the address the server listens on once it does (the
     /// port chosen by the system when 0 was asked).
     public static func run(site: WebSite, host: String, port: Int, announce: @escaping @Sendable (String) -> Void) async throws {
-        var logger = Logger(label: "conciliation-serve")
-        logger.logLevel = .warning
+        let logger = Logger(label: "conciliation-serve") { ServerLog(label: $0) }
         // Headers bounded like forms (a browser's are a few KiB); a connection idle for
         // 30 s is closed, so that slow clients cannot hold connections open.
         let limits = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: EventLoops.count())
         let app = Application(
-            router: WebRoutes.router(site),
+            responder: WebResponder(site: site),
             server: .http1(configuration: .init(idleTimeout: .seconds(30), httpDecoderConfiguration: limits)),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in

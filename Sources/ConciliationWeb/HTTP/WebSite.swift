@@ -3,7 +3,7 @@ import DialogueKit
 /// The page, without HTTP: what the home page shows, and what a posted form
 /// gives (a page, a download, or a page that says why it was refused). Nothing
 /// of a session lives here: each post carries its own answers, so any number of
-/// servers answer any request, and a restart loses nothing. `WebRoutes` puts it
+/// servers answer any request, and a restart loses nothing. `WebResponder` puts it
 /// on the network.
 public struct WebSite: Sendable {
     /// The largest form taken, in bytes: every answer at its longest and the
@@ -33,15 +33,17 @@ public struct WebSite: Sendable {
         public var cookie: String?
         public var fetchSite: String?
         public var acceptLanguage: String?
-        /// The time of the request (ISO 8601), written into an exported summary.
-        public var now: String
+        /// The time of the request, in seconds since 1970 (UTC): written into an
+        /// exported summary, so made a text only then (the text was 1 % of every
+        /// request's instructions).
+        public var unixTime: Int
 
-        public init(body: [UInt8], cookie: String?, fetchSite: String?, acceptLanguage: String?, now: String) {
+        public init(body: [UInt8], cookie: String?, fetchSite: String?, acceptLanguage: String?, unixTime: Int) {
             self.body = body
             self.cookie = cookie
             self.fetchSite = fetchSite
             self.acceptLanguage = acceptLanguage
-            self.now = now
+            self.unixTime = unixTime
         }
     }
 
@@ -92,7 +94,7 @@ public struct WebSite: Sendable {
         case .edit(let q): action = machine.editRequested(question: q)
         case .letter: action = machine.letterRequested()
         case .letterDownload(let fields, let markdown): action = machine.letterSubmitted(fields, markdown: markdown)
-        case .export(let format): action = machine.exportRequested(format, exportedAt: post.now)
+        case .export(let format): action = machine.exportRequested(format, exportedAt: Timestamp.format(unixTime: post.unixTime))
         }
         switch action {
         case .show(let page):

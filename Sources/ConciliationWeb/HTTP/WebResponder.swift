@@ -1,0 +1,103 @@
+import DialogueKit
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The page on the network: the home page, the one address every form posts to,
+/// the style sheets, a health check for load balancers; the security headers on
+/// every answer, a page for every error. Six addresses, told apart by a switch:
+/// Hummingbird's router and two middlewares around it took 6 % of a result
+/// page's time (requests a second, wrk, one core), for nothing a switch cannot do.
+public struct WebResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+    let site: WebSite
+
+    public init(site: WebSite) {
+        self.site = site
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        var response: Response
+        do {
+            response = try await route(request)
+        } catch {
+            response = ProblemPages.page(for: error, request: request, site: site, logger: context.logger)
+        }
+        SecurityHeaders.add(to: &response)
+        return response
+    }
+
+    private func route(_ request: Request) async throws -> Response {
+        switch (request.uri.path, request.method) {
+        case ("/", .get): return home(request)
+        case ("/", .post): return try await post(request)
+        case ("/", .head): return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"])
+        case ("/assets/style.css", .get): return Self.asset(PackageResources.style_css)
+        case ("/assets/print.css", .get): return Self.asset(PackageResources.print_css)
+        case ("/health", .get):
+            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        case ("/health", .head): return Response(status: .ok, headers: [.contentType: "text/plain"])
+        case ("/", _): return refused(request, allowing: "GET, HEAD, POST")
+        case ("/assets/style.css", _), ("/assets/print.css", _): return refused(request, allowing: "GET")
+        case ("/health", _): return refused(request, allowing: "GET, HEAD")
+        default: throw HTTPError(.notFound)
+        }
+    }
+
+    /// A method this address does not take: 405, with the methods it takes.
+    private func refused(_ request: Request, allowing methods: String) -> Response {
+        var response = ProblemPages.page(.methodNotAllowed, request: request, site: site)
+        response.headers[.allow] = methods
+        return response
+    }
+
+    private func home(_ request: Request) -> Response {
+        let headers = RequestHeaders(request.headers)
+        let language = LanguageChoice.choose(
+            named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: headers.acceptLanguage)
+        var existing: String?
+        if let cookie = CSRFGuard.token(inCookies: headers.cookies), CSRFGuard.isWellFormed(cookie) { existing = cookie }
+        let token = existing ?? CSRFGuard.newToken()
+        var page = Self.response(site.home(language: language, token: token))
+        if existing == nil { page.headers[.setCookie] = CSRFGuard.cookie(token, secure: Self.isSecure(headers)) }
+        return page
+    }
+
+    private func post(_ request: Request) async throws -> Response {
+        let headers = RequestHeaders(request.headers)
+        let language = LanguageChoice.choose(named: nil, acceptLanguage: headers.acceptLanguage)
+        guard headers.contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+            return Self.response(site.problem(415, .unreadable, language))
+        }
+        if let length = headers.contentLength.flatMap({ Int($0) }), length > WebSite.maximumBody {
+            return Self.response(site.problem(413, .tooLarge(kibibytes: WebSite.maximumBody / 1024), language))
+        }
+        let body = try await request.body.collect(upTo: WebSite.maximumBody)
+        let post = WebSite.Post(
+            body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: headers.cookies),
+            fetchSite: headers.secFetchSite, acceptLanguage: headers.acceptLanguage, unixTime: Timestamp.unixNow())
+        return Self.response(site.answer(post))
+    }
+
+    static func response(_ reply: WebSite.Reply) -> Response {
+        var headers: HTTPFields = [.contentType: reply.contentType]
+        if let name = reply.attachment {
+            headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+            headers[.cacheControl] = "no-store"
+        }
+        return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+
+    /// Whether the browser reached the page over HTTPS through a proxy that says
+    /// so (`X-Forwarded-Proto`): the cookie is then `Secure`.
+    private static func isSecure(_ headers: RequestHeaders) -> Bool {
+        headers.forwardedProto?.lowercased() == "https"
+    }
+
+    private static func asset(_ bytes: [UInt8]) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
