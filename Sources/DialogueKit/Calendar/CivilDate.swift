@@ -114,7 +114,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// `YYYY-MM-DD`. Made from ten digits for the years of four (a page writes
+    /// a dozen dates: the five strings of an interpolation were 2 % of a result
+    /// page's instructions); other years are padded as the interpolation pads them.
     public var iso: String {
+        guard (0...9999).contains(year) else { return Self.paddedISO(year, month, day) }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+            (bytes[0], bytes[1]) = (zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10))
+            (bytes[2], bytes[3], bytes[4]) = (zero + UInt8(year / 10 % 10), zero + UInt8(year % 10), dash)
+            (bytes[5], bytes[6], bytes[7]) = (zero + UInt8(month / 10), zero + UInt8(month % 10), dash)
+            (bytes[8], bytes[9]) = (zero + UInt8(day / 10), zero + UInt8(day % 10))
+            return 10
+        }
+    }
+
+    static func paddedISO(_ year: Int, _ month: Int, _ day: Int) -> String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

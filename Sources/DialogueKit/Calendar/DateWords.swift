@@ -31,13 +31,19 @@ public enum DateWords {
     }
 
     public static func words(_ date: CivilDate, _ language: Language) -> String {
-        switch language {
-        case .fr:
-            let day = date.day == 1 ? "1er" : String(date.day)
-            return "\(frenchDays[date.weekday - 1]) \(day) \(frenchMonths[date.month - 1]) \(date.year)"
-        case .en:
-            return "\(englishDays[date.weekday - 1]) \(date.day) \(englishMonths[date.month - 1]) \(date.year)"
-        }
+        // Appended into one string made large enough at once: an interpolation made
+        // a string per number through the generic `description` (a page writes a
+        // dozen dates in words).
+        var words = ""
+        words.reserveCapacity(32)
+        words += weekday(date, language)
+        words += " "
+        words += language == .fr && date.day == 1 ? "1er" : String(date.day)
+        words += " "
+        words += monthNames(language)[date.month - 1]
+        words += " "
+        words += String(date.year)
+        return words
     }
 
     /// "dans 14 jours", "aujourd'hui", "dépassé de 3 jours".

@@ -129,6 +129,8 @@ struct AnswerParserTests {
         #expect(DateWords.words(date("2026-10-05"), .fr) == "lundi 5 octobre 2026")
         #expect(DateWords.words(date("2026-03-01"), .fr) == "dimanche 1er mars 2026")
         #expect(DateWords.words(date("2026-12-07"), .en) == "Monday 7 December 2026")
+        #expect(DateWords.words(date("2026-03-01"), .en) == "Sunday 1 March 2026", "1er is French only")
+        #expect(DateWords.words(date("2027-08-31"), .fr) == "mardi 31 août 2027")
         #expect(DateWords.relative(date("2026-12-07"), today: date("2026-11-23"), .fr) == "dans 14 jours")
     }
 

@@ -50,6 +50,19 @@ struct FastPathTests {
         #expect(Set(withShortWay) == taken)
     }
 
+    @Test("A date written from its digits is the date the interpolation wrote, and reads back")
+    func isoDates() {
+        var days = Array(-800_000...(-700_000)) + Array(-1_000...1_000)
+        days += stride(from: -720_000, through: 3_000_000, by: 37).map { $0 }
+        for dayNumber in days {
+            let date = CivilDate(dayNumber: dayNumber)
+            #expect(date.iso == CivilDate.paddedISO(date.year, date.month, date.day), "\(dayNumber)")
+            if (1...9999).contains(date.year) { #expect(CivilDate(iso: date.iso) == date, "\(date.iso)") }
+        }
+        #expect(CivilDate(year: 2026, month: 1, day: 5)!.iso == "2026-01-05")
+        #expect(CivilDate(dayNumber: 0).iso == "1970-01-01")
+    }
+
     @Test("A choice's note wording is its label up to “ (”, read by bytes as before by Foundation")
     func noteText() throws {
         for file in ["conciliation.yaml", "conciliation-2007.yaml"] {
