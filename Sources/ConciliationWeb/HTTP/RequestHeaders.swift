@@ -2,9 +2,9 @@ import HTTPTypes
 
 /// The request headers the page reads, gathered in one pass over them.
 /// `HTTPFields`' subscript makes a pass of its own and joins the values through
-/// generic code that is not specialised here: the six a post read were 3 % of a
-/// result page's time (`perf record`). Repeated fields are joined as that
-/// subscript joins them; cookies are kept apart, one value per field.
+/// generic code that is not specialised here: the six a post read were nearly
+/// 2 % of the server's time on result pages (`perf record`). Repeated fields are
+/// joined as that subscript joins them; cookies are kept apart, one per field.
 struct RequestHeaders: Equatable {
     var contentType: String?
     var contentLength: String?
