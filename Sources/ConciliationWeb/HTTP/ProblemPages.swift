@@ -18,8 +18,7 @@ enum ProblemPages {
     }
 
     static func page(_ status: HTTPResponse.Status, request: Request, site: WebSite) -> Response {
-        let language = LanguageChoice.choose(
-            named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: RequestHeaders(request.headers).acceptLanguage)
+        let language = WebResponder.language(request, RequestHeaders(request.headers))
         let reply: WebSite.Reply
         switch status {
         case .notFound: reply = site.problem(404, .notFound, language, path: request.uri.path)

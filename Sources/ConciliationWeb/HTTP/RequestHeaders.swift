@@ -5,7 +5,7 @@ import HTTPTypes
 /// generic code that is not specialised here: the six a post read were nearly
 /// 2 % of the server's time on result pages (`perf record`). Repeated fields are
 /// joined as that subscript joins them; cookies are kept apart, one per field.
-struct RequestHeaders: Equatable {
+struct RequestHeaders {
     var contentType: String?
     var contentLength: String?
     var acceptLanguage: String?

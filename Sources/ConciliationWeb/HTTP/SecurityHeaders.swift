@@ -23,6 +23,6 @@ enum SecurityHeaders {
     static func add(to response: inout Response) {
         // No answer sets any of them: each is added, not looked for first.
         response.headers.append(contentsOf: fields)
-        if response.headers[.cacheControl] == nil { response.headers.append(noStore) }
+        if !response.headers.contains(.cacheControl) { response.headers.append(noStore) }
     }
 }

@@ -1,3 +1,4 @@
+import DialogueKit
 import Foundation
 import Logging
 
@@ -36,7 +37,7 @@ struct ServerLog: LogHandler {
         if let provided = metadataProvider?.get() { all.merge(provided) { $1 } }
         if let own = event.metadata { all.merge(own) { $1 } }
         let items = all.keys.sorted().map { "\($0)=\(all[$0]!)" }
-        let head = "\(Date().formatted(.iso8601)) \(label) \(event.level): \(event.message)"
+        let head = "\(Timestamp.now()) \(label) \(event.level): \(event.message)"
         return ([head] + items).joined(separator: " ")
     }
 

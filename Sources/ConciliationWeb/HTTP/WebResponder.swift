@@ -55,8 +55,7 @@ public struct WebResponder: HTTPResponder {
 
     private func home(_ request: Request) -> Response {
         let headers = RequestHeaders(request.headers)
-        let language = LanguageChoice.choose(
-            named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: headers.acceptLanguage)
+        let language = Self.language(request, headers)
         var existing: String?
         if let cookie = CSRFGuard.token(inCookies: headers.cookies), CSRFGuard.isWellFormed(cookie) { existing = cookie }
         let token = existing ?? CSRFGuard.newToken()
@@ -88,6 +87,11 @@ public struct WebResponder: HTTPResponder {
             headers[.cacheControl] = "no-store"
         }
         return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+
+    /// The language the address names (`?lang=en`), else the browser's.
+    static func language(_ request: Request, _ headers: RequestHeaders) -> Language {
+        LanguageChoice.choose(named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: headers.acceptLanguage)
     }
 
     /// Whether the browser reached the page over HTTPS through a proxy that says
