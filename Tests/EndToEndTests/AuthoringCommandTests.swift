@@ -5,11 +5,12 @@ import Testing
 struct AuthoringCommandTests {
     let root = BinaryRunner.root
 
-    @Test("check passes the shipped dialogues and counts what it explored")
+    /// The shipped 2026 rules are checked by `scripts/test` with the release binary:
+    /// a debug build takes hours over them.
+    @Test("check passes a shipped dialogue and counts what it explored")
     func checkShipped() throws {
-        let run = try BinaryRunner.run(["check"])
+        let run = try BinaryRunner.run(["check", root + "/dialogues/conciliation-2007.yaml"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("conciliation.yaml: ok"))
         #expect(run.stdout.contains("conciliation-2007.yaml: ok"))
         #expect(run.stdout.contains(" paths, "))
         #expect(run.stdout.contains("answer classes over 5 todays"))
@@ -18,7 +19,7 @@ struct AuthoringCommandTests {
     @Test("check fails a broken dialogue with file:line:column and status 1")
     func checkBroken() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gap-\(getpid()).yaml").path
-        var yaml = try String(contentsOfFile: root + "/dialogues/conciliation.yaml", encoding: .utf8)
+        var yaml = try String(contentsOfFile: root + "/dialogues/conciliation-2007.yaml", encoding: .utf8)
         // Replace the "otherwise" of the amicable route by a guard that never holds
         // there: an unsatisfactory answer nobody routes.
         let otherwise = "      - goto: refer-after-complaint\n        rule: r5-unsatisfactory\n"
@@ -68,11 +69,11 @@ struct AuthoringCommandTests {
             ["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
             directory: root)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("conciliation-2007 2007.2 → conciliation 2026.3"))
+        #expect(run.stdout.contains("conciliation-2007 2007.2 → conciliation 2026.4"))
         #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / cpts"))
         #expect(run.stdout.contains("médecin traitant"))
         #expect(run.stdout.contains("contentious-appeal / expertise → contentious-appeal / cmra"))
-        #expect(run.stdout.contains("appeal_deadline 2026-11-05 → appeal_deadline 2026-12-07"))
+        #expect(run.stdout.contains("appeal_deadline 2026-11-05, appeal_deadline_latest 2026-11-05 → appeal_deadline 2026-12-07"))
     }
 
     @Test("diff reads JSON Lines too")
@@ -128,7 +129,7 @@ struct InstalledTests {
     func version() throws {
         let run = try BinaryRunner.run(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.3, conciliation-2007 2007.2\n")
+        #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.4, conciliation-2007 2007.2\n")
     }
 
     @Test("Copied alone to another folder, it carries its rules and cases: interview, triage, quiz, test; --dialogue still reads a file")
@@ -148,7 +149,7 @@ struct InstalledTests {
             stdin: #"{"subject":"functioning","court_case_pending":false,"complaint_made":false}"#)
         #expect(triage.status == 0)
         #expect(triage.stdout.contains(#""recommendation":"reclaim-first""#))
-        #expect(triage.stdout.contains(#""version":"2026.3""#))
+        #expect(triage.stdout.contains(#""version":"2026.4""#))
         let interview = try run(["--no-save", "--today", "2026-11-23"], stdin: "4\nnon\nnon\n")
         #expect(interview.stdout.contains("→ Faites d'abord une réclamation à votre caisse"))
         let shippedCases = CaseFilesOnDisk.count(BinaryRunner.root + "/dialogues/cases")

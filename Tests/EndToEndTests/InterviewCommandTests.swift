@@ -18,7 +18,7 @@ struct InterviewCommandTests {
         let (_, env) = state()
         let run = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\nnon\nnon\n", environment: env)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("question 1 (15 au plus)\nSur quoi porte votre désaccord"))
+        #expect(run.stdout.contains("question 1 (28 au plus)\nSur quoi porte votre désaccord"))
         #expect(run.stdout.contains("> 4\n"))
         #expect(run.stdout.contains("→ Faites d'abord une réclamation à votre caisse"))
         #expect(!run.stdout.contains("\u{1B}["))
@@ -67,7 +67,7 @@ struct InterviewCommandTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o700)
         let json =
-            #"{"format":2,"id":"\#(id)","dialogue_file":"\#(dialogueFile)","dialogue":"conciliation","version":"2026.3","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":\#(finished),"answers":[{"question":"subject","value":"functioning"}]}"#
+            #"{"format":2,"id":"\#(id)","dialogue_file":"\#(dialogueFile)","dialogue":"conciliation","version":"2026.4","lang":"fr","audience":"self","created":"2026-11-23T09:00:00Z","updated":"2026-11-23T09:00:00Z","finished":\#(finished),"answers":[{"question":"subject","value":"functioning"}]}"#
         try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/" + id + ".json"))
     }
 

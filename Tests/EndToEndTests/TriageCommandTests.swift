@@ -19,7 +19,7 @@ struct TriageCommandTests {
         #expect(result["conciliator_from"] is NSNull)
         let dialogue = result["dialogue"] as? [String: Any]
         #expect(dialogue?["id"] as? String == "conciliation")
-        #expect(dialogue?["version"] as? String == "2026.3")
+        #expect(dialogue?["version"] as? String == "2026.4")
         let reasons = result["reasons"] as? [[String: Any]] ?? []
         #expect(reasons.map { $0["rule"] as? String } == ["r3-within-deadline", "r3-cra"])
         #expect(reasons.allSatisfy { !(($0["sources"] as? [Any]) ?? []).isEmpty })
@@ -44,7 +44,8 @@ struct TriageCommandTests {
         #expect(error?["field"] as? String == "complaint_on")
         #expect((error?["message"] as? String)?.isEmpty == false)
         #expect(BinaryRunner.json(run.lines[2])["line"] as? Int == 4)
-        #expect(BinaryRunner.json(run.lines[2])["recommendation"] as? String == "refer-to-conciliator")
+        // A refusal of care of unknown kind: the complaint to the CPAM's director first (rules 2026.4).
+        #expect(BinaryRunner.json(run.lines[2])["recommendation"] as? String == "reclaim-first")
         let truncated = BinaryRunner.json(run.lines[3])
         #expect(truncated["line"] as? Int == 5)
         #expect((truncated["error"] as? [String: Any])?["field"] is NSNull)

@@ -136,12 +136,16 @@ public struct Checker {
         inputs = unitRoots.map(folder.inputs)
         relevant = relevantUnits()
         walkAhead = withinHorizon()
+        let comparedWithToday = computedComparedWithToday()
         for q in dialogue.questions {
             let dates =
                 q.kind.valueType != .date
                 ? []
                 : dialogue.computed
-                    .filter { $0.expression.type == .date && questionReads($0.expression).contains(q.slot) }
+                    .filter {
+                        $0.expression.type == .date && comparedWithToday.contains($0.slot)
+                            && questionReads($0.expression).contains(q.slot)
+                    }
             var found: [(computed: Computed, residual: Int, monotone: Bool)] = []
             for c in dates { found.append((c, folder.add(.variable(c.slot)), monotone(c.expression.tree, in: q.slot))) }
             dependents.append(found)
@@ -369,6 +373,53 @@ public struct Checker {
         }
         if question.unknown != nil { values.append(.null) }
         return values
+    }
+
+    /// The computed values an ordering comparison sets against today in what routes
+    /// a case: only where one of them crosses today can a date's answer change a
+    /// guard that reads today, so only they split a date into classes. A computed
+    /// date that is only shown, or compared with another date, splits nothing.
+    private func computedComparedWithToday() -> Set<Int> {
+        var found: Set<Int> = []
+        func slots(_ e: Expr) {
+            switch e {
+            case .variable(let s) where s >= dialogue.questions.count: found.insert(s)
+            case .binary(_, let a, let b): slots(a); slots(b)
+            case .call(_, let args): args.forEach(slots)
+            case .conditional(let a, let b, let c): slots(a); slots(b); slots(c)
+            case .not(let a): slots(a)
+            default: break
+            }
+        }
+        func visit(_ e: Expr) {
+            switch e {
+            case .binary(let op, let a, let b) where [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op):
+                if a == .today { slots(b) } else if b == .today { slots(a) }
+                visit(a)
+                visit(b)
+            case .binary(_, let a, let b): visit(a); visit(b)
+            case .not(let a): visit(a)
+            case .call(_, let args): args.forEach(visit)
+            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
+            default: break
+            }
+        }
+        // What routes: guards and checks, and the computed values they read. A
+        // text's condition is evaluated on every class the routing makes, but does
+        // not split dates of its own.
+        var all: [Expression] = []
+        for q in dialogue.questions { all += q.checks.map(\.rejectIf) + q.next.compactMap(\.condition) }
+        for b in dialogue.branches { all += b.next.compactMap(\.condition) }
+        var pending = all.flatMap(\.reads)
+        var seen: Set<Int> = []
+        while let slot = pending.popLast() {
+            guard slot >= dialogue.questions.count, seen.insert(slot).inserted else { continue }
+            let expression = dialogue.computed[slot - dialogue.questions.count].expression
+            all.append(expression)
+            pending += expression.reads
+        }
+        all.forEach { visit($0.tree) }
+        return found
     }
 
     /// Whether a question is a département argument of a calendar function.

@@ -28,9 +28,12 @@ public struct DialogueDiff: Sendable {
         self.old = old
         self.new = new
         let a = Triage(dialogue: old, language: .fr), b = Triage(dialogue: new, language: .fr)
+        // Only the dates both rule sets can give are compared: a result key the older
+        // rules declare but never compute (2026.4's latest date, say) is no change.
+        let compared = Self.computed(old).intersection(Self.computed(new))
         for input in cases {
-            let before = Self.describe(a.route(input.pairs, todayOverride: nil, clockToday: clockToday), old)
-            let after = Self.describe(b.route(input.pairs, todayOverride: nil, clockToday: clockToday), new)
+            let before = Self.describe(a.route(input.pairs, todayOverride: nil, clockToday: clockToday), old, compared)
+            let after = Self.describe(b.route(input.pairs, todayOverride: nil, clockToday: clockToday), new, compared)
             if before.kind == after.kind && before.dates == after.dates {
                 unchanged += 1
                 continue
@@ -50,12 +53,23 @@ public struct DialogueDiff: Sendable {
 
     public var changed: Int { groups.reduce(0) { $0 + $1.examples.count } }
 
-    static func describe(_ outcome: Result<RoutedCase, CaseError>, _ dialogue: Dialogue) -> (kind: String, dates: String) {
+    /// The outputs a dialogue can give a value: a default formula, or an outcome's `set`.
+    static func computed(_ dialogue: Dialogue) -> Set<String> {
+        Set(
+            dialogue.outputs.enumerated().filter { i, output in
+                output.value != nil || dialogue.outcomes.contains { $0.set.contains { $0.output == i } }
+            }.map(\.element.name))
+    }
+
+    static func describe(
+        _ outcome: Result<RoutedCase, CaseError>, _ dialogue: Dialogue, _ compared: Set<String>
+    ) -> (kind: String, dates: String) {
         switch outcome {
         case .failure(let error): return ("invalid (\(error.field ?? "case"))", "")
         case .success(let routed):
             let observed = CaseFile.Observed(routed, dialogue: dialogue)
-            let dates = observed.outputs.sorted { $0.key < $1.key }.compactMap { k, v in v.map { "\(k) \($0)" } }
+            let dates = observed.outputs.filter { compared.contains($0.key) }.sorted { $0.key < $1.key }
+                .compactMap { k, v in v.map { "\(k) \($0)" } }
             return ("\(observed.recommendation) / \(observed.route ?? "—")", dates.joined(separator: ", "))
         }
     }

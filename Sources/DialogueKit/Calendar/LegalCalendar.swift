@@ -47,11 +47,17 @@ public enum LegalCalendar {
         }
     }
 
-    /// The day commemorating the abolition of slavery in the overseas départements
-    /// (loi n° 83-550; décret n° 83-1003), as (month, day).
+    /// The day commemorating the abolition of slavery overseas, as (month, day): a
+    /// public holiday in its territory, certain there (code du travail, art.
+    /// L. 3422-2). Saint-Martin (978) keeps 27 May by the text; 28 May, observed
+    /// there since 2018, is in `uncertainAbolitionDays`.
     public static let abolitionDays: [String: (month: Int, day: Int)] = [
-        "971": (5, 27), "972": (5, 22), "973": (6, 10), "974": (12, 20), "976": (4, 27),
+        "971": (5, 27), "972": (5, 22), "973": (6, 10), "974": (12, 20), "976": (4, 27), "978": (5, 27),
     ]
+
+    /// Days observed in a territory without a text that makes them certain: left out
+    /// of the date to meet, counted in the latest reading.
+    public static let uncertainAbolitionDays: [String: (month: Int, day: Int)] = ["978": (5, 28)]
 
     /// The public holidays of `year` for a département, sorted; the uncertain ones
     /// (`certain == false`) are listed too, marked.
@@ -67,8 +73,6 @@ public enum LegalCalendar {
         return list
     }
 
-    /// The holiday on `date`, if any, under a reading (`.latest` also returns the
-    /// uncertain ones).
     /// The holiday on `date`, if any, under a reading. With `.latest`, the
     /// uncertain ones are returned too, and an unknown département (nil) may be
     /// any: Alsace-Moselle's and the overseas days count, since nobody has said
@@ -91,9 +95,16 @@ public enum LegalCalendar {
         default: name = nil
         }
         if let name { return Holiday(date: date, name: name) }
+        func falls(_ days: [String: (month: Int, day: Int)], _ place: String) -> Bool {
+            days[place].map { $0 == (date.month, date.day) } == true
+        }
+        if let department, falls(abolitionDays, department) {
+            return Holiday(date: date, name: "Abolition de l'esclavage")
+        }
         if reading == .latest {
-            let places = department.map { [$0] } ?? Array(abolitionDays.keys)
-            if places.contains(where: { abolitionDays[$0].map { $0 == (date.month, date.day) } == true }) {
+            // Unknown département: any territory's day may be the person's.
+            let places = department.map { [$0] } ?? Array(abolitionDays.keys) + Array(uncertainAbolitionDays.keys)
+            if places.contains(where: { falls(abolitionDays, $0) || falls(uncertainAbolitionDays, $0) }) {
                 return Holiday(date: date, name: "Abolition de l'esclavage", certain: false)
             }
         }

@@ -235,10 +235,16 @@ public struct LetterWriter: Sendable {
         p.body.append(
             "Je conteste la décision" + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "")
                 + "\(reference), par laquelle " + (details.facts ?? "[à compléter : ce que la caisse a décidé]") + ".")
-        if computed("written_complaint_in_time", routed) == .bool(true), let complaintDate = date("complaint_on", routed) {
+        // Rule 3 (rev. 3): the letter asks the commission to treat the written
+        // complaint as having seized it, and seizes it in the alternative; it never
+        // states that the complaint counts as the appeal.
+        if routed.today > (outputDate("appeal_deadline", routed) ?? routed.today),
+            computed("written_complaint_in_time", routed) == .bool(true)
+        {
+            let complaintDate = date("complaint_on", routed) ?? "[à compléter : date de votre réclamation écrite]"
             let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
             p.body.append(
-                "J'ai déjà contesté cette décision par écrit auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Cette contestation écrite vaut recours devant votre commission (Cour de cassation, 2e chambre civile, 21 mars 2024, n° 22-13.906) ; je vous demande de l'examiner comme telle, et je la confirme par la présente."
+                "J'ai déjà contesté cette décision par écrit auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date (Cour de cassation, 2e chambre civile, 21 mars 2024, n° 22-13.906). À titre subsidiaire, je vous saisis par la présente."
             )
             p.attachments.append("copie de ma réclamation du \(complaintDate)")
         }
@@ -303,8 +309,12 @@ public struct LetterWriter: Sendable {
             history += " ; elle l'a rejeté par une décision que j'ai reçue le \(decided)."
         } else if answer("appeal_answer", routed) == .string("unsatisfactory") {
             history += " ; elle l'a rejeté."
+        } else if let end = outputDate("court_not_before", routed) {
+            history +=
+                " ; elle n'a pas statué dans le délai qui lui était imparti, expiré le \(LetterWriter.day(end.adding(days: -1))) : son silence vaut rejet implicite."
         } else {
-            history += " ; elle n'a pas répondu dans le délai qui lui était imparti, ce qui vaut rejet implicite."
+            history +=
+                " ; elle n'a pas statué. [à compléter : la date à laquelle son silence vaut rejet, indiquée sur l'accusé de réception de votre recours]"
         }
         p.body.append(history)
         p.body.append(
@@ -314,7 +324,9 @@ public struct LetterWriter: Sendable {
         p.body.append(
             "Ce que je demande au tribunal : " + (details.request ?? "[à compléter : annuler la décision, m'accorder la prestation, etc.]")
                 + ".")
-        p.body.append("Partie adverse : \(details.caisse).")
+        p.body.append(
+            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(details.caisse), dont le siège est [à compléter : adresse du siège de la caisse]."
+        )
         if answer("appeal_notice_states_deadline", routed) == .bool(false) {
             p.body.append(
                 "Ni la décision de la commission ni l'accusé de réception de mon recours n'indiquaient le délai pour saisir le tribunal ; aucun délai ne peut donc m'être opposé."
@@ -354,7 +366,9 @@ public struct LetterWriter: Sendable {
             p.body.append(
                 "La contrainte n'indiquait pas le délai, le tribunal et la forme de l'opposition ; aucun délai ne peut donc m'être opposé.")
         }
-        p.body.append("Partie adverse : \(details.caisse).")
+        p.body.append(
+            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(details.caisse), dont le siège est [à compléter : adresse du siège de la caisse]."
+        )
         return p
     }
 

@@ -308,6 +308,13 @@ private struct Builder {
                 questions.append(q)
             }
         }
+        for q in questions {
+            guard let given = q.triageGiven else { continue }
+            if !questions.contains(where: { $0.id == given.key && $0.triageGiven == nil }) || given.key == q.id {
+                errors.append(
+                    DialogueError(q.position, "`triage_given` of `\(q.id)` names `\(given.key)`, which is no other question's key"))
+            }
+        }
         var branches: [Branch] = []
         for pair in branchPairs {
             if let b = attempt({ builder -> Branch in
@@ -488,8 +495,8 @@ private struct Builder {
     ) throws -> Question {
         let map = try YAMLMapping(node, file: file, context: "question `\(id)`")
         let allowed = [
-            "kind", "ask", "label", "help", "choices", "unknown", "triage_default", "applies_when", "checks", "next", "pattern",
-            "pattern_hint",
+            "kind", "ask", "label", "help", "choices", "unknown", "triage_default", "triage_given", "applies_when", "checks", "next",
+            "pattern", "pattern_hint",
         ]
         errors += map.unknownKeys(allowed: allowed)
         let kindNode = try map.required("kind", "choice, yes-no, date or text").node
@@ -562,6 +569,29 @@ private struct Builder {
                     at, "`triage_default` is null (unknown), one of the choices, or true/false: what a case that leaves this key out means")
             }
         }
+        var triageGiven: TriageGiven?
+        if let (node, at) = map.optional("triage_given") {
+            guard case .choice(let choices) = kind else {
+                throw DialogueError(
+                    at, "`triage_given` is for a choice question: the choice a case answers by giving, or leaving out, a key")
+            }
+            let given = try YAMLMapping(node, file: file, context: "`triage_given` of `\(id)`")
+            let key = try string(given.required("key", "the key whose presence answers the question").node, "`key`")
+            var picked: [String] = []
+            for name in ["given", "absent"] {
+                let (valueNode, valueAt) = try given.required(name, "the choice a case answers when `\(key)` is \(name)")
+                let value = try string(valueNode, "`\(name)`")
+                guard choices.contains(where: { $0.value == value }) else {
+                    throw DialogueError(valueAt, "`\(value)` is not a choice of `\(id)`")
+                }
+                picked.append(value)
+            }
+            try given.finish(allowed: ["key", "given", "absent"])
+            if triageDefault != nil {
+                throw DialogueError(at, "`\(id)` has both `triage_default` and `triage_given`: keep one")
+            }
+            triageGiven = TriageGiven(key: key, given: picked[0], absent: picked[1])
+        }
         let appliesWhen = try map.optional("applies_when").map { try condition($0.node, "`applies_when`") }
         var checks: [Check] = []
         if let (node, _) = map.optional("checks") {
@@ -577,7 +607,8 @@ private struct Builder {
             map.required("next", "where to go after this question").node, owner: id, ruleIDs: ruleIDs, resolve: resolve)
         return Question(
             id: id, slot: slot, kind: kind, ask: ask, label: label, help: help, unknown: unknown,
-            triageDefault: triageDefault, appliesWhen: appliesWhen, checks: checks, next: next, position: keyPosition)
+            triageDefault: triageDefault, triageGiven: triageGiven, appliesWhen: appliesWhen, checks: checks, next: next,
+            position: keyPosition)
     }
 
     mutating func transitions(
@@ -662,6 +693,13 @@ private struct Builder {
             for pair in try mappingPairs(setNode, "`set` of `\(id)`") {
                 guard let index = outputs.firstIndex(where: { $0.name == pair.key }) else {
                     throw DialogueError(pair.keyPosition, "`\(pair.key)` is not declared in `outputs`")
+                }
+                // `null`: this outcome gives no such date, whatever the default says.
+                if pair.value.isNull {
+                    let at = YAMLMapping.position(of: pair.value, file: file)
+                    set.append(
+                        (index, Expression(source: "null", position: at, tree: .literal(.null), type: outputs[index].type, reads: [])))
+                    continue
                 }
                 let e = try expression(pair.value, "the value of `\(pair.key)`")
                 guard e.type == outputs[index].type else {

@@ -147,6 +147,19 @@ public final class TextPattern: @unchecked Sendable {
     }
 }
 
+/// A question that `triage` answers from whether another key is in the case, not
+/// from a key of its own: the interview asks "did the médiateur take the case?"
+/// before the day he did, while a case says the same by giving the day's key (null
+/// when the day is unknown) or leaving it out. Such a question is not a key.
+public struct TriageGiven: Sendable {
+    /// The key whose presence answers the question.
+    public let key: String
+    /// The choice a case that gives `key` (even as null) answers.
+    public let given: String
+    /// The choice a case that leaves `key` out answers.
+    public let absent: String
+}
+
 /// A condition that refuses an answer, with the sentence that says why.
 public struct Check: Sendable {
     public let rejectIf: Expression
@@ -165,6 +178,8 @@ public final class Question: Sendable {
     public let unknown: LocalizedText?
     /// What `triage` uses when a case leaves this key out; nil when the key is required.
     public let triageDefault: Value?
+    /// Set when `triage` answers this question from another key's presence.
+    public let triageGiven: TriageGiven?
     /// When a case may give this key at all (e.g. `overpayment_stage` only for an
     /// overpayment): `triage` refuses a key that makes no sense for the case.
     public let appliesWhen: Expression?
@@ -174,7 +189,8 @@ public final class Question: Sendable {
 
     init(
         id: String, slot: Int, kind: QuestionKind, ask: [Audience: LocalizedText], label: LocalizedText, help: LocalizedText,
-        unknown: LocalizedText?, triageDefault: Value?, appliesWhen: Expression?, checks: [Check], next: [Transition],
+        unknown: LocalizedText?, triageDefault: Value?, triageGiven: TriageGiven? = nil, appliesWhen: Expression?, checks: [Check],
+        next: [Transition],
         position: SourcePosition
     ) {
         self.id = id
@@ -185,6 +201,7 @@ public final class Question: Sendable {
         self.help = help
         self.unknown = unknown
         self.triageDefault = triageDefault
+        self.triageGiven = triageGiven
         self.appliesWhen = appliesWhen
         self.checks = checks
         self.next = next

@@ -52,8 +52,8 @@ public struct Triage: Sendable {
                 if todayOverride == nil { today = d }
                 continue
             }
-            guard let q = questionIndex[key] else {
-                let keys = (dialogue.questions.map(\.id) + ["today"]).joined(separator: ", ")
+            guard let q = questionIndex[key], dialogue.questions[q].triageGiven == nil else {
+                let keys = (dialogue.questions.filter { $0.triageGiven == nil }.map(\.id) + ["today"]).joined(separator: ", ")
                 return .failure(
                     CaseError(
                         field: key,
@@ -63,6 +63,11 @@ public struct Triage: Sendable {
             case .success(let v): answers[q] = v
             case .failure(let e): return .failure(e)
             }
+        }
+        for question in dialogue.questions {
+            guard let given = question.triageGiven else { continue }
+            let present = pairs.contains { $0.key == given.key }
+            answers[question.slot] = .string(present ? given.given : given.absent)
         }
         if let misplaced = misplacedKey(answers, given: pairs, today: today) { return .failure(misplaced) }
         let (_, end) = Walker.walk(dialogue, today: today) { question in
@@ -115,7 +120,7 @@ public struct Triage: Sendable {
         let orNull = question.unknown != nil ? Message.orNull.text(language) : ""
         switch question.kind {
         case .choice(let choices):
-            let values = choices.map { "\"\($0.value)\"" }.joined(separator: ", ")
+            let values = choices.map { ["true", "false"].contains($0.value) ? $0.value : "\"\($0.value)\"" }.joined(separator: ", ")
             return Message.oneOf(values).text(language) + orNull
         case .yesNo: return Message.trueOrFalse.text(language) + orNull
         case .date: return Message.isoDate.text(language) + orNull
@@ -166,6 +171,11 @@ public struct Triage: Sendable {
         switch question.kind {
         case .choice(let choices):
             if case .string(let s) = raw, choices.contains(where: { $0.value == s }) { return .success(.string(s)) }
+            // A choice named `true` or `false` (a yes or no that also has a third
+            // answer, as `partial`) takes the JSON boolean.
+            if case .bool(let b) = raw, case let word = b ? "true" : "false", choices.contains(where: { $0.value == word }) {
+                return .success(.string(word))
+            }
         case .yesNo:
             if case .bool(let b) = raw { return .success(.bool(b)) }
         case .date:

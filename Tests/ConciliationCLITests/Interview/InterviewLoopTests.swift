@@ -10,7 +10,7 @@ struct InterviewLoopTests {
 
     @Test func aDecisionEndsWithTheAppealDeadline() throws {
         let (text, loop, exit) = try runInterview(["1", "05/10/2026", "oui", "75", "1", "non", "non"])
-        #expect(text.contains("question 1 (15 au plus)"))
+        #expect(text.contains("question 1 (28 au plus)"))
         #expect(text.contains("Avez-vous déjà contesté cette décision devant une commission de la caisse (CRA ou CMRA) ?"))
         #expect(text.contains("→ lundi 5 octobre 2026"))
         #expect(text.contains("→ Contestez la décision devant la commission de recours amiable (CRA)"))
@@ -146,7 +146,7 @@ struct InterviewLoopTests {
 
     @Test func englishOnRequest() throws {
         let (text, _, _) = try runInterview(["4", "no", "no"], language: .en)
-        #expect(text.contains("question 1 (at most 15)"))
+        #expect(text.contains("question 1 (at most 28)"))
         #expect(text.contains("→ First make a complaint to your caisse"))
     }
 
@@ -289,13 +289,15 @@ struct InterviewLoopTests {
     func commissionReceiptUnknown() throws {
         /// The outcome reached for a decision notified on `notified`, appealed to the CRA, receipt unknown.
         func outcome(notified: String) throws -> (id: String?, text: String) {
-            let (text, loop, _) = try runInterview(["1", notified, "oui", "67", "2", "je ne sais pas", "1", "non", "non"])
+            // Receipt and sending unknown, no documents sent afterwards (2026.4 asks both).
+            let (text, loop, _) = try runInterview(
+                ["1", notified, "oui", "67", "2", "je ne sais pas", "1", "je ne sais pas", "1", "non", "non"])
             guard case .finished(let result) = loop.interview.state else { return (nil, text) }
             return (loop.dialogue.outcomes[result.outcome].id, text)
         }
         let old = try outcome(notified: "01/06/2026")
-        #expect(old.id == "commission-receipt-unknown")
-        #expect(old.text.contains("Retrouvez la date à laquelle la commission a reçu votre recours"))
+        #expect(old.id == "court-undated")
+        #expect(old.text.contains("Trouvez d'abord la date du rejet implicite"))
         #expect(old.text.contains("aucune voie n'est tenue pour fermée"))
         let recent = try outcome(notified: "01/10/2026")
         #expect(recent.id == "wait-cra-receipt-unknown")

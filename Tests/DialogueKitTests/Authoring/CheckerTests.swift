@@ -8,8 +8,11 @@ struct CheckerTests {
         Checker.check(try DialogueLoader.load(yaml: yaml, file: "mini.yaml"))
     }
 
+    /// The 2026 rules (2026.4) take minutes to check even optimised, hours in a
+    /// debug build: `scripts/test` checks them with the release binary
+    /// (`conciliation check`), and the 2007 rules are checked here.
     @Test func theShippedDialoguesPass() throws {
-        for name in ["conciliation.yaml", "conciliation-2007.yaml"] {
+        for name in ["conciliation-2007.yaml"] {
             let report = Checker.check(try loadShipped(name))
             #expect(report.errors.isEmpty, "\(name): \(report.errors.map(\.description))")
             #expect(report.paths > 1_000)

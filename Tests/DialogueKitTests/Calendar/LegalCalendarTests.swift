@@ -209,19 +209,36 @@ struct LegalCalendarTests {
     }
 
     @Test(
-        "Overseas: the abolition day counts only in the latest reading",
+        "Overseas (rule 11, rev. 3): the abolition day is a certain holiday in its territory (C. trav. L. 3422-2)",
         arguments: [
             ("971", "2027-05-27"), ("972", "2027-05-22"), ("973", "2027-06-10"), ("974", "2027-12-20"), ("976", "2027-04-27"),
+            ("978", "2027-05-27"),
         ])
     func abolitionDays(department: String, day: String) {
         let d = date(day)
-        #expect(LegalCalendar.holiday(on: d, department: department, reading: .latest)?.certain == false)
-        #expect(LegalCalendar.holiday(on: d, department: department, reading: .earliest) == nil)
+        #expect(LegalCalendar.holiday(on: d, department: department, reading: .latest)?.certain == true)
+        #expect(LegalCalendar.holiday(on: d, department: department, reading: .earliest)?.certain == true)
         #expect(LegalCalendar.holiday(on: d, department: "75", reading: .latest) == nil)
         if d.weekday <= 5 {
-            #expect(LegalCalendar.deadline(days: 0, from: d, department: department) == d)
-            #expect(LegalCalendar.deadline(days: 0, from: d, department: department, reading: .latest)! > d)
+            // The date to meet moves past it too.
+            #expect(LegalCalendar.deadline(days: 0, from: d, department: department)! > d)
         }
+    }
+
+    @Test("Martinique's worked date (domain rev. 3): notified 22 March 2026, the deadline is Tuesday 26 May")
+    func martinique() {
+        // 22 May 2026 is a Friday (abolition day), then the weekend and Whit Monday.
+        #expect(LegalCalendar.deadline(months: 2, from: date("2026-03-22"), department: "972") == date("2026-05-26"))
+        #expect(LegalCalendar.deadline(months: 2, from: date("2026-03-22"), department: "971") == date("2026-05-22"))
+    }
+
+    @Test("Saint-Martin (978): 27 May certain, 28 May (observed since 2018) only in the latest reading")
+    func saintMartin() {
+        // 28 May 2027 is a Friday.
+        #expect(LegalCalendar.holiday(on: date("2027-05-28"), department: "978", reading: .earliest) == nil)
+        #expect(LegalCalendar.holiday(on: date("2027-05-28"), department: "978", reading: .latest)?.certain == false)
+        #expect(LegalCalendar.deadline(days: 0, from: date("2027-05-27"), department: "978") == date("2027-05-28"))
+        #expect(LegalCalendar.deadline(days: 0, from: date("2027-05-27"), department: "978", reading: .latest) == date("2027-05-31"))
     }
 
     @Test("An unknown département: the date to meet is national, the latest counts every local holiday")
@@ -231,6 +248,8 @@ struct LegalCalendarTests {
         #expect(LegalCalendar.deadline(months: 2, from: date("2025-10-26"), reading: .latest) == date("2025-12-29"))
         #expect(LegalCalendar.deadline(months: 2, from: date("2027-01-26"), reading: .latest) == date("2027-03-30"))
         #expect(LegalCalendar.holiday(on: date("2027-05-27"), reading: .latest)?.certain == false)
+        #expect(LegalCalendar.holiday(on: date("2027-05-28"), reading: .latest)?.certain == false)
+        #expect(LegalCalendar.holiday(on: date("2027-05-27"), reading: .earliest) == nil)
         #expect(LegalCalendar.holiday(on: date("2027-05-27"), department: "75", reading: .latest) == nil)
     }
 

@@ -198,10 +198,36 @@ struct LetterTests {
         let text = writer.letter(.court, routed: r, details: details, markdown: false)
         #expect(text.contains("Greffe du pôle social"))
         #expect(text.contains("Lettre recommandée avec avis de réception, ou dépôt au greffe"))
-        #expect(text.contains("qui a reçu mon recours le 3 août 2026 ; elle n'a pas répondu"))
+        #expect(text.contains("qui a reçu mon recours le 3 août 2026 ; elle n'a pas statué dans le délai qui lui était imparti"))
+        #expect(text.contains("expiré le 5 octobre 2026 : son silence vaut rejet implicite"))
+        // What a request must state (CPC 54 and 57), left as named passages to complete.
+        #expect(text.contains("[à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]"))
+        #expect(text.contains("dont le siège est [à compléter : adresse du siège de la caisse]"))
         #expect(text.contains("Exposé des motifs"))
         #expect(text.contains("copie de la décision contestée (reçue le 1er juillet 2026)"))
         #expect(text.contains("avec leur liste"))
+    }
+
+    @Test(
+        "A written complaint in time: the letter asks the commission to count it and seizes it in the alternative, never « vaut recours »")
+    func writtenComplaintAsked() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"notification_channel":"registered-signed","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","today":"2026-11-28"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"))
+        #expect(text.contains("À titre subsidiaire, je vous saisis par la présente."))
+        #expect(!text.contains("vaut recours"))
+    }
+
+    @Test("The court request after a silence whose end is unknown never claims an implicit rejection")
+    func courtRequestUndated() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-06-01","appeal_filed":"cra","appeal_received_on":null,"appeal_answer":"none","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.court, routed: r, details: details, markdown: false)
+        #expect(!text.contains("rejet implicite."))
+        #expect(text.contains("[à compléter : la date à laquelle son silence vaut rejet"))
     }
 
     @Test("The opposition to a contrainte: the date it was served and the fifteen days")
