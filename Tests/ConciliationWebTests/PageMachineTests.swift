@@ -12,7 +12,7 @@ struct PageMachineTests {
         let (start, event) = try machine(dialogue, [("do", "start")])
         #expect(event == .show)
         #expect(start.show() == .show(.question(0, error: nil, typed: nil, editing: false, notice: nil)))
-        #expect(start.progress?.number == 1 && start.progress?.atMost == 28)
+        #expect(start.progress?.number == 1 && start.progress?.atMost == 27)
         let done = try walk(dialogue, craPath)
         guard case .finished = done.interview.state else {
             Issue.record("no result after the CRA path")

@@ -18,7 +18,7 @@ struct InterviewCommandTests {
         let (_, env) = state()
         let run = try BinaryRunner.run(["--today", "2026-11-23"], stdin: "4\nnon\nnon\n", environment: env)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("question 1 (28 au plus)\nSur quoi porte votre désaccord"))
+        #expect(run.stdout.contains("question 1 (27 au plus)\nSur quoi porte votre désaccord"))
         #expect(run.stdout.contains("> 4\n"))
         #expect(run.stdout.contains("→ Faites d'abord une réclamation à votre caisse"))
         #expect(!run.stdout.contains("\u{1B}["))

@@ -70,7 +70,7 @@ def choose_functioning(s):
 
 
 def answer_functioning_until_channel(s):
-    s.expect("question 1 (28 au plus)")
+    s.expect("question 1 (27 au plus)")
     s.prompt()
     s.send("4")
     s.expect("Avez-vous déjà saisi un tribunal")
@@ -91,7 +91,7 @@ def test_starts_at_the_first_question_in_french():
     s = Session("--today", "2026-11-23")
     try:
         s.expect("Litige avec l'Assurance Maladie")
-        s.expect("question 1 (28 au plus)")
+        s.expect("question 1 (27 au plus)")
         s.expect("Sur quoi porte votre désaccord avec votre caisse d'Assurance Maladie ?")
         s.expect("4. Le fonctionnement de la caisse")
         s.prompt()
@@ -106,7 +106,7 @@ def test_tab_completes_a_choice():
         s.child.send("le f\t")
         s.expect("Le fonctionnement de la caisse (délais, accueil, horaires, dossier perdu, carte Vitale…)")
         s.child.send("\r")
-        s.expect("question 2 (15 au plus)")
+        s.expect("question 2 (14 au plus)")
         s.expect("Avez-vous déjà saisi un tribunal")
     finally:
         s.close()
@@ -159,7 +159,7 @@ def test_ctrl_c_abandons_the_line_not_the_session():
         s.expect("^C")
         s.prompt()
         s.send("non")
-        s.expect("question 3 (15 au plus)")
+        s.expect("question 3 (14 au plus)")
         assert s.child.isalive()
     finally:
         s.close()

@@ -10,7 +10,7 @@ struct InterviewLoopTests {
 
     @Test func aDecisionEndsWithTheAppealDeadline() throws {
         let (text, loop, exit) = try runInterview(["1", "05/10/2026", "oui", "75", "1", "non", "non"])
-        #expect(text.contains("question 1 (28 au plus)"))
+        #expect(text.contains("question 1 (27 au plus)"))
         #expect(text.contains("Avez-vous déjà contesté cette décision devant une commission de la caisse (CRA ou CMRA) ?"))
         #expect(text.contains("→ lundi 5 octobre 2026"))
         #expect(text.contains("→ Contestez la décision devant la commission de recours amiable (CRA)"))
@@ -146,7 +146,7 @@ struct InterviewLoopTests {
 
     @Test func englishOnRequest() throws {
         let (text, _, _) = try runInterview(["4", "no", "no"], language: .en)
-        #expect(text.contains("question 1 (at most 28)"))
+        #expect(text.contains("question 1 (at most 27)"))
         #expect(text.contains("→ First make a complaint to your caisse"))
     }
 
