@@ -28,6 +28,9 @@ public struct Triage: Sendable {
     public let dialogue: Dialogue
     public let language: Language
     private let questionIndex: [String: Int]
+    /// The questions answered from another key's presence, with that key's slot:
+    /// found once here, not on every case.
+    private let answeredByPresence: [(question: Int, key: Int, given: Value, absent: Value)]
 
     public init(dialogue: Dialogue, language: Language = .fr) {
         self.dialogue = dialogue
@@ -35,6 +38,10 @@ public struct Triage: Sendable {
         var index: [String: Int] = [:]
         for (i, q) in dialogue.questions.enumerated() { index[q.id] = i }
         self.questionIndex = index
+        self.answeredByPresence = dialogue.questions.compactMap { q in
+            guard let given = q.triageGiven, let key = index[given.key] else { return nil }
+            return (q.slot, key, .string(given.given), .string(given.absent))
+        }
     }
 
     /// Routes one case. `todayOverride` (the command-line option) wins over the
@@ -64,10 +71,9 @@ public struct Triage: Sendable {
             case .failure(let e): return .failure(e)
             }
         }
-        for question in dialogue.questions {
-            guard let given = question.triageGiven else { continue }
-            let present = pairs.contains { $0.key == given.key }
-            answers[question.slot] = .string(present ? given.given : given.absent)
+        // A key given, even as null, has an answer here.
+        for companion in answeredByPresence {
+            answers[companion.question] = answers[companion.key] != nil ? companion.given : companion.absent
         }
         if let misplaced = misplacedKey(answers, given: pairs, today: today) { return .failure(misplaced) }
         let (_, end) = Walker.walk(dialogue, today: today) { question in
