@@ -121,7 +121,6 @@ enum CLIMessage: Equatable, Sendable {
     case quizNotAWorkingDay(said: String, closed: String, expected: String)
     case quizRightDateIs(String, daysOff: Int)
     case quizAnswer
-    case quizDate
     case quizWhy
     case quizSources
     case quizScore(points: Int, possible: Int, cases: Int)
@@ -572,7 +571,6 @@ enum CLIMessage: Equatable, Sendable {
                 "The right date is \(day) (\(off) \(CLIMessage.englishPlural(off, "day")) off)."
             )
         case .quizAnswer: return ("Réponse : ", "Answer: ")
-        case .quizDate: return ("Date : ", "Date: ")
         case .quizWhy: return ("Pourquoi :", "Why:")
         case .quizSources: return ("sources : ", "sources: ")
         case .quizScore(let points, let possible, let cases):

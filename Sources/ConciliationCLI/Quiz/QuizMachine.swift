@@ -123,7 +123,9 @@ struct QuizMachine {
             out = [.message(.quizRight)]
         } else {
             let wanted = choices.first { $0.recommendation == expected }.map { $0.label.text(language) } ?? expected.rawValue
-            let decisive = item.routed.result.rules(in: dialogue).last.flatMap { dialogue.rule($0) }
+            // The first rule applied is the one that chose the route (a foreclosure,
+            // a deadline still open, a subject); those after it choose within it.
+            let decisive = item.routed.result.rules(in: dialogue).first.flatMap { dialogue.rule($0) }
             out = [.message(.quizWrongChoice(said: labels[index], wanted: wanted, rule: decisive?.title.text(language)))]
         }
         if let key = keyDate(item.routed) {
@@ -219,7 +221,10 @@ struct QuizMachine {
                 CLIMessage.quizAnswer.text(language) + renderer.fill(outcome.title, result: item.routed.result, today: item.routed.today)
                     + " (\(outcome.recommendation.rawValue)\(outcome.route.map { " / " + $0 } ?? ""))")
         ]
-        if let key = keyDate(item.routed) { out.append(.text(CLIMessage.quizDate.text(language) + DateWords.words(key.date, language))) }
+        for (i, output) in dialogue.outputs.enumerated() {
+            guard case .date(let d) = item.routed.result.outputs[i] else { continue }
+            out.append(.text(output.label.text(language) + language.colon + DateWords.words(d, language)))
+        }
         out.append(.message(.quizWhy))
         for id in item.routed.result.rules(in: dialogue) {
             guard let rule = dialogue.rule(id) else { continue }

@@ -38,7 +38,10 @@ struct QuizTests {
         #expect(transcript.text.contains("  - Exactement 21 jours : on attend encore"), "cases to review in plain French")
         #expect(!transcript.text.contains(".yaml"), "never a file path")
         #expect(transcript.text.contains("La date juste est le lundi 23 novembre 2026 (écart de 1 jour)."))
-        #expect(transcript.text.contains("Non : vous avez dit « Saisir le médiateur », il fallait « Réclamer d'abord à la caisse »"))
+        #expect(
+            transcript.text.contains(
+                "Non : vous avez dit « Saisir le médiateur », il fallait « Réclamer d'abord (à la caisse ou, pour un médecin traitant, à une organisation de soins du territoire) »"
+            ), "the no-médecin-traitant answer is labelled as what the rules advise")
         #expect(transcript.text.contains("Score : 3 points sur 5, pour 3 cas (un point par recommandation juste"))
         #expect(
             transcript.text.contains(
@@ -48,6 +51,24 @@ struct QuizTests {
         #expect(report.hasPrefix("# Quiz : résultats"))
         #expect(
             report.contains("| Pas de médecin traitant : une organisation de soins du territoire, puis la caisse (`r4-no-gp`) | 0 | 1 |"))
+    }
+
+    @Test("A foreclosure is named as the rule that decided, with the dates the lesson is about")
+    func decidingRuleAndDates() throws {
+        let (dialogue, items) = try items(["r3-foreclosed-unsatisfactory", "r3-foreclosed-waiting", "r14-overpayment-cra-waiting"])
+        let transcript = Transcript()
+        let quiz = QuizLoop(
+            dialogue: dialogue, items: items, language: .fr, reader: ScriptedReader(["1", "1", "1/12/2026", "1", "28/12/2026"]), output: transcript)
+        quiz.run()
+        let text = transcript.text
+        let foreclosure = "« Délai de recours dépassé : un recours serait très probablement jugé tardif »"
+        #expect(text.contains("il fallait « Saisir le médiateur », d'après la règle \(foreclosure)."))
+        #expect(text.contains("il fallait « Attendre la réponse », d'après la règle \(foreclosure)."))
+        #expect(!text.contains("d'après la règle « Réponse insatisfaisante"))
+        #expect(text.contains("Date limite pour contester : lundi 5 octobre 2026"), "the passed deadline the foreclosure is about")
+        #expect(text.contains("Dernier jour d'attente de la réponse : mardi 1er décembre 2026"))
+        #expect(text.contains("Premier jour pour saisir le médiateur : mercredi 2 décembre 2026"))
+        #expect(text.contains("Premier jour pour saisir le tribunal : "), "after a silence, the first day the court may be seized")
     }
 
     @Test("A date on a weekend is diagnosed as such")
