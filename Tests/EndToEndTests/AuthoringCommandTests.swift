@@ -69,11 +69,12 @@ struct AuthoringCommandTests {
             ["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/"],
             directory: root)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("conciliation-2007 2007.2 → conciliation 2026.4"))
+        #expect(run.stdout.contains("conciliation-2007 2007.3 → conciliation 2026.4"))
         #expect(run.stdout.contains("refer-to-conciliator / conciliator → reclaim-first / cpts"))
         #expect(run.stdout.contains("médecin traitant"))
         #expect(run.stdout.contains("contentious-appeal / expertise → contentious-appeal / cmra"))
-        #expect(run.stdout.contains("appeal_deadline 2026-11-05, appeal_deadline_latest 2026-11-05 → appeal_deadline 2026-12-07"))
+        // Without the decision's own date, 2007.3 gives the expertise no date to meet (old R. 141-2).
+        #expect(run.stdout.contains("Décision médicale : CMRA — no date → appeal_deadline 2026-12-07"))
     }
 
     @Test("diff reads JSON Lines too")
@@ -129,7 +130,7 @@ struct InstalledTests {
     func version() throws {
         let run = try BinaryRunner.run(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.4, conciliation-2007 2007.2\n")
+        #expect(run.stdout == "conciliation 0.3.0 — règles conciliation 2026.4, conciliation-2007 2007.3\n")
     }
 
     @Test("Copied alone to another folder, it carries its rules and cases: interview, triage, quiz, test; --dialogue still reads a file")

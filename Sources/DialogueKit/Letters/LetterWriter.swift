@@ -43,6 +43,8 @@ public struct LetterWriter: Sendable {
         self.dialogue = dialogue
     }
 
+    private var terms: LetterTerms { dialogue.letterTerms }
+
     /// The letter for this result, or nil when its outcome names none.
     public func kind(for routed: RoutedCase) -> Kind? {
         dialogue.outcomes[routed.result.outcome].letter
@@ -151,7 +153,8 @@ public struct LetterWriter: Sendable {
         appendWording(
             &p, details, facts: "ce qui s'est passé, avec les dates, les échanges déjà eus et le nom des interlocuteurs",
             request: "ce que vous attendez de la caisse")
-        p.body.append("Je vous remercie de me répondre. Si ma réclamation n'aboutit pas, je saisirai le médiateur de la caisse.")
+        p.body.append(
+            "Je vous remercie de me répondre. Si ma réclamation n'aboutit pas, je saisirai le \(terms.amicableBody) de la caisse.")
         return p
     }
 
@@ -173,8 +176,8 @@ public struct LetterWriter: Sendable {
     private func mediator(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         var p = Parts(
-            recipient: ["Monsieur ou Madame le médiateur", details.caisse], object: "Saisine du médiateur",
-            opening: "Madame, Monsieur le médiateur,",
+            recipient: ["Monsieur ou Madame le \(terms.amicableBody)", details.caisse], object: "Saisine du \(terms.amicableBody)",
+            opening: "Madame, Monsieur le \(terms.amicableBody),",
             attachments: [])
         p.body.append("Je sollicite votre intervention. Son objet : \(subjectWords(routed)).")
         if let decisionDate = date("notified_on", routed) {
@@ -244,7 +247,8 @@ public struct LetterWriter: Sendable {
             let complaintDate = date("complaint_on", routed) ?? "[à compléter : date de votre réclamation écrite]"
             let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
             p.body.append(
-                "J'ai déjà contesté cette décision par écrit auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date (Cour de cassation, 2e chambre civile, 21 mars 2024, n° 22-13.906). À titre subsidiaire, je vous saisis par la présente."
+                "J'ai déjà contesté cette décision par écrit auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"
+                    + (terms.writtenComplaintAuthority.map { " (\($0))" } ?? "") + ". À titre subsidiaire, je vous saisis par la présente."
             )
             p.attachments.append("copie de ma réclamation du \(complaintDate)")
         }
@@ -261,17 +265,18 @@ public struct LetterWriter: Sendable {
                 p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(LetterWriter.day(deadline)).")
             } else if answer("notice_states_deadline", routed) == .null {
                 p.body.append(
-                    "Si la notification de la décision ne mentionnait pas le délai et les voies de recours, ce délai ne peut m'être opposé (article R. 142-1-A du code de la sécurité sociale)."
+                    "Si la notification de la décision ne mentionnait pas le délai et les voies de recours, ce délai ne peut m'être opposé (\(terms.noticeArticle))."
                 )
             }
         } else if answer("notice_states_deadline", routed) == .bool(false) {
             p.body.append(
-                "La notification de la décision ne mentionnait pas le délai et les voies de recours ; aucun délai ne peut donc m'être opposé (article R. 142-1-A du code de la sécurité sociale)."
+                "La notification de la décision ne mentionnait pas le délai et les voies de recours ; aucun délai ne peut donc m'être opposé (\(terms.noticeArticle))."
             )
         }
         if answer("court_case_pending", routed) == .bool(true) {
             p.body.append(
-                "Le pôle social du tribunal judiciaire est déjà saisi de ce litige ; je forme le présent recours préalable, obligatoire, et j'en informe le tribunal."
+                terms.court.prefix(1).uppercased() + terms.court.dropFirst()
+                    + " est déjà saisi de ce litige ; je forme le présent recours préalable, obligatoire, et j'en informe le tribunal."
             )
         }
         if medical {

@@ -191,7 +191,7 @@ private struct Builder {
         let top = try YAMLMapping(root, file: file, context: "the dialogue")
         let topKeys = [
             "dialogue", "version", "title", "languages", "start", "parameters", "sources", "rules",
-            "computed", "outputs", "questions", "branches", "outcomes", "recommendations",
+            "computed", "outputs", "questions", "branches", "outcomes", "recommendations", "letters",
         ]
         errors += top.unknownKeys(allowed: topKeys)
 
@@ -384,7 +384,20 @@ private struct Builder {
             sources: sources, rules: rules, questions: questions, branches: branches, outcomes: outcomeList,
             computed: computed, outputs: outputs,
             slotNames: questions.map(\.id) + computed.map(\.name), remainingQuestions: remaining,
-            recommendationLabels: recommendationLabels)
+            recommendationLabels: recommendationLabels, letterTerms: try letterTerms(top.optional("letters")?.node))
+    }
+
+    /// `letters: {amicable_body, notice_article, written_complaint_authority, court}`.
+    func letterTerms(_ node: Node?) throws -> LetterTerms {
+        guard let node else { return .currentLaw }
+        let map = try YAMLMapping(node, file: file, context: "`letters`")
+        let body = try string(map.required("amicable_body", "who the amicable body is (médiateur, conciliateur)").node, "`amicable_body`")
+        let article = try string(
+            map.required("notice_article", "the article that keeps an unstated deadline from binding").node, "`notice_article`")
+        let authority = try map.optional("written_complaint_authority").map { try string($0.node, "`written_complaint_authority`") }
+        let court = try string(map.required("court", "the court already seized, as named in a sentence").node, "`court`")
+        try map.finish(allowed: ["amicable_body", "notice_article", "written_complaint_authority", "court"])
+        return LetterTerms(amicableBody: body, noticeArticle: article, writtenComplaintAuthority: authority, court: court)
     }
 
     // MARK: Sections

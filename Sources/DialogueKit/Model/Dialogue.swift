@@ -24,6 +24,8 @@ public final class Dialogue: Sendable {
     /// How a trainee names each recommendation (`recommendations:` in the file),
     /// in the interface's order; what the quiz asks.
     public let recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)]
+    /// The era's words in letters (`letters:` in the file).
+    public let letterTerms: LetterTerms
     /// Each question's slot and each rule's index by id: a page looks up every
     /// answer it carries, and a result every rule it cites, by id.
     private let slotsByID: [String: Int]
@@ -33,9 +35,10 @@ public final class Dialogue: Sendable {
         id: String, version: String, file: String, title: LocalizedText, languages: [String], start: NodeRef,
         sources: [Source], rules: [Rule], questions: [Question], branches: [Branch], outcomes: OutcomeList,
         computed: [Computed], outputs: [Output], slotNames: [String], remainingQuestions: [Int],
-        recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)]
+        recommendationLabels: [(recommendation: Recommendation, label: LocalizedText)], letterTerms: LetterTerms
     ) {
         self.recommendationLabels = recommendationLabels
+        self.letterTerms = letterTerms
         self.id = id
         self.version = version
         self.file = file

@@ -58,7 +58,8 @@ struct QuizTests {
         let (dialogue, items) = try items(["r3-foreclosed-unsatisfactory", "r3-foreclosed-waiting", "r14-overpayment-cra-waiting"])
         let transcript = Transcript()
         let quiz = QuizLoop(
-            dialogue: dialogue, items: items, language: .fr, reader: ScriptedReader(["1", "1", "1/12/2026", "1", "28/12/2026"]), output: transcript)
+            dialogue: dialogue, items: items, language: .fr, reader: ScriptedReader(["1", "1", "1/12/2026", "1", "28/12/2026"]),
+            output: transcript)
         quiz.run()
         let text = transcript.text
         let foreclosure = "« Délai de recours dépassé : un recours serait très probablement jugé tardif »"

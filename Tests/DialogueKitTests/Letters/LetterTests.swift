@@ -178,6 +178,66 @@ struct LetterTests {
         #expect(!writer.letter(.commission, routed: plain, details: details, markdown: false).contains("22-13.906"))
     }
 
+    /// The words of 2026 that a letter under the rules of 2007 must never use.
+    static let anachronisms = ["médiateur", "R. 142-1-A", "2024", "22-13.906", "pôle social", "tribunal judiciaire", "ameli", "CMRA"]
+
+    func routed2007(_ json: String) throws -> (LetterWriter, RoutedCase) {
+        let dialogue = try loadShipped("conciliation-2007.yaml")
+        guard case .object(let pairs) = CaseJSON.parse(json) else { fatalError() }
+        let r = try Triage(dialogue: dialogue).route(pairs, todayOverride: nil, clockToday: date("2026-11-23")).get()
+        return (LetterWriter(dialogue: dialogue), r)
+    }
+
+    @Test(
+        "Letters under the rules of 2007 speak of the conciliateur and the texts of 2007",
+        arguments: [
+            // The conciliateur after an unanswered complaint, and directly.
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#,
+            #"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+            // A complaint whose letter promises the conciliateur next.
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+            // The CRA after a written complaint in time, and with a notice of unknown wording.
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","today":"2026-11-23"}"#,
+            #"{"subject":"decision-admin","notified_on":"2026-08-03","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+            #"{"subject":"decision-admin","notified_on":"2026-10-15","notice_states_deadline":false,"court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#,
+            // A TASS already seized without the CRA.
+            #"{"subject":"decision-admin","notified_on":"2026-10-15","court_case_pending":true,"today":"2026-11-23"}"#,
+        ])
+    func letters2007(json: String) throws {
+        let (writer, r) = try routed2007(json)
+        let kind = try #require(writer.kind(for: r))
+        let text = writer.letter(kind, routed: r, details: details, markdown: false)
+        for word in Self.anachronisms { #expect(!text.contains(word), "« \(word) » in a letter of 2007:\n\(text)") }
+    }
+
+    @Test("The 2007 letters name their own body, article and court")
+    func letters2007Words() throws {
+        let (writer, mediator) = try routed2007(
+            #"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
+        let referral = writer.letter(.mediator, routed: mediator, details: details, markdown: false)
+        #expect(referral.contains("Monsieur ou Madame le conciliateur"))
+        #expect(referral.contains("Objet : Saisine du conciliateur"))
+        #expect(referral.contains("Je vous prie d'agréer, Madame, Monsieur le conciliateur,"))
+        let (_, unstated) = try routed2007(
+            #"{"subject":"decision-admin","notified_on":"2026-10-15","notice_states_deadline":false,"court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        #expect(
+            writer.letter(.commission, routed: unstated, details: details, markdown: false).contains(
+                "(article R. 142-1, alinéa 2, du code de la sécurité sociale, dans sa rédaction de 2007)"))
+        let (_, pending) = try routed2007(
+            #"{"subject":"decision-admin","notified_on":"2026-10-15","court_case_pending":true,"today":"2026-11-23"}"#)
+        #expect(writer.kind(for: pending) == .commission)
+        #expect(
+            writer.letter(.commission, routed: pending, details: details, markdown: false).contains(
+                "Le tribunal des affaires de sécurité sociale est déjà saisi de ce litige"))
+        let (_, written) = try routed2007(
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","today":"2026-11-23"}"#
+        )
+        #expect(
+            writer.letter(.commission, routed: written, details: details, markdown: false).contains(
+                "vous a saisie à cette date. À titre subsidiaire, je vous saisis par la présente."))
+    }
+
     @Test("An unknown notice wording past the deadline: the letter says when the deadline cannot be held against the person")
     func commissionLetterNoticeUnknown() throws {
         let r = try routed(

@@ -110,8 +110,23 @@ struct DialogueLoaderTests {
     @Test func unknownTopLevelKey() {
         #expect(
             loadErrors(miniDialogue + "\nauthor: me\n") == [
-                "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes, recommendations"
+                "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes, recommendations, letters"
             ])
+    }
+
+    @Test("The era's words in letters: stated whole, or today's law when the section is absent")
+    func letterTerms() throws {
+        #expect(try DialogueLoader.load(yaml: miniDialogue, file: "mini.yaml").letterTerms == .currentLaw)
+        let stated = try DialogueLoader.load(
+            yaml: miniDialogue
+                + "\nletters: {amicable_body: conciliateur, notice_article: \"article R. 142-1\", court: le tribunal des affaires de sécurité sociale}\n",
+            file: "mini.yaml")
+        #expect(stated.letterTerms.amicableBody == "conciliateur")
+        #expect(stated.letterTerms.writtenComplaintAuthority == nil)
+        let errors = loadErrors(miniDialogue + "\nletters: {amicable_body: conciliateur}\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("mini.yaml:46:10: ") == true, "\(errors)")
+        #expect(errors.first?.contains("notice_article") == true, "\(errors)")
     }
 
     @Test func unknownKeyInQuestion() {
