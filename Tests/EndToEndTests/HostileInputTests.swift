@@ -69,6 +69,32 @@ struct HostileInputTests {
         #expect(run.lines.last?.hasPrefix(#"{"line":3001,"#) == true)
     }
 
+    /// Issue 29, point 2: pending lines grew by a copy per line (quadratic), and
+    /// a line without end grew without bound. The time limit guards a hang; the
+    /// speed itself is measured in `scripts/bench`.
+    @Test(
+        "A « { » followed by a million blank lines is read in linear time, and the case after it is routed",
+        .timeLimit(.minutes(1)))
+    func manyBlankLinesAfterAnOpenBrace() throws {
+        let input = "{" + String(repeating: "\n", count: 1_000_000) + Self.valid + "\n"
+        let run = try BinaryRunner.run(["triage", "--format", "json", "-"], stdin: input)
+        #expect(run.lines.first?.contains(#""line":1,"error""#) == true)
+        #expect(run.lines.last?.hasPrefix(#"{"line":1000001,"recommendation":"reclaim-first""#) == true)
+    }
+
+    @Test("A line longer than 1 MiB is an error for that line alone, its bytes skipped, and the next line is routed")
+    func lineWithoutEnd() throws {
+        for head in ["", "{\"subject\":\""] {
+            let input = head + String(repeating: "a", count: 3 << 20) + "\n" + Self.valid + "\n"
+            let run = try BinaryRunner.run(["triage", "--format", "json", "-"], stdin: input)
+            #expect(run.status == 2)
+            #expect(run.lines.count == 2)
+            #expect(run.lines.first?.contains(#""line":1,"error""#) == true)
+            #expect(run.stderr.contains("ligne trop longue (plus de 1 Mio)"), "\(run.stderr.prefix(300))")
+            #expect(run.lines.last?.hasPrefix(#"{"line":2,"recommendation":"reclaim-first""#) == true)
+        }
+    }
+
     @Test("One object spread over lines is still read when it is the whole input")
     func oneObjectOverLines() throws {
         let run = try BinaryRunner.run(

@@ -20,13 +20,26 @@ struct QuizCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Write the scores per rule to this Markdown file at the end (owner-only; replaced if it exists).", valueName: "FILE"))
+            "Write the scores per rule to this Markdown file at the end (owner-only; a new name, or --force to replace a file).",
+            valueName: "FILE"))
     var report: String?
+
+    @Flag(name: .long, help: "Replace the --report file if it exists (a regular file only, never a link or a device).")
+    var force = false
 
     @OptionGroup var options: DialogueOptions
 
     func validate() throws {
         if count < 1 { throw ValidationError("--count takes a number of cases, 1 or more") }
+        // Said before the class starts, not after: a report that cannot be
+        // written would lose the scores.
+        if let report {
+            if let refusal = FileIO.unwritableTarget(report) { throw ValidationError("--report \(report): \(refusal)") }
+            if FileIO.exists(report) && !force {
+                throw ValidationError(
+                    "--report \(report): ce fichier existe déjà ; choisissez un autre nom, ou ajoutez --force pour le remplacer")
+            }
+        }
     }
 
     func run() throws {
@@ -48,7 +61,14 @@ struct QuizCommand: ParsableCommand {
             reader: Terminal.makeReader(), output: StandardOutput())
         quiz.run()
         if let report {
-            try FileIO.writeAtomically(Array(quiz.report().utf8), to: report, overwrite: true)
+            do {
+                try FileIO.writeAtomically(Array(quiz.report().utf8), to: report, overwrite: force)
+            } catch {
+                // The scores are not lost: they go to standard output instead.
+                FileIO.write(CLIMessage.quizReportFailed("\(error)").text(options.lang) + "\n", to: 2)
+                FileIO.write(quiz.report(), to: 1)
+                throw ExitCode(1)
+            }
             print(CLIMessage.quizReportWritten(report).text(options.lang))
         }
     }

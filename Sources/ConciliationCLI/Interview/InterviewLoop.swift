@@ -86,6 +86,10 @@ final class InterviewLoop {
     }
 
     private func write(_ request: FileRequest) -> FileRequest.Outcome {
+        // A link, a device or a FIFO is refused before anything is asked.
+        if let refusal = FileIO.unwritableTarget(request.path) {
+            return .failed(FileError(path: request.path, reason: refusal).description)
+        }
         let exists = FileIO.exists(request.path)
         let readOnly = exists && FileIO.isReadOnly(request.path)
         if exists && (request.replace == .never || (request.replace == .unlessReadOnly && readOnly)) {

@@ -90,6 +90,7 @@ enum CLIMessage: Equatable, Sendable {
     case byteOrderMark
     case noCaseInInput
     case incompleteJSON
+    case triageLineTooLong(limit: Int)
     case invalidJSON(String)
     case caseError(line: Int, field: String?, String)
     case invalidCase(line: Int, field: String?, String)
@@ -131,6 +132,7 @@ enum CLIMessage: Equatable, Sendable {
     case quizReportHeader
     case quizReportReview
     case quizReportNoCase
+    case quizReportFailed(String)
     case quizReportWritten(String)
 
     /// The same message in each language.
@@ -461,6 +463,11 @@ enum CLIMessage: Equatable, Sendable {
             )
         case .noCaseInInput:
             return ("aucun cas en entrée : donnez un objet JSON par ligne", "no case in the input: give one JSON object per line")
+        case .triageLineTooLong(let limit):
+            return (
+                "ligne trop longue (plus de \(limit >> 20) Mio) : elle est ignorée jusqu'à son retour à la ligne ; un cas s'écrit sur une seule ligne",
+                "line too long (over \(limit >> 20) MiB): it is skipped up to its newline; a case is written on one line"
+            )
         case .incompleteJSON:
             return (
                 "objet JSON incomplet sur cette ligne : il manque la fin (une accolade `}` ou un guillemet ?) ; un cas s'écrit sur une seule ligne",
@@ -585,6 +592,11 @@ enum CLIMessage: Equatable, Sendable {
         case .quizReportHeader: return ("| règle | cas réussis | cas |", "| rule | cases right | cases |")
         case .quizReportReview: return ("## À revoir", "## To review")
         case .quizReportNoCase: return ("Aucun cas.", "No case.")
+        case .quizReportFailed(let problem):
+            return (
+                "Le rapport n'a pas pu être écrit (\(problem)) ; le voici sur la sortie standard.",
+                "The report could not be written (\(problem)); here it is on standard output."
+            )
         case .quizReportWritten(let path): return ("Résultats écrits dans \(path).", "Results written to \(path).")
         }
     }

@@ -106,10 +106,31 @@ public enum FileIO {
         return stat(path, &info) == 0 && info.st_mode & 0o222 == 0
     }
 
+    /// Why `path` cannot receive a file the program writes, or nil: it is a new
+    /// name or a regular file. Read with `lstat`, so that a symbolic link is seen
+    /// as itself and never followed; a device, a FIFO, a socket or a folder is
+    /// never replaced by a regular file.
+    public static func unwritableTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return errno == ENOENT ? nil : errnoText(errno)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK:
+            return "c'est un lien symbolique, que le programme ne suit pas ; donnez le chemin du fichier lui-même ou un nouveau nom"
+        case S_IFDIR: return reason(.isDirectory)
+        default: return "ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; choisissez un nouveau nom de fichier"
+        }
+    }
+
     /// Writes through a temporary file in the same directory, flushed, then renamed
     /// into place: a reader sees the old file or the new one, never half of one.
     /// Without `overwrite`, an existing file is left alone and an error says so.
+    /// Every file written for a user comes here: only a new name or a regular file
+    /// is accepted (`unwritableTarget`).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(FileError) {
+        if let refusal = unwritableTarget(path) { throw FileError(path: path, reason: refusal) }
         let directory = FilePath(path).removingLastComponent()
         let folder = directory.isEmpty ? "." : directory.string
         var template = Array((folder + "/.conciliation-XXXXXX").utf8CString)

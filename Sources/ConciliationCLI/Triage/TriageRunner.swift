@@ -30,6 +30,10 @@ struct TriageRunner {
     /// The most a single multi-line case may hold before the input is read as
     /// JSON Lines after all.
     static let multilineLimit = 1 << 20
+    /// The longest line read: past it the line is an error and its bytes are
+    /// skipped up to the next newline, so that memory stays flat even on an input
+    /// with no newline at all (`/dev/zero`).
+    static let lineLimit = 1 << 20
 
     init(triage: Triage, formatter: ResultFormatter, format: OutputFormat, todayOverride: CivilDate?, clockToday: CivilDate) {
         self.triage = triage
@@ -71,6 +75,9 @@ struct TriageRunner {
             case .lines:
                 runner.caseLine(bytes, line: line)
             case .maybeOneObject(var lines, let size):
+                // Released first, so that `lines` is the only reference and grows
+                // in place: a copy per line made a long input quadratic.
+                framing = .undecided
                 lines.append((line, Array(bytes)))
                 let grown = size + bytes.count + 1
                 // A whole case on one line cannot sit inside a flat object spread
@@ -94,6 +101,21 @@ struct TriageRunner {
             }
         }
 
+        /// A line past `lineLimit`: an error for it alone; the lines kept for a
+        /// multi-line case are read one by one from here on.
+        func tooLong(_ runner: inout TriageRunner) {
+            line += 1
+            if case .maybeOneObject(let lines, _) = framing {
+                for l in lines { runner.caseLine(l.bytes[...], line: l.number) }
+            }
+            framing = .lines
+            runner.emitError(
+                CaseError(field: nil, message: CLIMessage.triageLineTooLong(limit: TriageRunner.lineLimit).text(runner.triage.language)),
+                line: line)
+        }
+
+        /// Inside a line already refused as too long, up to its newline.
+        var skipping = false
         let input = FileDescriptor(rawValue: fd)
         reading: while writeFailure == nil {
             let n: Int
@@ -107,7 +129,12 @@ struct TriageRunner {
             if n == 0 { break }
             var start = 0
             for i in 0..<n where buffer[i] == 0x0A {
-                if carry.isEmpty {
+                if skipping {
+                    skipping = false
+                } else if carry.count + (i - start) > TriageRunner.lineLimit {
+                    tooLong(&self)
+                    carry.removeAll(keepingCapacity: false)
+                } else if carry.isEmpty {
                     take(buffer[start..<i], &self)
                 } else {
                     carry.append(contentsOf: buffer[start..<i])
@@ -117,7 +144,14 @@ struct TriageRunner {
                 start = i + 1
                 if writeFailure != nil { break reading }
             }
-            carry.append(contentsOf: buffer[start..<n])
+            guard !skipping else { continue }
+            if carry.count + (n - start) > TriageRunner.lineLimit {
+                tooLong(&self)
+                carry.removeAll(keepingCapacity: false)
+                skipping = true
+            } else {
+                carry.append(contentsOf: buffer[start..<n])
+            }
         }
         if writeFailure == nil, !carry.isEmpty { take(carry[...], &self) }
         if writeFailure == nil, case .maybeOneObject(let lines, _) = framing {

@@ -196,6 +196,24 @@ struct InterviewLoopTests {
         #expect(try String(contentsOfFile: txt, encoding: .utf8) == "protégé")
     }
 
+    @Test("An export onto a symbolic link or a FIFO is refused before anything is asked, even when confirmed")
+    func exportNeverReplacesALinkOrAFIFO() throws {
+        let dir = temporaryDirectory()
+        let target = dir + "/vrai.txt", link = dir + "/lien.txt", fifo = dir + "/tube.txt"
+        try Data("à garder".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let (text, _, _) = try runInterview(functioningWaiting + [":exporter \(link) --force", "o", ":exporter \(fifo)", "o"])
+        #expect(text.contains("lien symbolique"))
+        #expect(text.contains("pas un fichier ordinaire"))
+        #expect(!text.contains("Exporté dans"))
+        #expect(!text.contains("Le remplacer ?"), "nothing to confirm: it is refused")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "à garder")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    }
+
     @Test func exportBeforeTheEndIsRefused() throws {
         let (text, _, _) = try runInterview(["4", ":exporter /tmp/never.txt"])
         #expect(text.contains("L'entretien n'est pas terminé"))
