@@ -2,30 +2,66 @@ import Yams
 
 /// YAML text into `Node`s, through Yams, with its errors as `file:line:column`.
 /// Scalars are typed by the loader itself: no implicit tag resolution (slow).
+///
+/// Yams shares an aliased node instead of copying it, so a few hundred bytes of
+/// anchors and aliases can stand for billions of nodes; they are counted here as
+/// the tree is expanded, and a file past `nodeLimit` is refused before it costs
+/// more memory than the limit.
 enum YAMLParser {
+    /// The most nodes a file may expand to: the shipped 2026 rules have 7,777; a
+    /// bound 25 times larger costs about 17 MB at most (measured: 2,000,000 cost
+    /// 165 MB).
+    static let nodeLimit = 200_000
+
     static func parse(_ yaml: String, file: String) throws(DialogueError) -> Node? {
+        let composed: Yams.Node?
         do {
-            return try Yams.compose(yaml: yaml, .basic).map(convert)
+            composed = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         } catch {
             throw DialogueError(SourcePosition(file: file, line: 1, column: 1), "YAML: \(error)")
         }
+        guard let composed else { return nil }
+        var budget = nodeLimit
+        guard let node = convert(composed, budget: &budget) else {
+            throw DialogueError(
+                SourcePosition(file: file, line: 1, column: 1),
+                "YAML: the file expands to more than \(nodeLimit) values (anchors `&` and aliases `*` repeat what they name); write each value out instead"
+            )
+        }
+        return node
     }
 
     private static func mark(_ mark: Yams.Mark?) -> Node.Mark? {
         mark.map { Node.Mark(line: $0.line, column: $0.column) }
     }
 
-    private static func convert(_ node: Yams.Node) -> Node {
+    /// The node and everything under it, or nil once more than `budget` nodes
+    /// have been made.
+    private static func convert(_ node: Yams.Node, budget: inout Int) -> Node? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let s):
             return .scalar(
                 Node.Scalar(string: s.string, style: Node.Scalar.Style(rawValue: UInt8(s.style.rawValue)) ?? .any, mark: mark(s.mark)))
         case .mapping(let m):
-            return .mapping(Node.Mapping(pairs: m.map { (key: convert($0.key), value: convert($0.value)) }, mark: mark(m.mark)))
+            var pairs: [(key: Node, value: Node)] = []
+            pairs.reserveCapacity(m.count)
+            for (key, value) in m {
+                guard let k = convert(key, budget: &budget), let v = convert(value, budget: &budget) else { return nil }
+                pairs.append((key: k, value: v))
+            }
+            return .mapping(Node.Mapping(pairs: pairs, mark: mark(m.mark)))
         case .sequence(let s):
-            return .sequence(Node.Sequence(nodes: s.map(convert), mark: mark(s.mark)))
+            var nodes: [Node] = []
+            nodes.reserveCapacity(s.count)
+            for item in s {
+                guard let n = convert(item, budget: &budget) else { return nil }
+                nodes.append(n)
+            }
+            return .sequence(Node.Sequence(nodes: nodes, mark: mark(s.mark)))
         case .alias:
             return .scalar(Node.Scalar(string: "", style: .any, mark: nil))
         }

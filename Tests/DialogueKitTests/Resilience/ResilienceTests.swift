@@ -149,4 +149,38 @@ struct ResilienceTests {
             #expect(error.errors.map(\.description) == ["twice.yaml:1:1: `dialogue` appears twice in the same mapping; give each key once"])
         }
     }
+
+    /// Issue 29, point 3: ten anchors of ten aliases each (a « billion laughs »)
+    /// stand for 10¹⁰ values in a few hundred bytes.
+    static func aliasBomb(levels: Int, width: Int) -> String {
+        var yaml = "a0: &a0 [x]\n"
+        for level in 1...levels {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: width).joined(separator: ", ") + "]\n"
+        }
+        return yaml
+    }
+
+    @Test("A YAML alias bomb is refused once it expands past the bound, as a dialogue and as a case file")
+    func aliasBomb() throws {
+        let bomb = Self.aliasBomb(levels: 10, width: 10)
+        #expect(bomb.utf8.count < 700, "a few hundred bytes")
+        for load in [
+            { (y: String) throws -> Void in _ = try DialogueLoader.load(yaml: y, file: "bombe.yaml") },
+            { (y: String) throws -> Void in _ = try CaseFile.load(yaml: y, file: "bombe.yaml") },
+        ] {
+            do {
+                try load(bomb)
+                Issue.record("an alias bomb was accepted")
+            } catch {
+                let text = "\(error)"
+                #expect(text.contains("bombe.yaml:1:1: YAML: the file expands to more than 200000 values"), "\(text)")
+            }
+        }
+        // Aliases that stay small are still read: the bound counts values, it does not refuse `*`.
+        let small = try CaseFile.load(
+            yaml:
+                "name: petit\ncase: &c {subject: functioning, court_case_pending: false, complaint_made: false}\nexpect: {recommendation: reclaim-first, route: caisse}\n",
+            file: "petit.yaml")
+        #expect(small.name == "petit")
+    }
 }
