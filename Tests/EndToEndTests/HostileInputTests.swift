@@ -145,6 +145,52 @@ struct HostileInputTests {
         #expect(run.stderr.contains("n'ont pas pu être écrits (plus de place sur le disque)"))
     }
 
+    /// Issue 29, point 4: every command's output, ArgumentParser's help included,
+    /// goes through a checked writer.
+    @Test(
+        "Every command whose output cannot be written exits 1 with a sentence",
+        arguments: [
+            ["graph"], ["test", "dialogues/cases/2007"],
+            ["diff", "dialogues/conciliation-2007.yaml", "dialogues/conciliation.yaml", "dialogues/cases/2007"],
+            ["check", "dialogues/conciliation-2007.yaml"], ["--version"], ["--help"], ["quiz", "--help"], ["resume", "--list"], ["purge"],
+            ["quiz", "--count", "1", "--seed", "1"], ["--no-save", "--today", "2026-11-23"],
+        ])
+    func everyCommandToAFullDevice(arguments: [String]) throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("full-state-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let run = try Self.runToFull(arguments, stdin: "4\nnon\nnon\n", directory: BinaryRunner.root, state: state)
+        #expect(run.status == 1, "\(arguments)")
+        #expect(run.stderr.contains("la sortie n'a pas pu être écrite (plus de place sur le disque)"), "\(arguments): \(run.stderr)")
+    }
+
+    /// Issue 29, point 5: `ulimit -f` sends SIGXFSZ at the first write past it.
+    @Test("A file size limit gives a sentence, not a silent death, and leaves no temporary file")
+    func fileSizeLimit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xfsz-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cases = String(repeating: Self.valid + "\n", count: 200)
+        try cases.write(toFile: dir + "/cases.jsonl", atomically: true, encoding: .utf8)
+        // `env --default-signal`: the test runner may ignore SIGXFSZ, and an
+        // ignored signal stays ignored across exec; the program must do it itself.
+        let triage = try BinaryRunner.run(
+            ["-c", "ulimit -f 4; exec env --default-signal=XFSZ \"$0\" triage --format json cases.jsonl > out.jsonl", BinaryRunner.binary],
+            directory: dir, executable: "/bin/bash")
+        #expect(triage.status == 1, "killed by SIGXFSZ gives 153: \(triage.status)")
+        #expect(triage.stderr.contains("fichier trop grand"), "\(triage.stderr)")
+        // The autosave under a limit of 0: every save fails; what is shown goes
+        // through a pipe, which the limit does not touch.
+        let interview = try BinaryRunner.run(
+            ["-c", "( ulimit -f 0; exec env --default-signal=XFSZ \"$0\" --today 2026-11-23 2>&1 ) | cat", BinaryRunner.binary],
+            stdin: "4\nnon\nnon\n",
+            environment: ["XDG_STATE_HOME": dir + "/state"], directory: dir, executable: "/bin/bash")
+        #expect(!interview.stdout.isEmpty)
+        #expect(interview.stdout.contains("Faites d'abord une réclamation"), "the interview goes on to its result")
+        #expect(interview.stdout.contains("fichier trop grand"), "the failed autosave is said: \(interview.stdout.suffix(400))")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/state/conciliation")) ?? []
+        #expect(!left.contains { $0.hasPrefix(".conciliation-") }, "no temporary file left: \(left)")
+    }
+
     @Test("A letter that cannot be written exits non-zero with a sentence")
     func letterToAFullDevice() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("letter-case-\(getpid()).json").path
@@ -160,10 +206,14 @@ struct HostileInputTests {
     }
 
     /// Runs the binary with standard output on /dev/full (every write fails with ENOSPC).
-    static func runToFull(_ arguments: [String], stdin: String) throws -> (status: Int32, stderr: String) {
+    static func runToFull(
+        _ arguments: [String], stdin: String, directory: String? = nil, state: String? = nil
+    ) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let state { process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": state]) { $1 } }
         let input = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))

@@ -6,6 +6,7 @@ import ArgumentParser
 /// through ArgumentParser, which gives the usual help and error messages.
 public enum Launcher {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        CheckedExit.install()
         // `--version` names the built-in rules and their versions, which a static
         // ArgumentParser version string cannot hold.
         if arguments == ["--version"] {

@@ -56,10 +56,12 @@ struct QuizCommand: ParsableCommand {
         guard !items.isEmpty else { throw ValidationError("no case for \(dialogue.id) in \(cases ?? "the shipped cases")") }
         var generator = SplitMix64(seed: seed ?? UInt64(time(nil)))
         items.shuffle(using: &generator)
+        let output = StandardOutput()
         let quiz = QuizLoop(
             dialogue: dialogue, items: Array(items.prefix(count)), language: options.lang,
-            reader: Terminal.makeReader(), output: StandardOutput())
+            reader: Terminal.makeReader(), output: output)
         quiz.run()
+        try CheckedExit.check(output, options.lang)
         if let report {
             do {
                 try FileIO.writeAtomically(Array(quiz.report().utf8), to: report, overwrite: force)

@@ -23,16 +23,17 @@ enum InterviewSession {
         let settings = InterviewSettings(
             language: record.language, audience: record.audience, colors: Terminal.colorsEnabled,
             width: Terminal.width, store: store)
+        let output = StandardOutput()
         let loop = InterviewLoop(
             interview: interview, record: record, settings: settings,
-            reader: Terminal.makeReader(), output: StandardOutput())
+            reader: Terminal.makeReader(), output: output)
         if let refusal {
             loop.output.write(CLIMessage.stateFolderRefused(VisibleText.escapingControls(refusal)).text(record.language) + "\n")
         } else if store == nil && !noSave {
             loop.output.write(CLIMessage.noStateFolder.text(record.language) + "\n")
         }
         switch loop.run() {
-        case .quit, .endOfInput: return
+        case .quit, .endOfInput: try CheckedExit.check(output, record.language)
         case .terminated: throw ExitCode(143)
         }
     }

@@ -132,6 +132,7 @@ enum CLIMessage: Equatable, Sendable {
     case quizReportHeader
     case quizReportReview
     case quizReportNoCase
+    case outputLost(String)
     case quizReportFailed(String)
     case quizReportWritten(String)
 
@@ -592,6 +593,11 @@ enum CLIMessage: Equatable, Sendable {
         case .quizReportHeader: return ("| règle | cas réussis | cas |", "| rule | cases right | cases |")
         case .quizReportReview: return ("## À revoir", "## To review")
         case .quizReportNoCase: return ("Aucun cas.", "No case.")
+        case .outputLost(let problem):
+            return (
+                "conciliation : la sortie n'a pas pu être écrite (\(problem)) ; ce qui devait s'afficher manque.",
+                "conciliation: the output could not be written (\(problem)); what was to be shown is missing."
+            )
         case .quizReportFailed(let problem):
             return (
                 "Le rapport n'a pas pu être écrit (\(problem)) ; le voici sur la sortie standard.",
