@@ -18,11 +18,18 @@ public struct ServeOptions: ParsableArguments, Sendable {
             valueName: "YYYY-MM-DD"))
     public var today: String?
 
+    @Option(
+        name: .customLong("request-time"),
+        help: ArgumentHelp(
+            "The most seconds a whole request (headers and body) may take to arrive, 1 to 300; a slower one is closed.",
+            valueName: "SECONDS"))
+    public var requestTime = 30
+
     public init() {}
 
     /// The arguments that give these options again, to hand them over.
     public var arguments: [String] {
-        ["--host", host, "--port", String(port)] + (dialogue.map { ["--dialogue", $0] } ?? [])
+        ["--host", host, "--port", String(port), "--request-time", String(requestTime)] + (dialogue.map { ["--dialogue", $0] } ?? [])
             + (today.map { ["--today", $0] } ?? [])
     }
 }

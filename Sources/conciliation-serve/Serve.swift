@@ -32,8 +32,13 @@ struct Serve: ParsableCommand {
         guard (0...65_535).contains(options.port) else {
             throw ValidationError("--port takes a number from 0 to 65535; got \(options.port).")
         }
+        guard (1...300).contains(options.requestTime) else {
+            throw ValidationError("--request-time takes a number of seconds from 1 to 300; got \(options.requestTime).")
+        }
         let site = try WebSite(dialogue: try dialogue(), today: today)
-        try await WebServer.run(site: site, host: options.host, port: options.port) { address in
+        try await WebServer.run(
+            site: site, host: options.host, port: options.port, requestReadingTime: .seconds(Int64(options.requestTime))
+        ) { address in
             FileHandle.standardError.write(
                 Data("conciliation-serve: page ouverte sur / serving on \(address) — Ctrl-C pour arrêter / to stop\n".utf8))
         }

@@ -238,6 +238,117 @@ def test_oversized_requests_are_refused_unread():
         assert response.status == 422 and 'aria-invalid="true"' in b.page, response.status
 
 
+def _closed_within(s, seconds):
+    """Whether the server closed the connection within `seconds` (reading only)."""
+    s.settimeout(seconds)
+    try:
+        while True:
+            data = s.recv(65_536)
+            if not data:
+                return True
+    except socket.timeout:
+        return False
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+
+
+def test_a_slow_body_is_closed_once_the_request_time_is_over():
+    """Issue 29, point 6: a body trickled one byte at a time held a connection forever."""
+    with Server("--request-time", "2") as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        sockets = []
+        for _ in range(10):
+            s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            s.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                      b"Content-Length: 100000\r\nCookie: " + b.cookie.encode() + b"\r\n\r\ncsrf=")
+            sockets.append(s)
+        import time
+        for _ in range(3):  # a byte every second: the connection moves, so the idle timeout never fires
+            time.sleep(1)
+            for s in sockets:
+                try:
+                    s.sendall(b"a")
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+        assert all(_closed_within(s, 5) for s in sockets), "a slow body still holds its connection"
+        for s in sockets:
+            s.close()
+        response, _ = b.request("GET", "/health")
+        assert response.status == 200
+
+
+def test_after_a_413_on_connection_close_the_connection_is_closed():
+    """Issue 29, point 6: the client blocked writing the rest of its body."""
+    with Server() as server:
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        s.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  b"Connection: close\r\nContent-Length: 500000\r\n\r\n" + b"a" * 1_000)
+        s.settimeout(5)
+        reply = b""
+        try:
+            while True:
+                data = s.recv(65_536)
+                if not data:
+                    break
+                reply += data
+        except socket.timeout:
+            raise AssertionError("the connection stayed open after the 413: " + reply[:100].decode(errors="replace"))
+        assert reply.startswith(b"HTTP/1.1 413"), reply[:100]
+        # The client goes on writing its body, as clients do: the connection is
+        # closed, so the write fails at once instead of blocking on a full buffer.
+        s.settimeout(5)
+        try:
+            s.sendall(b"a" * 499_000)
+            s.sendall(b"a" * 499_000)
+            closed = False
+        except (ConnectionResetError, BrokenPipeError):
+            closed = True
+        except socket.timeout:
+            closed = False
+        s.close()
+        assert closed, "the server stopped reading but kept the connection open"
+
+
+def test_malformed_bodies_get_a_400_and_few_log_lines():
+    """Issue 29, point 7: each got a 500 and a log line."""
+    with Server() as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        head = (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nCookie: "
+                + b.cookie.encode() + b"\r\n")
+        bad = [
+            head + b"Content-Length: 100\r\n\r\ncsrf=short",  # then the client stops writing
+            head + b"Transfer-Encoding: xchunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+            head + b"Transfer-Encoding: chunked\r\n\r\nfffffffffffffffffff\r\nhello\r\n0\r\n\r\n",
+        ]
+        statuses = set()
+        for _ in range(100):
+            for request in bad:
+                s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+                s.sendall(request)
+                s.shutdown(socket.SHUT_WR)
+                s.settimeout(10)
+                reply = b""
+                try:
+                    while True:
+                        data = s.recv(65_536)
+                        if not data:
+                            break
+                        reply += data
+                except (socket.timeout, ConnectionResetError):
+                    pass
+                s.close()
+                if reply:
+                    statuses.add(reply.split(b" ")[1].decode())
+        assert "500" not in statuses, statuses
+        assert statuses <= {"400"}, statuses
+        lines = [l for l in server.output().splitlines() if " error" in l or " warning" in l]
+        assert len(lines) <= 20, (len(lines), lines[:5])
+        response, _ = b.request("GET", "/health")
+        assert response.status == 200
+
+
 def test_unknown_addresses_and_methods_get_a_page():
     with Server() as server:
         b = Browser(server)

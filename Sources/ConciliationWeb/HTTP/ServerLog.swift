@@ -15,9 +15,12 @@ struct ServerLog: LogHandler {
     var metadataProvider: Logger.MetadataProvider?
     /// Where a line goes: standard error, or a test's list.
     let write: @Sendable (String) -> Void
+    /// How many lines of one kind may be written in a minute.
+    let budget: LogBudget
 
-    init(label: String, write: @escaping @Sendable (String) -> Void = ServerLog.standardError) {
+    init(label: String, budget: LogBudget = LogBudget(), write: @escaping @Sendable (String) -> Void = ServerLog.standardError) {
         self.label = label
+        self.budget = budget
         self.write = write
     }
 
@@ -27,7 +30,16 @@ struct ServerLog: LogHandler {
     }
 
     func log(event: LogEvent) {
-        write(line(event))
+        // A kind is the level, the message and the error's type: 3,000 malformed
+        // requests are one kind, and write a few lines, then how many were left out.
+        let kind = "\(event.level) \(event.message) \(event.metadata?["error"].map { "\($0)" } ?? "")"
+        switch budget.take(kind, now: Timestamp.unixNow()) {
+        case .write(let leftOut):
+            if leftOut > 0 { write("\(Timestamp.now()) \(label) \(event.level): \(leftOut) more line(s) like the next one were left out") }
+            write(line(event))
+        case .leaveOut:
+            return
+        }
     }
 
     /// `2026-11-28T21:40:00Z conciliation-serve error: request failed error=… hb.request.id=…`:

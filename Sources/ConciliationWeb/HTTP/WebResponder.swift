@@ -73,7 +73,16 @@ public struct WebResponder: HTTPResponder {
         if let length = headers.contentLength.flatMap({ Int($0) }), length > WebSite.maximumBody {
             return Self.response(site.problem(413, .tooLarge(kibibytes: WebSite.maximumBody / 1024), language))
         }
-        let body = try await request.body.collect(upTo: WebSite.maximumBody)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: WebSite.maximumBody)
+        } catch let error as any HTTPResponseError {
+            throw error  // a body past the limit: 413, by its page
+        } catch {
+            // A body shorter than its length, an unknown transfer coding, an absurd
+            // chunk size: the client's request is malformed, not the server.
+            return Self.response(site.problem(400, .unreadable, language))
+        }
         let post = WebSite.Post(
             body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: headers.cookies),
             fetchSite: headers.secFetchSite, acceptLanguage: headers.acceptLanguage, unixTime: Timestamp.unixNow())

@@ -1,0 +1,67 @@
+import NIOCore
+import NIOHTTPTypes
+
+/// Bounds the time to read a whole request, headers and body, and closes a
+/// connection whose answer went out before its request was read to the end.
+///
+/// The idle timeout closes a connection on which nothing moves; a body sent one
+/// byte every 20 s moves, and held a connection forever. Here a request has
+/// `limit` from its head to its end. And a page that answers before reading the
+/// body (413 on an announced length, a refused body) cannot be followed by the
+/// next request on the same connection, so the connection is closed once that
+/// answer is written, instead of waiting for a client still writing its body.
+final class RequestReadingLimit: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    let limit: TimeAmount
+    /// The deadline of the request being read; nil between requests.
+    private var deadline: Scheduled<Void>?
+    /// Whether the current request has been read to its end.
+    private var requestRead = true
+
+    init(limit: TimeAmount) {
+        self.limit = limit
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head:
+            requestRead = false
+            deadline?.cancel()
+            let channel = context.channel
+            deadline = context.eventLoop.scheduleTask(in: limit) { channel.close(promise: nil) }
+        case .body:
+            break
+        case .end:
+            requestRead = true
+            deadline?.cancel()
+            deadline = nil
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        guard case .end = unwrapOutboundIn(data), !requestRead else {
+            context.write(data, promise: promise)
+            return
+        }
+        let written = promise ?? context.eventLoop.makePromise()
+        let channel = context.channel
+        written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        context.write(data, promise: written)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
+    }
+}
