@@ -238,6 +238,22 @@ def test_oversized_requests_are_refused_unread():
         assert response.status == 422 and 'aria-invalid="true"' in b.page, response.status
 
 
+def _read_to_end(s, seconds):
+    """What the server sent until it closed, and whether it closed within `seconds`."""
+    s.settimeout(seconds)
+    reply = b""
+    try:
+        while True:
+            data = s.recv(65_536)
+            if not data:
+                return reply, True
+            reply += data
+    except socket.timeout:
+        return reply, False
+    except (ConnectionResetError, BrokenPipeError):
+        return reply, True
+
+
 def _closed_within(s, seconds):
     """Whether the server closed the connection within `seconds` (reading only)."""
     s.settimeout(seconds)
@@ -284,16 +300,8 @@ def test_after_a_413_on_connection_close_the_connection_is_closed():
         s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
         s.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                   b"Connection: close\r\nContent-Length: 500000\r\n\r\n" + b"a" * 1_000)
-        s.settimeout(5)
-        reply = b""
-        try:
-            while True:
-                data = s.recv(65_536)
-                if not data:
-                    break
-                reply += data
-        except socket.timeout:
-            raise AssertionError("the connection stayed open after the 413: " + reply[:100].decode(errors="replace"))
+        reply, ended = _read_to_end(s, 5)
+        assert ended, "the connection stayed open after the 413: " + reply[:100].decode(errors="replace")
         assert reply.startswith(b"HTTP/1.1 413"), reply[:100]
         # The client goes on writing its body, as clients do: the connection is
         # closed, so the write fails at once instead of blocking on a full buffer.
@@ -328,16 +336,7 @@ def test_malformed_bodies_get_a_400_and_few_log_lines():
                 s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
                 s.sendall(request)
                 s.shutdown(socket.SHUT_WR)
-                s.settimeout(10)
-                reply = b""
-                try:
-                    while True:
-                        data = s.recv(65_536)
-                        if not data:
-                            break
-                        reply += data
-                except (socket.timeout, ConnectionResetError):
-                    pass
+                reply, _ = _read_to_end(s, 10)
                 s.close()
                 if reply:
                     statuses.add(reply.split(b" ")[1].decode())
