@@ -13,9 +13,13 @@ public final class PlainLineReader: LineReader {
     private var start = 0
     private var ended = false
     private let echo: Int32
+    /// How a typed line is shown again: the program's one rule for text on a
+    /// terminal (controls made visible), given by the program.
+    private let visible: @Sendable (String) -> String
 
-    public init(echoingTo echo: Int32 = 1) {
+    public init(echoingTo echo: Int32 = 1, visible: @escaping @Sendable (String) -> String) {
         self.echo = echo
+        self.visible = visible
         Signals.install()
     }
 
@@ -26,7 +30,7 @@ public final class PlainLineReader: LineReader {
     private func read(prompt: String, secret: Bool) -> LineRead {
         writeOut(prompt, to: echo)
         func shown(_ text: String) -> String {
-            secret ? String(repeating: "•", count: min(text.count, 15)) + "\n" : text + "\n"
+            secret ? String(repeating: "•", count: min(text.count, 15)) + "\n" : visible(text) + "\n"
         }
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {

@@ -17,8 +17,10 @@ public enum Terminal {
     /// The best reader for this process. `echoingTo` is where a reader without a
     /// terminal shows what it read: standard error when standard output carries
     /// a result.
-    public static func makeReader(echoingTo echo: Int32 = 1) -> LineReader {
-        isInteractive ? EditLineReader() : PlainLineReader(echoingTo: echo)
+    /// `visible` is how a piped line is shown again (libedit shows what is typed
+    /// on a terminal itself).
+    public static func makeReader(echoingTo echo: Int32 = 1, visible: @escaping @Sendable (String) -> String) -> LineReader {
+        isInteractive ? EditLineReader() : PlainLineReader(echoingTo: echo, visible: visible)
     }
 }
 

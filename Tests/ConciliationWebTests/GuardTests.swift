@@ -190,3 +190,21 @@ struct GuardTests {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// Issue 29, point 9: the page refused only controls below 0x20 in a letter field.
+@Suite("The page's letter fields: the one rule for controls")
+struct LetterFieldControlTests {
+    @Test(
+        "A C1 control, DEL or a bidirectional override in a letter field is refused with the field named",
+        arguments: ["\u{9B}2J", "Marie\u{7F}", "Marie \u{202E}tnoD", "\u{2066}x\u{2069}"])
+    func refused(text: String) {
+        var fields = LetterFields()
+        fields.values = [.name: text, .address: "3 rue des Lilas", .nir: "184127645108946", .caisse: "CPAM du Bas-Rhin"]
+        guard case .problems(let problems) = fields.check(citesADecision: false) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problems[.name] == .fieldControlCharacters)
+        #expect(problems.count == 1)
+    }
+}

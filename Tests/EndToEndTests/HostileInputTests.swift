@@ -1,3 +1,4 @@
+import DialogueKit
 import Foundation
 import Testing
 
@@ -265,6 +266,17 @@ struct LeakTests {
             environment: ["HOME": home])
         #expect(run.stdout.contains("Lettre écrite dans"))
         #expect(!run.stdout.contains("184127645108946"))
+    }
+
+    /// Issue 29, point 9: the echo « > … » of a piped line showed it raw.
+    @Test("A piped line is shown again with its controls and bidirectional overrides made visible")
+    func pipedEchoIsVisible() throws {
+        let run = try BinaryRunner.run(
+            ["--today", "2026-11-23", "--no-save"], stdin: "4\u{1B}]0;titre\u{7}\n\u{9B}2J\u{202E}\n4\nnon\nnon\n")
+        #expect(!run.stdout.unicodeScalars.contains { VisibleText.forbiddenCharacter(in: String($0), lines: true) != nil })
+        #expect(run.stdout.contains("> 4\\u{1B}]0;titre\\u{7}"))
+        #expect(run.stdout.contains("> \\u{9B}2J\\u{202E}"))
+        #expect(run.stdout.contains("Faites d'abord une réclamation"))
     }
 
     @Test("test on a folder with no case says so and fails")

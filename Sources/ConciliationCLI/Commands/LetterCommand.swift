@@ -98,7 +98,7 @@ struct LetterCommand: ParsableCommand {
             var details = askDetails(
                 needsReference: kind.citesADecision,
                 asksWording: Terminal.isInteractive && facts == nil && grounds == nil && request == nil,
-                reader: Terminal.makeReader(echoingTo: output == nil ? 2 : 1), sink: output == nil ? StandardError() : sink)
+                reader: Terminal.reader(echoingTo: output == nil ? 2 : 1), sink: output == nil ? StandardError() : sink)
         else { throw ExitCode(1) }
         if let facts { details.facts = facts }
         if let grounds { details.grounds = grounds }

@@ -59,7 +59,7 @@ struct QuizCommand: ParsableCommand {
         let output = StandardOutput()
         let quiz = QuizLoop(
             dialogue: dialogue, items: Array(items.prefix(count)), language: options.lang,
-            reader: Terminal.makeReader(), output: output)
+            reader: Terminal.reader(), output: output)
         quiz.run()
         try CheckedExit.check(output, options.lang)
         if let report {

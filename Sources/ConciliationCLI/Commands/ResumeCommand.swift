@@ -44,7 +44,7 @@ struct ResumeCommand: ParsableCommand {
         }
         var choice = which
         if choice == nil {
-            let reader = Terminal.makeReader()
+            let reader = Terminal.reader()
             guard case .line(let typed) = reader.readLine(prompt: CLIMessage.resumeWhich.text(lang)) else { return }
             choice = typed.trimmingSpaces
         }

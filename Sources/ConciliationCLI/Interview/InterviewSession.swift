@@ -26,7 +26,7 @@ enum InterviewSession {
         let output = StandardOutput()
         let loop = InterviewLoop(
             interview: interview, record: record, settings: settings,
-            reader: Terminal.makeReader(), output: output)
+            reader: Terminal.reader(), output: output)
         if let refusal {
             loop.output.write(CLIMessage.stateFolderRefused(VisibleText.escapingControls(refusal)).text(record.language) + "\n")
         } else if store == nil && !noSave {

@@ -71,7 +71,7 @@ struct LetterForm: Equatable {
     mutating func accept(_ line: String) -> Reply {
         guard let field else { return .accepted(notes: []) }
         let trimmed = line.trimmingSpaces
-        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if VisibleText.forbiddenCharacter(in: trimmed) != nil {
             return .refused(.controlCharactersInDetail)
         }
         if trimmed.isEmpty {

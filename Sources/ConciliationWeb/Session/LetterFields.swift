@@ -41,7 +41,7 @@ struct LetterFields: Equatable, Sendable {
             if !field.isWording, text.utf8.contains(0x0A) { text = text.replacingOccurrences(of: "\n", with: " ") }
             if text.count > field.maximumLength {
                 problems[field] = .fieldTooLong(characters: field.maximumLength)
-            } else if text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }) {
+            } else if VisibleText.forbiddenCharacter(in: text.replacingOccurrences(of: "\n", with: " ")) != nil {
                 problems[field] = .fieldControlCharacters
             } else if text.isEmpty {
                 if !field.isOptional { problems[field] = .fieldNeeded }

@@ -179,6 +179,7 @@ public struct Checker {
         for (i, o) in dialogue.outcomes.enumerated() where !reachedOutcomes.contains(i) {
             fail(o.position, "outcome `\(o.id)` is never reached: no combination of answers leads to it")
         }
+        report.errors += DateReach.problems(in: dialogue)
         report.errors.sort { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
         return report
     }
@@ -334,17 +335,7 @@ public struct Checker {
             default: break
             }
         }
-        var all: [Expression] = dialogue.computed.map(\.expression) + dialogue.outputs.compactMap(\.value)
-        for q in dialogue.questions {
-            all += q.checks.map(\.rejectIf)
-            all += q.next.compactMap(\.condition)
-        }
-        for b in dialogue.branches { all += b.next.compactMap(\.condition) }
-        for o in dialogue.outcomes {
-            all += o.set.map(\.value)
-            all += (o.steps + o.parallel + o.notes).compactMap(\.condition)
-        }
-        all.forEach { visit($0.tree) }
+        dialogue.expressions.forEach { visit($0.tree) }
         return (tests, opaque)
     }
 

@@ -105,7 +105,12 @@ struct ExpressionParser {
                     }
                     tokens.append((.date(d), start))
                 } else {
-                    guard let n = Int(text) else { throw error(at: start, "`\(text)` is too large a number") }
+                    guard let n = Int(text), n <= DialogueLoader.maximumParameter else {
+                        throw error(
+                            at: start,
+                            "`\(text)` is too large: a number of days or months goes from 0 to \(DialogueLoader.maximumParameter), as a parameter does"
+                        )
+                    }
                     tokens.append((.int(n), start))
                 }
             } else if c == 34 || c == 39 {

@@ -72,7 +72,7 @@ public struct AnswerParser: Sendable {
                 AnswerError(Message.answerTooLong.text(language)))
         }
         let text = raw.trimmingSpaces
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
+        if VisibleText.forbiddenCharacter(in: text) != nil {
             return .failure(
                 AnswerError(
                     Message.controlCharacters.text(language)))

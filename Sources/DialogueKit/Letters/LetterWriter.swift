@@ -28,6 +28,21 @@ public struct LetterDetails: Sendable {
     }
 }
 
+extension LetterDetails {
+    /// Every field the person typed, with Markdown's markup characters escaped.
+    var escapedForMarkdown: LetterDetails {
+        var copy = self
+        copy.name = MarkdownText.escaping(name)
+        copy.address = MarkdownText.escaping(address)
+        copy.caisse = MarkdownText.escaping(caisse)
+        copy.reference = reference.map(MarkdownText.escaping)
+        copy.facts = facts.map(MarkdownText.escaping)
+        copy.grounds = grounds.map(MarkdownText.escaping)
+        copy.request = request.map(MarkdownText.escaping)
+        return copy
+    }
+}
+
 /// The letter a result calls for, in French (it goes to a French body whatever
 /// the language of the interview): the complaint to the caisse, the referral to
 /// the médiateur, the appeal to the CRA or the CMRA, the request to the pôle
@@ -118,7 +133,9 @@ public struct LetterWriter: Sendable {
     }
 
     /// The letter as plain text, or as Markdown.
-    public func letter(_ kind: Kind, routed: RoutedCase, details: LetterDetails, markdown: Bool) -> String {
+    public func letter(_ kind: Kind, routed: RoutedCase, details given: LetterDetails, markdown: Bool) -> String {
+        // The person's words are text in a Markdown letter, never markup.
+        let details = markdown ? given.escapedForMarkdown : given
         let parts: Parts
         switch kind {
         case .complaint: parts = complaint(routed, details)

@@ -9,8 +9,9 @@ public struct DialogueLoadError: Error, Sendable, CustomStringConvertible {
 /// tests and tools can load dialogues they build in memory.
 public enum DialogueLoader {
     static let recommendations = Recommendation.allCases.map(\.rawValue)
-    /// The largest number a parameter may hold: ten years in days; enough for any
-    /// legal delay, small enough that no date computed from it leaves the calendar.
+    /// The largest number a parameter or a number in an expression may hold: ten
+    /// years in days, enough for any legal delay. Whether the dates a rule
+    /// computes stay in the calendar is `check`'s to prove (`DateReach`).
     static let maximumParameter = 3_660
 
     static let routes = ["caisse", "cpts", "conciliator", "cra", "cmra", "court", "expertise"]

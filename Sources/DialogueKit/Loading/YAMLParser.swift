@@ -24,7 +24,15 @@ enum YAMLParser {
         }
         guard let composed else { return nil }
         var budget = nodeLimit
-        guard let node = convert(composed, budget: &budget) else {
+        var forbidden: (Unicode.Scalar, Node.Mark?)?
+        guard let node = convert(composed, budget: &budget, forbidden: &forbidden) else {
+            if let (scalar, mark) = forbidden {
+                // A text that would act on the terminal that shows it (an escape, a
+                // C1 control, a bidirectional override) never gets past loading.
+                throw DialogueError(
+                    SourcePosition(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
+                    "a text holds the control character \(VisibleText.escapingControls(String(scalar))); write the text without it")
+            }
             throw DialogueError(
                 SourcePosition(file: file, line: 1, column: 1),
                 "YAML: the file expands to more than \(nodeLimit) values (anchors `&` and aliases `*` repeat what they name); write each value out instead"
@@ -38,19 +46,25 @@ enum YAMLParser {
     }
 
     /// The node and everything under it, or nil once more than `budget` nodes
-    /// have been made.
-    private static func convert(_ node: Yams.Node, budget: inout Int) -> Node? {
+    /// have been made or a scalar holds a control character (set in `forbidden`).
+    private static func convert(_ node: Yams.Node, budget: inout Int, forbidden: inout (Unicode.Scalar, Node.Mark?)?) -> Node? {
         budget -= 1
         guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let s):
+            if let scalar = VisibleText.forbiddenCharacter(in: s.string, lines: true) {
+                forbidden = (scalar, mark(s.mark))
+                return nil
+            }
             return .scalar(
                 Node.Scalar(string: s.string, style: Node.Scalar.Style(rawValue: UInt8(s.style.rawValue)) ?? .any, mark: mark(s.mark)))
         case .mapping(let m):
             var pairs: [(key: Node, value: Node)] = []
             pairs.reserveCapacity(m.count)
             for (key, value) in m {
-                guard let k = convert(key, budget: &budget), let v = convert(value, budget: &budget) else { return nil }
+                guard let k = convert(key, budget: &budget, forbidden: &forbidden),
+                    let v = convert(value, budget: &budget, forbidden: &forbidden)
+                else { return nil }
                 pairs.append((key: k, value: v))
             }
             return .mapping(Node.Mapping(pairs: pairs, mark: mark(m.mark)))
@@ -58,7 +72,7 @@ enum YAMLParser {
             var nodes: [Node] = []
             nodes.reserveCapacity(s.count)
             for item in s {
-                guard let n = convert(item, budget: &budget) else { return nil }
+                guard let n = convert(item, budget: &budget, forbidden: &forbidden) else { return nil }
                 nodes.append(n)
             }
             return .sequence(Node.Sequence(nodes: nodes, mark: mark(s.mark)))

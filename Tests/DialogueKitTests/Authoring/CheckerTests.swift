@@ -25,6 +25,44 @@ struct CheckerTests {
         #expect(report.errors.isEmpty, "\(report.errors)")
     }
 
+    /// Issue 29, point 8: a documented parameter pushed a date past 9999, where it
+    /// read as unknown.
+    @Test("A date a rule can compute past the calendar is found, up to the last day it can hold")
+    func datesPastTheCalendar() throws {
+        func withWait(_ value: String) -> String {
+            replacing(
+                "wait_until: {type: date, label: {fr: W, en: W}}",
+                with: "wait_until: {type: date, label: {fr: W, en: W}, value: '\(value)'}"
+            )
+            .replacingOccurrences(of: "start: topic\n", with: "start: topic\nparameters: {wait: 366, year: 365}\n")
+        }
+        #expect(try check(withWait("add_days(today, year)")).errors.isEmpty, "9998-12-31 + 365 days is 9999-12-31")
+        let past = try check(withWait("add_days(today, wait)")).errors.map(\.description)
+        #expect(past.count == 1, "\(past)")
+        #expect(past.first?.contains("can compute a date past 31 December 9999: up to 366 days") == true, "\(past)")
+        #expect(past.first?.hasPrefix("mini.yaml:") == true)
+        // Months count 31 days, a carried deadline 10 more: 12 months reach 382.
+        #expect(try check(withWait("deadline_months(today, 12, \"75\")")).errors.first?.description.contains("up to 382 days") == true)
+        #expect(try check(withWait("if today > 2026-01-01 then add_days(today, 10) else add_days(today, wait)")).errors.count == 1)
+        // Inside a guard too: a date computed only to be compared.
+        let guarded = replacing("- when: 'topic == \"a\"'", with: "- when: 'topic == \"a\" and add_days(today, 3000) > today'")
+        #expect(try check(guarded).errors.first?.description.contains("up to 3000 days") == true)
+        // A number past the parameters' bound is refused when the file loads.
+        let literal = loadErrors(
+            replacing("- when: 'topic == \"a\"'", with: "- when: 'topic == \"a\" and add_days(today, 4000000) > today'"))
+        #expect(literal.first?.contains("`4000000` is too large: a number of days or months goes from 0 to 3660") == true, "\(literal)")
+    }
+
+    @Test("Every date the shipped rules compute stays in the calendar (the bound itself, without the whole check)")
+    func shippedDatesStayInTheCalendar() throws {
+        for name in ["conciliation.yaml", "conciliation-2007.yaml"] {
+            let dialogue = try loadShipped(name)
+            #expect(DateReach.problems(in: dialogue).isEmpty, "\(name): \(DateReach.problems(in: dialogue))")
+            let farthest = dialogue.expressions.compactMap { DateReach(dialogue: dialogue).farthest($0.tree) }.max() ?? 0
+            #expect(farthest > 60 && farthest <= DateReach.headroom, "\(name): \(farthest) days")
+        }
+    }
+
     @Test("A gap, an unreachable question and a value read before it is set: three precise messages")
     func threeDeliberateProblems() throws {
         let broken = """

@@ -238,6 +238,32 @@ struct LetterTests {
                 "vous a saisie à cette date. À titre subsidiaire, je vous saisis par la présente."))
     }
 
+    /// Issue 29, point 10.
+    @Test("The person's words in a Markdown letter are text, never markup: HTML, headings, quotes, links")
+    func markdownInjection() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        var hostile = details
+        hostile.name = "<script>alert(1)</script> Dupont"
+        hostile.caisse = "CPAM **du** Bas-Rhin"
+        hostile.facts = "# Titre\n> citation\n- liste\n1. un"
+        hostile.grounds = "voir [ici](javascript:alert(1)) et ![img](http://x/y.png)"
+        hostile.request = "`code` | table | ~~barré~~ _souligné_"
+        let md = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: hostile, markdown: true)
+        #expect(!md.contains("<script>"))
+        #expect(md.contains("\\<script\\>alert(1)\\</script\\> Dupont"))
+        #expect(md.contains("par laquelle \\# Titre\n\\> citation\n\\- liste\n1\\. un."))
+        #expect(!md.contains("[ici](javascript"), "no link a renderer would follow")
+        #expect(md.contains("\\[ici\\](javascript:alert(1))"))
+        #expect(md.contains("\\`code\\` \\| table \\| \\~\\~barré\\~\\~ \\_souligné\\_"))
+        #expect(md.contains("CPAM \\*\\*du\\*\\* Bas-Rhin"))
+        #expect(md.contains("**Objet : Recours contre la décision"), "the letter's own markup is kept")
+        // The plain-text letter keeps the words as typed.
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: hostile, markdown: false)
+        #expect(text.contains("<script>alert(1)</script> Dupont"))
+    }
+
     @Test("An unknown notice wording past the deadline: the letter says when the deadline cannot be held against the person")
     func commissionLetterNoticeUnknown() throws {
         let r = try routed(

@@ -114,6 +114,17 @@ struct DialogueLoaderTests {
             ])
     }
 
+    @Test(
+        "A text that would act on a terminal is refused where it stands: an escape, a C1 control, a bidirectional override",
+        // As a YAML double-quoted string writes them (libyaml refuses them raw).
+        arguments: [#"\e]0;pwned\a"#, #"\x9B31m"#, #"\u202Eevil"#, #"\u2066x\u2069"#, #"\x7F"#, #"\N"#])
+    func controlsInTexts(control: String) {
+        let errors = loadErrors(replacing("self: {fr: Quoi ?, en: What?}", with: "self: {fr: \"Quoi \(control)?\", en: What?}"))
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.hasPrefix("mini.yaml:22:18: a text holds the control character \\u{") == true, "\(errors)")
+        #expect(errors.first?.unicodeScalars.contains { VisibleText.forbiddenCharacter(in: String($0)) != nil } == false, "shown visibly")
+    }
+
     @Test("The era's words in letters: stated whole, or today's law when the section is absent")
     func letterTerms() throws {
         #expect(try DialogueLoader.load(yaml: miniDialogue, file: "mini.yaml").letterTerms == .currentLaw)

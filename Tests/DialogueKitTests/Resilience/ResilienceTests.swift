@@ -183,4 +183,24 @@ struct ResilienceTests {
             file: "petit.yaml")
         #expect(small.name == "petit")
     }
+
+    @Test("A case file whose name would act on a terminal is refused at load, and an answer with a bidirectional override is refused")
+    func controlsInCasesAndAnswers() throws {
+        let yaml =
+            #"name: "Cas \e[2J\u202E""#
+            + "\ncase: {subject: functioning, court_case_pending: false, complaint_made: false}\nexpect: {recommendation: reclaim-first, route: caisse}\n"
+        #expect(throws: (any Error).self) { try CaseFile.load(yaml: yaml, file: "cas.yaml") }
+        do { _ = try CaseFile.load(yaml: yaml, file: "cas.yaml") } catch {
+            #expect("\(error)".contains("cas.yaml:1:7: a text holds the control character \\u{1B}"), "\(error)")
+        }
+        let parser = AnswerParser(today: CivilDate(iso: "2026-11-23")!, language: .fr)
+        for control in ["\u{202E}", "\u{2066}", "\u{9B}", "\u{85}"] {
+            let question = Self.dialogue.questions[0]
+            guard case .failure(let error) = parser.parse("1" + control + "2", for: question) else {
+                Issue.record("\(VisibleText.escapingControls(control)) accepted")
+                continue
+            }
+            #expect(error.message == Message.controlCharacters.text(.fr))
+        }
+    }
 }
