@@ -35,6 +35,12 @@ struct Serve: ParsableCommand {
         guard (1...300).contains(options.requestTime) else {
             throw ValidationError("--request-time takes a number of seconds from 1 to 300; got \(options.requestTime).")
         }
+        if !["127.0.0.1", "::1", "localhost"].contains(options.host) {
+            FileHandle.standardError.write(
+                Data(
+                    "conciliation-serve: attention, --host \(options.host) ouvre la page à d'autres machines que celle-ci, en HTTP sans chiffrement : faites-le seulement derrière un proxy inverse en HTTPS (voir README) / warning: --host \(options.host) opens the page to other machines, in plain HTTP: do so only behind an HTTPS reverse proxy (see README)\n"
+                        .utf8))
+        }
         let site = try WebSite(dialogue: try dialogue(), today: today)
         try await WebServer.run(
             site: site, host: options.host, port: options.port, requestReadingTime: .seconds(Int64(options.requestTime))

@@ -348,6 +348,63 @@ def test_malformed_bodies_get_a_400_and_few_log_lines():
         assert response.status == 200
 
 
+def test_messages_and_edges_of_the_protocol():
+    """Issue 29, point 11: each finding of the third round on the server."""
+    with Server() as server:
+        b = Browser(server)
+        b.answer_all(CRA_PATH[:7])
+        good = b.hidden()
+        # Only the buttons the page draws: a path ending like an export is unknown.
+        response, _ = b.request("POST", "/", good + [("do", "export-../../x.JSON")])
+        assert response.status == 400 and "bouton inconnu" in text(b.page), (response.status, text(b.page)[:200])
+        response, data = b.request("POST", "/", good + [("do", "export-json")])
+        assert response.status == 200 and data.startswith(b"{"), response.status
+        # A huge field name with NUL, ESC and RLO is quoted short and inert.
+        b.request("GET", "/")
+        token = dict(b.hidden())["csrf"]
+        name = "q\x00\x1b[2J\u202e" + "x" * 50_000
+        body = ("csrf=" + token + "&lang=fr&do=start&" + urllib.parse.quote(name) + "=1&" + urllib.parse.quote(name) + "=2").encode()
+        response, data = b.request("POST", "/", body, raw=True, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert response.status == 400, response.status
+        assert len(data) < 20_000, len(data)
+        page = data.decode()
+        assert "\x1b" not in page and "\u202e" not in page and "\x00" not in page
+        assert "\\u{1B}" in page and "…" in page, text(page)[:300]
+        # HEAD on a style sheet: its headers, no body.
+        response, data = b.request("HEAD", "/assets/style.css")
+        assert response.status == 200 and data == b"" and int(response.getheader("Content-Length")) > 100
+        # A request without Host is refused; the health check may go without.
+        for path, expected in (("/", "400"), ("/health", "200")):
+            s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            s.sendall(b"GET " + path.encode() + b" HTTP/1.1\r\nConnection: close\r\n\r\n")
+            reply, _ = _read_to_end(s, 5)
+            s.close()
+            assert reply.split(b" ")[1].decode() == expected, (path, reply[:80])
+        # Expect: 100-continue gets its interim answer at once.
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        s.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  b"Content-Length: 9\r\nExpect: 100-continue\r\n\r\n")
+        s.settimeout(0.5)
+        try:
+            interim = s.recv(1024)
+        except socket.timeout:
+            interim = b""
+        assert interim.startswith(b"HTTP/1.1 100"), interim[:80]
+        s.close()
+
+
+def test_listening_problems_and_an_open_host_are_said():
+    """Issue 29, point 11: « Address already in use) (errno: 98) »; 0.0.0.0 said nothing."""
+    with Server() as first:
+        run = subprocess.run([BIN, "--port", str(first.port)], capture_output=True, text=True, timeout=20)
+        assert run.returncode != 0
+        assert "déjà utilisé" in run.stderr and "errno" not in run.stderr, run.stderr
+    with Server("--host", "0.0.0.0") as open_host:
+        assert "ouvre la page à d'autres machines" in open_host.output(), open_host.output()
+    with Server() as local:
+        assert "attention" not in local.output()
+
+
 def test_unknown_addresses_and_methods_get_a_page():
     with Server() as server:
         b = Browser(server)
@@ -366,7 +423,7 @@ def test_unknown_addresses_and_methods_get_a_page():
         response, _ = b.request("POST", "/health")
         assert response.status == 405 and response.getheader("Allow") == "GET, HEAD"
         response, _ = b.request("PUT", "/assets/style.css")
-        assert response.status == 405 and response.getheader("Allow") == "GET"
+        assert response.status == 405 and response.getheader("Allow") == "GET, HEAD"
         response, _ = b.request("HEAD", "/health")
         assert response.status == 200
         response, body = b.request("GET", "/assets/style.css")

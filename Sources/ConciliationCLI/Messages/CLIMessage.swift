@@ -493,7 +493,7 @@ enum CLIMessage: Equatable, Sendable {
             )
         case .unreadableSkipped(let n):
             return (
-                "\(n) \(CLIMessage.plural(n, "fichier")) du dossier ne \(n > 1 ? "sont" : "est") pas \(n > 1 ? "des entretiens lisibles" : "un entretien lisible") : \(n > 1 ? "ils sont ignorés" : "il est ignoré") (conciliation purge --all les supprime).",
+                "\(n) \(CLIMessage.plural(n, "fichier")) du dossier \(n > 1 ? "ne sont" : "n'est") pas \(n > 1 ? "des entretiens lisibles" : "un entretien lisible") : \(n > 1 ? "ils sont ignorés" : "il est ignoré") (conciliation purge --all les supprime).",
                 "\(n) \(CLIMessage.englishPlural(n, "file")) in the folder \(n == 1 ? "is not a readable interview" : "are not readable interviews") and \(n == 1 ? "is" : "are") skipped (conciliation purge --all deletes them)."
             )
         case .noUnfinishedInterview(let folder):

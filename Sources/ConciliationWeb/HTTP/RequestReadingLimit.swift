@@ -1,3 +1,4 @@
+import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
 
@@ -10,6 +11,8 @@ import NIOHTTPTypes
 /// body (413 on an announced length, a refused body) cannot be followed by the
 /// next request on the same connection, so the connection is closed once that
 /// answer is written, instead of waiting for a client still writing its body.
+/// A client that asks `Expect: 100-continue` for a body the page can take is told
+/// to go on at once, instead of waiting a second before sending it anyway.
 final class RequestReadingLimit: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -17,19 +20,28 @@ final class RequestReadingLimit: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     let limit: TimeAmount
+    /// The largest body the page reads; past it no `100 Continue` is sent and
+    /// the page answers 413 at once.
+    let maximumBody: Int
     /// The deadline of the request being read; nil between requests.
     private var deadline: Scheduled<Void>?
     /// Whether the current request has been read to its end.
     private var requestRead = true
 
-    init(limit: TimeAmount) {
+    init(limit: TimeAmount, maximumBody: Int) {
         self.limit = limit
+        self.maximumBody = maximumBody
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head:
+        case .head(let request):
             requestRead = false
+            if request.headerFields[.expect]?.lowercased() == "100-continue",
+                let length = request.headerFields[.contentLength].flatMap({ Int($0) }), length <= maximumBody
+            {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+            }
             deadline?.cancel()
             let channel = context.channel
             deadline = context.eventLoop.scheduleTask(in: limit) { channel.close(promise: nil) }

@@ -30,17 +30,24 @@ public struct WebResponder: HTTPResponder {
     }
 
     private func route(_ request: Request) async throws -> Response {
+        // HTTP/1.1 requires Host (RFC 9112, 3.2); only a load balancer's health
+        // check may go without.
+        if request.head.authority == nil && request.uri.path != "/health" {
+            return ProblemPages.page(.badRequest, request: request, site: site)
+        }
         switch (request.uri.path, request.method) {
         case ("/", .get): return home(request)
         case ("/", .post): return try await post(request)
         case ("/", .head): return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"])
         case ("/assets/style.css", .get): return Self.asset(PackageResources.style_css)
         case ("/assets/print.css", .get): return Self.asset(PackageResources.print_css)
+        case ("/assets/style.css", .head): return Self.asset(PackageResources.style_css, head: true)
+        case ("/assets/print.css", .head): return Self.asset(PackageResources.print_css, head: true)
         case ("/health", .get):
             return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         case ("/health", .head): return Response(status: .ok, headers: [.contentType: "text/plain"])
         case ("/", _): return refused(request, allowing: "GET, HEAD, POST")
-        case ("/assets/style.css", _), ("/assets/print.css", _): return refused(request, allowing: "GET")
+        case ("/assets/style.css", _), ("/assets/print.css", _): return refused(request, allowing: "GET, HEAD")
         case ("/health", _): return refused(request, allowing: "GET, HEAD")
         default: throw HTTPError(.notFound)
         }
@@ -109,9 +116,13 @@ public struct WebResponder: HTTPResponder {
         headers.forwardedProto?.lowercased() == "https"
     }
 
-    private static func asset(_ bytes: [UInt8]) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    /// A style sheet; for HEAD, its headers and length without the body.
+    private static func asset(_ bytes: [UInt8], head: Bool = false) -> Response {
+        var headers: HTTPFields = [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"]
+        guard !head else {
+            headers[.contentLength] = String(bytes.count)
+            return Response(status: .ok, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -28,7 +28,8 @@ public enum WebServer {
             responder: WebResponder(site: site),
             server: .http1(
                 configuration: .init(
-                    additionalChannelHandlers: [RequestReadingLimit(limit: requestReadingTime)], idleTimeout: .seconds(30),
+                    additionalChannelHandlers: [RequestReadingLimit(limit: requestReadingTime, maximumBody: WebSite.maximumBody)],
+                    idleTimeout: .seconds(30),
                     httpDecoderConfiguration: limits)),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
@@ -41,10 +42,37 @@ public enum WebServer {
         )
         do {
             try await app.runService()
+        } catch let error as IOError {
+            try? await loops.shutdownGracefully()
+            throw ListenError(host: host, port: port, code: error.errnoCode)
         } catch {
             try? await loops.shutdownGracefully()
             throw error
         }
         try await loops.shutdownGracefully()
+    }
+}
+
+/// Why the page could not listen, in one sentence in both languages, like the
+/// line that says where it listens.
+public struct ListenError: Error, CustomStringConvertible {
+    public let host: String
+    public let port: Int
+    public let code: Int32
+
+    public var description: String {
+        switch code {
+        case EADDRINUSE:
+            return
+                "le port \(port) est déjà utilisé sur \(host) : choisissez-en un autre avec --port, ou arrêtez le programme qui l'occupe / port \(port) is already in use on \(host): choose another with --port, or stop the program using it"
+        case EACCES:
+            return
+                "le port \(port) est réservé à l'administrateur : choisissez un port à partir de 1024 / port \(port) needs administrator rights: choose a port from 1024"
+        case EADDRNOTAVAIL:
+            return
+                "l'adresse \(host) n'est pas celle de cette machine : donnez --host 127.0.0.1, ou l'adresse d'une de ses interfaces / \(host) is not an address of this machine: give --host 127.0.0.1, or one of its interfaces"
+        default:
+            return "impossible d'écouter sur \(host):\(port) (\(String(cString: strerror(code)))) / cannot listen on \(host):\(port)"
+        }
     }
 }

@@ -132,7 +132,7 @@ public struct WebSite: Sendable {
         switch error {
         case .badEncoding: return .badEncoding
         case .tooManyFields: return .tooManyFields
-        case .repeated(let name): return .fieldRepeated(String(name.prefix(40)))
+        case .repeated(let name): return .fieldRepeated(name)
         }
     }
 }

@@ -3,6 +3,16 @@ import DialogueKit
 /// The browser page's sentences that carry a value, in French and in English side
 /// by side, one exhaustive switch like `WebMessage`'s.
 enum WebSentence: Equatable, Sendable, WebWordings {
+    /// What a request sent, quoted in a page: at most 40 characters, controls
+    /// and bidirectional overrides written out, so that a 100,000-character name
+    /// with NUL, ESC or RLO comes back short and inert.
+    static func quoted(_ text: String) -> String {
+        // Counted in scalars: 12,000 combining marks are one character, not one scalar.
+        let scalars = text.unicodeScalars
+        let short = scalars.count > 40 ? String(String.UnicodeScalarView(scalars.prefix(40))) + "…" : text
+        return VisibleText.escapingControls(short)
+    }
+
     case progress(number: Int, atMost: Int)
     case answersSetAside(labels: String)
     case changeAnswer(label: String)
@@ -129,15 +139,17 @@ enum WebSentence: Equatable, Sendable, WebWordings {
                 "Une erreur inattendue est survenue. Rien n'a été conservé. Réessayez dans un instant depuis l'accueil.",
                 "An unexpected error occurred. Nothing was kept. Try again in a moment from the home page."
             )
-        case .unknownQuestion(let id): return ("question inconnue « \(id) »", "unknown question “\(id)”")
+        case .unknownQuestion(let id): return ("question inconnue « \(Self.quoted(id)) »", "unknown question “\(Self.quoted(id))”")
         case .answerRefused(let label, let reason): return ("\(label) : \(reason)", "\(label): \(reason)")
-        case .fieldRepeated(let name): return ("champ « \(name) » en double", "field “\(name)” given twice")
-        case .fieldMissing(let name): return ("champ « \(name) » absent", "field “\(name)” missing")
-        case .unknownButton(let value): return ("bouton inconnu « \(value) »", "unknown button “\(value)”")
+        case .fieldRepeated(let name): return ("champ « \(Self.quoted(name)) » en double", "field “\(Self.quoted(name))” given twice")
+        case .fieldMissing(let name): return ("champ « \(Self.quoted(name)) » absent", "field “\(Self.quoted(name))” missing")
+        case .unknownButton(let value): return ("bouton inconnu « \(Self.quoted(value)) »", "unknown button “\(Self.quoted(value))”")
         case .badEncoding: return ("encodage illisible", "unreadable encoding")
         case .tooManyFields: return ("trop de champs", "too many fields")
         case .notOnThePath(let id):
-            return ("la question « \(id) » n'est pas posée à ce stade", "question “\(id)” is not asked at this point")
+            return (
+                "la question « \(Self.quoted(id)) » n'est pas posée à ce stade", "question “\(Self.quoted(id))” is not asked at this point"
+            )
         case .noResultYet: return ("pas encore de résultat", "no result yet")
         case .noLetterHere: return ("aucune lettre pour ce résultat", "no letter for this result")
         }

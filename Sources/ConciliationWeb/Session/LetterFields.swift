@@ -39,7 +39,9 @@ struct LetterFields: Equatable, Sendable {
         for field in Field.allCases where field != .reference || citesADecision {
             var text = self[field].replacingLineEnds().trimmingSpaces
             if !field.isWording, text.utf8.contains(0x0A) { text = text.replacingOccurrences(of: "\n", with: " ") }
-            if text.count > field.maximumLength {
+            // Counted as shown (characters) and bounded in bytes: 12,000 combining
+            // marks make one character of 24,000 bytes.
+            if text.count > field.maximumLength || text.utf8.count > 4 * field.maximumLength {
                 problems[field] = .fieldTooLong(characters: field.maximumLength)
             } else if VisibleText.forbiddenCharacter(in: text.replacingOccurrences(of: "\n", with: " ")) != nil {
                 problems[field] = .fieldControlCharacters

@@ -77,7 +77,9 @@ struct PageRequest: Sendable {
                 guard let q = dialogue.question(named: id) else { throw PageRefusal(.unknownQuestion(id)) }
                 return .edit(question: q.slot)
             }
-            if button.hasPrefix("export-"), let format = ExportFormat(path: "." + button.dropFirst("export-".count)) {
+            // Only the buttons the page draws: `export-` and an extension exactly,
+            // never a path that ends like one (`export-../../x.JSON`).
+            if let format = ExportFormat.allCases.first(where: { button == "export-" + $0.fileExtension }) {
                 return .export(format)
             }
             throw PageRefusal(.unknownButton(button))

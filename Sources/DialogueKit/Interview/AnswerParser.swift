@@ -184,8 +184,11 @@ public struct AnswerParser: Sendable {
         }
         if let relative = relativeDate(folded) { return relative }
         if let iso = CivilDate(iso: folded) { return .success(iso) }
-        let parts = folded.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" || $0 == " " })
+        var parts = folded.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" || $0 == " " })
             .map(String.init).filter { !$0.isEmpty }
+        // Year first, as in 2026-04-31 (a day that does not exist, so not read as
+        // ISO above): read in that order, not as day 2026 of April 1931.
+        if parts.count == 3, parts[0].count == 4, Int(parts[0]) != nil { parts = [parts[2], parts[1], parts[0]] }
         guard parts.count == 2 || parts.count == 3 else { return .failure(AnswerError(dateExpectation)) }
         var dayText = parts[0]
         if dayText.hasSuffix("er") { dayText.removeLast(2) }

@@ -111,4 +111,12 @@ struct SessionStoreTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/.20261123-090000-abc.lock"))
         close(held)
     }
+
+    @Test("The count of unreadable files is said in good French, one or several (« n'est », never « ne est »)")
+    func unreadableCount() {
+        #expect(
+            CLIMessage.unreadableSkipped(1).text(.fr)
+                == "1 fichier du dossier n'est pas un entretien lisible : il est ignoré (conciliation purge --all les supprime).")
+        #expect(CLIMessage.unreadableSkipped(2).text(.fr).hasPrefix("2 fichiers du dossier ne sont pas des entretiens lisibles"))
+    }
 }

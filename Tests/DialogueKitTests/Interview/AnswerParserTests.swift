@@ -66,6 +66,9 @@ struct AnswerParserTests {
         arguments: [
             ("31/02/2026", "n'existe pas"), ("29/02/2027", "février 2027 a 28 jours"), ("13/13/2026", "mois"),
             ("demain matin", "23/11/2026"), ("il y a beaucoup de jours", "23/11/2026"), ("", "réponse"),
+            // Year first, a day that does not exist (issue 29, point 11: « le 2026 avril 1931 »).
+            ("2026-04-31", "le 31 avril 2026 n'existe pas : avril 2026 a 30 jours"),
+            ("2027/02/29", "le 29 février 2027 n'existe pas : février 2027 a 28 jours"),
         ])
     func badDates(text: String, fragment: String) {
         switch parser.parse(text, for: q("notified_on")) {
