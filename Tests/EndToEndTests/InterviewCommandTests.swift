@@ -98,6 +98,46 @@ struct InterviewCommandTests {
         #expect(run.stdout.contains("Cet entretien suit le fichier de règles \(copy), qui n'est pas celui livré."))
     }
 
+    /// Issue 29, point 12.
+    @Test("A lock planted as a link to a device or as a FIFO is cleaned: resume goes on, purge removes")
+    func plantedLocks() throws {
+        for kind in ["link", "fifo"] {
+            let (home, env) = state()
+            let folder = home + "/state/conciliation"
+            try plant(folder, id: "20261123-090000-eee", dialogueFile: "conciliation.yaml", finished: false)
+            let lock = folder + "/.20261123-090000-eee.lock"
+            if kind == "link" {
+                try FileManager.default.createSymbolicLink(atPath: lock, withDestinationPath: "/dev/zero")
+            } else {
+                #expect(mkfifo(lock, 0o600) == 0)
+            }
+            let run = try BinaryRunner.run(["resume", "1", "--today", "2026-11-23"], stdin: "non\n", environment: env)
+            #expect(run.stdout.contains("Reprise de l'entretien"), "\(kind): \(run.stderr)")
+            #expect(!run.stderr.contains("ailleurs"))
+            var info = stat()
+            #expect(lstat(lock, &info) != 0, "\(kind): the planted lock is gone once the interview ends")
+            // Planted again: purge --all removes the interview and the lock.
+            try FileManager.default.createSymbolicLink(atPath: lock, withDestinationPath: "/dev/zero")
+            let purge = try BinaryRunner.run(["purge", "--all"], environment: env)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "\(kind): \(purge.stdout)")
+        }
+    }
+
+    @Test("A session naming other rules is said to go on with them, by name; « Reprise » comes before the first question")
+    func resumeOtherRules() throws {
+        let (home, env) = state()
+        try plant(home + "/state/conciliation", id: "20261123-090000-fff", dialogueFile: "conciliation-2007.yaml", finished: false)
+        let run = try BinaryRunner.run(["resume", "1", "--today", "2026-11-23"], stdin: "", environment: env)
+        #expect(
+            run.stdout.contains(
+                "Cet entretien a été commencé avec d'autres règles (conciliation 2026.4) : il se poursuit avec les règles conciliation-2007 2007.3"
+            ), "\(run.stdout)")
+        #expect(!run.stdout.contains("règles actuelles"))
+        let resuming = try #require(run.stdout.range(of: "Reprise de l'entretien"))
+        let question = try #require(run.stdout.range(of: "question "))
+        #expect(resuming.lowerBound < question.lowerBound, "the line comes first when piped")
+    }
+
     @Test("The same interview resumed twice at once: the second is told it is open elsewhere")
     func resumeTwice() throws {
         let (home, env) = state()

@@ -58,13 +58,17 @@ struct ResumeCommand: ParsableCommand {
             throw ValidationError(CLIMessage.openElsewhere(picked.id).text(lang))
         }
         defer { store.unlock(picked.id, lock) }
+        // From here, one writer for the lines before the interview and the
+        // interview itself, in the order they are written.
+        let output = StandardOutput()
+        let say = { (text: String) in output.write(text + "\n") }
         // A shipped dialogue is named by its file name alone (older sessions: by a
         // path ending in dialogues/NAME); any other path is a file of its own.
         let name = URL(fileURLWithPath: picked.dialogueFile).lastPathComponent
         let shipped = !picked.dialogueFile.contains("/") || picked.dialogueFile.hasSuffix("/dialogues/" + name)
         let dialogue: Dialogue
         if !shipped && FileIO.exists(picked.dialogueFile) {
-            print(CLIMessage.notTheShippedRules(VisibleText.escapingControls(picked.dialogueFile)).text(picked.language))
+            say(CLIMessage.notTheShippedRules(VisibleText.escapingControls(picked.dialogueFile)).text(picked.language))
             dialogue = try DialogueFiles.load(picked.dialogueFile)
         } else {
             dialogue = try DialogueFiles.loadShipped(name)
@@ -73,20 +77,21 @@ struct ResumeCommand: ParsableCommand {
         var answers: [(question: Int, value: Value)] = []
         for (id, raw) in picked.rawAnswers {
             guard let question = dialogue.question(named: id), case .success(let value) = triage.answer(raw, for: question) else {
-                print(CLIMessage.answerNoLongerFits(VisibleText.escapingControls(id)).text(picked.language))
+                say(CLIMessage.answerNoLongerFits(VisibleText.escapingControls(id)).text(picked.language))
                 continue
             }
             answers.append((question.slot, value))
         }
-        if dialogue.version != picked.dialogueVersion {
-            print(
-                CLIMessage.rulesChanged(from: VisibleText.escapingControls(picked.dialogueVersion), to: dialogue.version).text(
-                    picked.language))
+        let begunWith = VisibleText.escapingControls(String((picked.dialogueID + " " + picked.dialogueVersion).prefix(80)))
+        if dialogue.id != picked.dialogueID {
+            say(CLIMessage.otherRules(begunWith: begunWith, goesOnWith: dialogue.id + " " + dialogue.version).text(picked.language))
+        } else if dialogue.version != picked.dialogueVersion {
+            say(CLIMessage.rulesChanged(from: begunWith, to: dialogue.id + " " + dialogue.version).text(picked.language))
         }
         let day = today ?? picked.todayOverride ?? ParisClock.today()
-        print(CLIMessage.resuming(picked.id, answers: answers.count).text(picked.language))
+        say(CLIMessage.resuming(picked.id, answers: answers.count).text(picked.language))
         try InterviewSession.run(
             interview: Interview(dialogue: dialogue, today: day, answers: answers),
-            record: picked, noSave: false, heldLock: lock)
+            record: picked, noSave: false, heldLock: lock, output: output)
     }
 }

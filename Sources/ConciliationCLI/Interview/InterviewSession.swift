@@ -5,7 +5,11 @@ import LineEditor
 /// Starts the loop on the best reader for this process and maps how it ended to
 /// an exit status.
 enum InterviewSession {
-    static func run(interview: Interview, record: SessionRecord, noSave: Bool, heldLock: Int32? = nil) throws {
+    /// `output` is the one checked writer of the command, which may have written
+    /// before (`resume`'s lines come before the first question).
+    static func run(
+        interview: Interview, record: SessionRecord, noSave: Bool, heldLock: Int32? = nil, output: StandardOutput = StandardOutput()
+    ) throws {
         var store = noSave ? nil : SessionStore.defaultDirectory().map(SessionStore.init)
         var refusal: String?
         if let candidate = store {
@@ -23,7 +27,6 @@ enum InterviewSession {
         let settings = InterviewSettings(
             language: record.language, audience: record.audience, colors: Terminal.colorsEnabled,
             width: Terminal.width, store: store)
-        let output = StandardOutput()
         let loop = InterviewLoop(
             interview: interview, record: record, settings: settings,
             reader: Terminal.reader(), output: output)

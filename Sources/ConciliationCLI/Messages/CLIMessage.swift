@@ -104,6 +104,7 @@ enum CLIMessage: Equatable, Sendable {
     case openElsewhere(String)
     case notTheShippedRules(String)
     case answerNoLongerFits(String)
+    case otherRules(begunWith: String, goesOnWith: String)
     case rulesChanged(from: String, to: String)
     case resuming(String, answers: Int)
     case sessionLine(when: String, subject: String, answers: Int, progress: String, id: String)
@@ -524,6 +525,11 @@ enum CLIMessage: Equatable, Sendable {
             return (
                 "Les règles ont changé depuis (\(from) → \(to)) : le résultat suit les règles actuelles.",
                 "The rules have changed since (\(from) → \(to)): the result follows the current rules."
+            )
+        case .otherRules(let begunWith, let goesOnWith):
+            return (
+                "Cet entretien a été commencé avec d'autres règles (\(begunWith)) : il se poursuit avec les règles \(goesOnWith), celles que nomme son fichier ; vérifiez chaque réponse.",
+                "This interview was begun with other rules (\(begunWith)): it goes on with the rules \(goesOnWith), those its file names; check each answer."
             )
         case .resuming(let id, let answers):
             return (

@@ -233,8 +233,20 @@ struct SessionStore {
         guard SessionStore.isValidID(id), (try? secure()) != nil else { return nil }
         let path = lockPath(id)
         for _ in 0..<3 {
-            let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { return nil }
+            // Never blocks on a FIFO; a link (ELOOP) or anything but a regular
+            // file in our own folder is a planted or broken lock: it is removed
+            // and made again, instead of reading as « ouvert ailleurs » forever.
+            let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o600)
+            guard fd >= 0 else {
+                if errno == ELOOP || errno == ENXIO || errno == EISDIR { _ = unlink(path) == 0 || rmdir(path) == 0; continue }
+                return nil
+            }
+            var kind = stat()
+            guard fstat(fd, &kind) == 0, kind.st_mode & S_IFMT == S_IFREG else {
+                close(fd)
+                unlink(path)
+                continue
+            }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 close(fd)
                 return nil
