@@ -25,11 +25,18 @@ public struct ServeOptions: ParsableArguments, Sendable {
             valueName: "SECONDS"))
     public var requestTime = 30
 
+    @Flag(
+        help: """
+            The page is reached over HTTPS through a reverse proxy: every request is taken as such (Secure, \
+            __Host- cookie), whatever X-Forwarded-Proto says.
+            """)
+    public var https = false
+
     public init() {}
 
     /// The arguments that give these options again, to hand them over.
     public var arguments: [String] {
-        ["--host", host, "--port", String(port), "--request-time", String(requestTime)] + (dialogue.map { ["--dialogue", $0] } ?? [])
-            + (today.map { ["--today", $0] } ?? [])
+        ["--host", host, "--port", String(port), "--request-time", String(requestTime)] + (https ? ["--https"] : [])
+            + (dialogue.map { ["--dialogue", $0] } ?? []) + (today.map { ["--today", $0] } ?? [])
     }
 }

@@ -43,7 +43,8 @@ struct Serve: ParsableCommand {
         }
         let site = try WebSite(dialogue: try dialogue(), today: today)
         try await WebServer.run(
-            site: site, host: options.host, port: options.port, requestReadingTime: .seconds(Int64(options.requestTime))
+            site: site, host: options.host, port: options.port, requestReadingTime: .seconds(Int64(options.requestTime)),
+            https: options.https
         ) { address in
             FileHandle.standardError.write(
                 Data("conciliation-serve: page ouverte sur / serving on \(address) — Ctrl-C pour arrêter / to stop\n".utf8))

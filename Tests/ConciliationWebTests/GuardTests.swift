@@ -34,9 +34,12 @@ struct GuardTests {
             ["a=1;\tcsrf=\(token)"], ["é=1; csrf=ü"], ["a=1;\u{A0}csrf=\(token)"], ["a=1;\u{2003}\tcsrf=x"], ["\u{85}csrf=y"],
         ]
         for headers in cases {
-            #expect(CSRFGuard.token(inCookies: headers) == Cookies(from: headers)["csrf"]?.value, "\(headers)")
+            #expect(CSRFGuard.token(inCookies: headers, secure: false) == Cookies(from: headers)["csrf"]?.value, "\(headers)")
+            let hosted = headers.map { $0.replacingOccurrences(of: "csrf", with: "__Host-csrf") }
+            #expect(CSRFGuard.token(inCookies: hosted, secure: true) == Cookies(from: hosted)["__Host-csrf"]?.value, "\(hosted)")
         }
-        #expect(CSRFGuard.token(inCookies: ["a=1; csrf=\(token)"]) == token)
+        #expect(CSRFGuard.token(inCookies: ["a=1; csrf=\(token)"], secure: false) == token)
+        #expect(CSRFGuard.token(inCookies: ["a=1; csrf=\(token)"], secure: true) == nil, "over HTTPS a plain cookie is not read")
     }
 
     @Test("The address names the language, else the browser's first the page speaks, else French")

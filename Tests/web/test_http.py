@@ -154,6 +154,33 @@ def test_a_forged_post_is_refused_and_nothing_is_used():
         assert response.status == 200
 
 
+def test_behind_https_a_planted_cookie_is_useless():
+    """Issue 29, point 13: a plain `csrf` cookie set by a sibling subdomain or a
+    plain-HTTP hop carried the attacker's token; behind HTTPS only `__Host-csrf`,
+    which browsers take only from this host over HTTPS, is read."""
+    for args, headers in ((["--https"], {}), ([], {"X-Forwarded-Proto": "https"})):
+        with Server(*args) as server:
+            b = Browser(server, headers=headers)
+            response, _ = b.request("GET", "/")
+            cookie = response.getheader("Set-Cookie")
+            assert cookie.startswith("__Host-csrf=") and "; Secure" in cookie and "Domain" not in cookie, cookie
+            assert "; Path=/" in cookie
+            token = dict(b.hidden())["csrf"]
+            # The attacker's own token, planted as a plain cookie and put in the form.
+            planted = "1" * 64
+            response, _ = b.request("POST", "/", [("csrf", planted), ("lang", "fr"), ("do", "start")],
+                                    headers={"Cookie": "csrf=" + planted})
+            assert response.status == 403, (args, response.status)
+            # The page's own cookie works.
+            response, _ = b.request("POST", "/", [("csrf", token), ("lang", "fr"), ("do", "start")],
+                                    headers={"Cookie": "__Host-csrf=" + token})
+            assert response.status == 200, (args, response.status)
+    # Over plain HTTP on loopback (development), the plain name is kept.
+    with Server() as server:
+        response, _ = Browser(server).request("GET", "/")
+        assert response.getheader("Set-Cookie").startswith("csrf="), response.getheader("Set-Cookie")
+
+
 def test_a_tampered_answer_is_refused_whole_with_a_way_out():
     with Server() as server:
         b = Browser(server)

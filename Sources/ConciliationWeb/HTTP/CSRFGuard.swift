@@ -3,8 +3,16 @@
 /// (`SameSite=Strict`, `HttpOnly`) and the same token in every form; a post is
 /// taken only when both agree and the browser does not say it came from another
 /// site (`Sec-Fetch-Site`). Any number of servers check it alike.
+///
+/// Over HTTPS the cookie is named `__Host-csrf`: a browser takes a cookie of that
+/// name only from this very host, over HTTPS, for the whole site — never from a
+/// sibling subdomain nor from a plain-HTTP hop, which could otherwise plant a
+/// token of their choosing. Behind HTTPS only that cookie is read, so a planted
+/// plain `csrf` cookie is useless. Still no secret and no state: any instance
+/// checks any request.
 enum CSRFGuard {
-    static let cookieName = "csrf"
+    /// The cookie's name over plain HTTP (loopback, development) and over HTTPS.
+    static func cookieName(secure: Bool) -> String { secure ? "__Host-csrf" : "csrf" }
 
     /// A new token: 32 random bytes, in hexadecimal.
     static func newToken() -> String {
@@ -13,12 +21,12 @@ enum CSRFGuard {
         return String((0..<64).map { _ in digits[Int(generator.next() % 16)] })
     }
 
-    /// The value of the first `csrf` cookie in a request's `Cookie` headers, read
+    /// The value of the first token cookie in a request's `Cookie` headers, read
     /// as Hummingbird's `Cookies` reads it, without making every cookie of the
     /// request a value, and by bytes (measured: reading it by characters cost a
     /// tenth of a page's own work).
-    static func token(inCookies headers: [String]) -> String? {
-        let prefix = Array((cookieName + "=").utf8)
+    static func token(inCookies headers: [String], secure: Bool) -> String? {
+        let prefix = Array((cookieName(secure: secure) + "=").utf8)
         for header in headers {
             for piece in header.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
                 var cookie = piece.drop { $0 == 0x20 || (0x09...0x0D).contains($0) }
@@ -53,6 +61,6 @@ enum CSRFGuard {
 
     /// The `Set-Cookie` value; `secure` when the page is served over HTTPS.
     static func cookie(_ token: String, secure: Bool) -> String {
-        "\(cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+        "\(cookieName(secure: secure))=\(token); Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 }

@@ -13,9 +13,13 @@ import NIOCore
 public struct WebResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
     let site: WebSite
+    /// The page is reached over HTTPS through a proxy (`--https`): every request
+    /// is taken as such, whatever `X-Forwarded-Proto` says.
+    let https: Bool
 
-    public init(site: WebSite) {
+    public init(site: WebSite, https: Bool = false) {
         self.site = site
+        self.https = https
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -64,10 +68,11 @@ public struct WebResponder: HTTPResponder {
         let headers = RequestHeaders(request.headers)
         let language = Self.language(request, headers)
         var existing: String?
-        if let cookie = CSRFGuard.token(inCookies: headers.cookies), CSRFGuard.isWellFormed(cookie) { existing = cookie }
+        let secure = isSecure(headers)
+        if let cookie = CSRFGuard.token(inCookies: headers.cookies, secure: secure), CSRFGuard.isWellFormed(cookie) { existing = cookie }
         let token = existing ?? CSRFGuard.newToken()
         var page = Self.response(site.home(language: language, token: token))
-        if existing == nil { page.headers[.setCookie] = CSRFGuard.cookie(token, secure: Self.isSecure(headers)) }
+        if existing == nil { page.headers[.setCookie] = CSRFGuard.cookie(token, secure: secure) }
         return page
     }
 
@@ -91,7 +96,7 @@ public struct WebResponder: HTTPResponder {
             return Self.response(site.problem(400, .unreadable, language))
         }
         let post = WebSite.Post(
-            body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: headers.cookies),
+            body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: headers.cookies, secure: isSecure(headers)),
             fetchSite: headers.secFetchSite, acceptLanguage: headers.acceptLanguage, unixTime: Timestamp.unixNow())
         return Self.response(site.answer(post))
     }
@@ -110,10 +115,11 @@ public struct WebResponder: HTTPResponder {
         LanguageChoice.choose(named: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: headers.acceptLanguage)
     }
 
-    /// Whether the browser reached the page over HTTPS through a proxy that says
-    /// so (`X-Forwarded-Proto`): the cookie is then `Secure`.
-    private static func isSecure(_ headers: RequestHeaders) -> Bool {
-        headers.forwardedProto?.lowercased() == "https"
+    /// Whether the browser reached the page over HTTPS: declared by the operator
+    /// (`--https`), or said by the proxy (`X-Forwarded-Proto`). The cookie is
+    /// then `Secure` and `__Host-`.
+    private func isSecure(_ headers: RequestHeaders) -> Bool {
+        https || headers.forwardedProto?.lowercased() == "https"
     }
 
     /// A style sheet; for HEAD, its headers and length without the body.

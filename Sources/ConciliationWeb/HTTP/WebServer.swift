@@ -14,7 +14,7 @@ public enum WebServer {
     /// headers and body: a form is a few KiB, sent in a fraction of a second even
     /// on a poor mobile line.
     public static func run(
-        site: WebSite, host: String, port: Int, requestReadingTime: TimeAmount = .seconds(30),
+        site: WebSite, host: String, port: Int, requestReadingTime: TimeAmount = .seconds(30), https: Bool = false,
         announce: @escaping @Sendable (String) -> Void
     ) async throws {
         let budget = LogBudget()
@@ -25,7 +25,7 @@ public enum WebServer {
             maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: EventLoops.count())
         let app = Application(
-            responder: WebResponder(site: site),
+            responder: WebResponder(site: site, https: https),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [RequestReadingLimit(limit: requestReadingTime, maximumBody: WebSite.maximumBody)],
