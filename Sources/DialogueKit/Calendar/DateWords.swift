@@ -46,14 +46,17 @@ public enum DateWords {
         return words
     }
 
-    /// "dans 14 jours", "aujourd'hui", "dépassé de 3 jours".
     /// `relative`, with the day it was counted from: "dans 14 jours — calcul du 23/11/2026".
-    public static func relativeAsOf(_ date: CivilDate, today: CivilDate, _ language: Language) -> String {
+    public static func relativeAsOf(_ date: CivilDate, today: CivilDate, _ language: Language, opens: Bool = false) -> String {
         let day = CaseNote.short(today)
-        return relative(date, today: today, language) + Message.asOf(day).text(language)
+        return relative(date, today: today, language, opens: opens) + Message.asOf(day).text(language)
     }
 
-    public static func relative(_ date: CivilDate, today: CivilDate, _ language: Language) -> String {
-        Message.relativeDays(today.days(until: date)).text(language)
+    /// A last day: "dans 14 jours", "aujourd'hui, dernier jour", "dépassée depuis 3
+    /// jours". A first day (`opens`): "dans 14 jours", "dès aujourd'hui",
+    /// "possible depuis 3 jours".
+    public static func relative(_ date: CivilDate, today: CivilDate, _ language: Language, opens: Bool = false) -> String {
+        let days = today.days(until: date)
+        return (opens ? Message.relativeOpening(days) : Message.relativeDays(days)).text(language)
     }
 }

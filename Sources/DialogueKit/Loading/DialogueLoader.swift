@@ -468,8 +468,10 @@ private struct Builder {
                         throw DialogueError(value.position, "`\(pair.key)` is declared \(type) but its value gives \(value.type)")
                     }
                     let quiz = try map.optional("quiz").map { try builder.quiz($0.node, output: pair.key) }
-                    try map.finish(allowed: ["type", "label", "value", "quiz"])
-                    return Output(name: pair.key, type: type, value: value, label: label, position: pair.keyPosition, quiz: quiz)
+                    let opens = try map.optional("opens").map { try builder.bool($0.node, "`opens`") } ?? false
+                    try map.finish(allowed: ["type", "label", "value", "quiz", "opens"])
+                    return Output(
+                        name: pair.key, type: type, value: value, label: label, position: pair.keyPosition, quiz: quiz, opens: opens)
                 }) {
                     outputs.append(output)
                 }

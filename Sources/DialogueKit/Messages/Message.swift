@@ -15,6 +15,7 @@ public enum Message: Equatable, Sendable {
     case today
     case otherwise
     case asOf(String)
+    case relativeOpening(Int)
     case relativeDays(Int)
     case unconfirmedMark
     case unconfirmedMarkdown
@@ -115,6 +116,14 @@ public enum Message: Equatable, Sendable {
             case 2...: return ("dans \(n) jours", "in \(n) days")
             case -1: return ("dépassée depuis hier", "passed yesterday")
             default: return ("dépassée depuis \(-n) jours", "passed \(-n) days ago")
+            }
+        case .relativeOpening(let n):
+            switch n {
+            case 0: return ("dès aujourd'hui", "from today")
+            case 1: return ("demain", "tomorrow")
+            case 2...: return ("dans \(n) jours", "in \(n) days")
+            case -1: return ("possible depuis hier", "possible since yesterday")
+            default: return ("possible depuis \(-n) jours", "possible for \(-n) days")
             }
         case .unconfirmedMark: return (" [non confirmé aujourd'hui]", " [not confirmed today]")
         case .unconfirmedMarkdown: return (" *(non confirmé aujourd'hui)*", " *(not confirmed today)*")

@@ -9,6 +9,10 @@ public final class Output: Sendable {
     /// What the quiz asks of this date, for results of one recommendation: the
     /// quiz reads it here rather than naming outputs itself.
     public let quiz: Quiz?
+    /// Whether the date is the first day something becomes possible (the
+    /// médiateur, the court after a silence: `opens: true`) rather than a last
+    /// day: once past it reads « possible depuis … », never « dépassée ».
+    public let opens: Bool
 
     /// The quiz's question on an output.
     public struct Quiz: Sendable {
@@ -22,7 +26,10 @@ public final class Output: Sendable {
         public let movesToWorkingDay: Bool
     }
 
-    init(name: String, type: ValueType, value: Expression?, label: LocalizedText, position: SourcePosition, quiz: Quiz?) {
+    init(
+        name: String, type: ValueType, value: Expression?, label: LocalizedText, position: SourcePosition, quiz: Quiz?, opens: Bool = false
+    ) {
+        self.opens = opens
         self.name = name
         self.type = type
         self.value = value

@@ -50,7 +50,7 @@ public struct CaseNote: Sendable {
         for (i, output) in dialogue.outputs.enumerated() {
             guard case .date(let d) = result.outputs[i] else { continue }
             lines.append(
-                "\(output.label.text(language))\(language.colon)\(CaseNote.short(d)) (\(DateWords.relativeAsOf(d, today: routed.today, language)))"
+                "\(output.label.text(language))\(language.colon)\(CaseNote.short(d)) (\(DateWords.relativeAsOf(d, today: routed.today, language, opens: output.opens)))"
             )
         }
         if let first = renderer.applicable(outcome.steps, result: result, today: routed.today).first {

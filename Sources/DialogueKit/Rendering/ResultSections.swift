@@ -41,7 +41,9 @@ extension ResultFormatter {
         dialogue.outputs.enumerated().compactMap { i, output in
             guard case .date(let d) = routed.result.outputs[i] else { return nil }
             let relative =
-                dated ? DateWords.relativeAsOf(d, today: routed.today, language) : DateWords.relative(d, today: routed.today, language)
+                dated
+                ? DateWords.relativeAsOf(d, today: routed.today, language, opens: output.opens)
+                : DateWords.relative(d, today: routed.today, language, opens: output.opens)
             return .init(label: output.label.text(language), words: DateWords.words(d, language), relative: relative, iso: d.iso)
         }
     }

@@ -137,6 +137,23 @@ struct AnswerParserTests {
         #expect(DateWords.relative(date("2026-12-07"), today: date("2026-11-23"), .fr) == "dans 14 jours")
     }
 
+    @Test("A first day past reads « possible depuis », never « dépassée »; a last day past reads « dépassée »")
+    func firstDaysAndLastDays() throws {
+        let dialogue = try loadShipped()
+        let json =
+            #"{"subject":"decision-admin","notified_on":"2026-08-03","appeal_filed":"cra","appeal_received_on":"2026-09-23","appeal_answer":"none","court_case_pending":false,"today":"2026-11-28"}"#
+        guard case .object(let pairs) = CaseJSON.parse(json) else { fatalError() }
+        let routed = try Triage(dialogue: dialogue).route(pairs, todayOverride: nil, clockToday: date("2026-11-28")).get()
+        let lines = ResultFormatter(dialogue: dialogue, language: .fr).sections(routed).dates
+        let court = try #require(lines.first { $0.label == "Premier jour pour saisir le tribunal" })
+        #expect(court.relative == "possible depuis 4 jours", "\(court)")
+        #expect(lines.allSatisfy { !($0.label.hasPrefix("Premier jour") && $0.relative.contains("dépassée")) })
+        #expect(DateWords.relative(date("2026-11-28"), today: date("2026-11-28"), .fr, opens: true) == "dès aujourd'hui")
+        #expect(DateWords.relative(date("2026-11-27"), today: date("2026-11-28"), .fr, opens: true) == "possible depuis hier")
+        #expect(DateWords.relative(date("2026-11-27"), today: date("2026-11-28"), .fr) == "dépassée depuis hier")
+        #expect(DateWords.relative(date("2026-11-20"), today: date("2026-11-28"), .en, opens: true) == "possible for 8 days")
+    }
+
     @Test(
         "« pas sûr », « not sure », « aucune idée » mean I don't know where the question allows it",
         arguments: ["pas sûr", "Not sure", "aucune idée", "je ne suis pas sûre"])
