@@ -56,7 +56,6 @@ public enum DateWords {
     /// jours". A first day (`opens`): "dans 14 jours", "dès aujourd'hui",
     /// "possible depuis 3 jours".
     public static func relative(_ date: CivilDate, today: CivilDate, _ language: Language, opens: Bool = false) -> String {
-        let days = today.days(until: date)
-        return (opens ? Message.relativeOpening(days) : Message.relativeDays(days)).text(language)
+        Message.relativeDays(today.days(until: date), opens: opens).text(language)
     }
 }

@@ -15,8 +15,8 @@ public enum Message: Equatable, Sendable {
     case today
     case otherwise
     case asOf(String)
-    case relativeOpening(Int)
-    case relativeDays(Int)
+    /// Days from today to a date; `opens` when the date is a first day, not a last one.
+    case relativeDays(Int, opens: Bool = false)
     case unconfirmedMark
     case unconfirmedMarkdown
     case sourceLabel
@@ -109,21 +109,16 @@ public enum Message: Equatable, Sendable {
         case .today: return ("aujourd'hui", "today")
         case .otherwise: return ("sinon", "otherwise")
         case .asOf(let day): return (" — calcul du \(day)", " — as of \(day)")
-        case .relativeDays(let n):
-            switch n {
-            case 0: return ("aujourd'hui, dernier jour", "today, the last day")
-            case 1: return ("demain", "tomorrow")
-            case 2...: return ("dans \(n) jours", "in \(n) days")
-            case -1: return ("dépassée depuis hier", "passed yesterday")
-            default: return ("dépassée depuis \(-n) jours", "passed \(-n) days ago")
-            }
-        case .relativeOpening(let n):
-            switch n {
-            case 0: return ("dès aujourd'hui", "from today")
-            case 1: return ("demain", "tomorrow")
-            case 2...: return ("dans \(n) jours", "in \(n) days")
-            case -1: return ("possible depuis hier", "possible since yesterday")
-            default: return ("possible depuis \(-n) jours", "possible for \(-n) days")
+        case .relativeDays(let n, let opens):
+            switch (n, opens) {
+            case (0, false): return ("aujourd'hui, dernier jour", "today, the last day")
+            case (0, true): return ("dès aujourd'hui", "from today")
+            case (1, _): return ("demain", "tomorrow")
+            case (2..., _): return ("dans \(n) jours", "in \(n) days")
+            case (-1, false): return ("dépassée depuis hier", "passed yesterday")
+            case (-1, true): return ("possible depuis hier", "possible since yesterday")
+            case (_, false): return ("dépassée depuis \(-n) jours", "passed \(-n) days ago")
+            case (_, true): return ("possible depuis \(-n) jours", "possible for \(-n) days")
             }
         case .unconfirmedMark: return (" [non confirmé aujourd'hui]", " [not confirmed today]")
         case .unconfirmedMarkdown: return (" *(non confirmé aujourd'hui)*", " *(not confirmed today)*")
