@@ -138,7 +138,9 @@ struct QuizMachine {
     private mutating func date(_ n: Int, _ recommendationRight: Bool, _ text: String) -> [Output] {
         let item = items[n]
         guard let key = keyDate(item.routed) else { return [] }
-        let parser = AnswerParser(today: item.routed.today, language: language)
+        // The scenario's day: « 5 décembre » on a case of 23 November is the coming
+        // 5 December, the deadline the lesson is about.
+        let parser = AnswerParser(today: item.routed.today, language: language, yearless: .nearest)
         switch parser.date(TextFolding.fold(text.trimmingSpaces)) {
         case .failure(let error):
             return [.text(error.message.prefix(1).uppercased() + error.message.dropFirst() + ".")]

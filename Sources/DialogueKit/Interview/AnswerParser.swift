@@ -5,11 +5,24 @@ public struct AnswerParser: Sendable {
     public let language: Language
     /// Whose labels are on the screen: a typed prefix matches what was shown.
     public let audience: Audience
+    /// How a day and month without a year are read.
+    public let yearless: Yearless
 
-    public init(today: CivilDate, language: Language, audience: Audience = .self) {
+    /// « 5 décembre » without a year.
+    public enum Yearless: Sendable {
+        /// The last such day, never a future one: what happened (a notification, a
+        /// complaint), the interview's questions.
+        case past
+        /// The such day nearest `today`, before or after: a deadline the quiz asks
+        /// for, which is usually ahead.
+        case nearest
+    }
+
+    public init(today: CivilDate, language: Language, audience: Audience = .self, yearless: Yearless = .past) {
         self.today = today
         self.language = language
         self.audience = audience
+        self.yearless = yearless
     }
 
     static let unknownWords: Set<String> = [
@@ -228,9 +241,14 @@ public struct AnswerParser: Sendable {
             let days = CivilDate.daysIn(month: month, year: year)
             return .failure(AnswerError(Message.noSuchDay(day: day, month: month, year: year, days: days).text(language)))
         }
-        // A day and month without a year mean the last such day, not a future one.
-        if !yearGiven && date > today, let previous = CivilDate(year: year - 1, month: month, day: day) {
-            return .success(previous)
+        guard !yearGiven else { return .success(date) }
+        switch yearless {
+        case .past:
+            // A day and month without a year mean the last such day, not a future one.
+            if date > today, let previous = CivilDate(year: year - 1, month: month, day: day) { return .success(previous) }
+        case .nearest:
+            let candidates = [year - 1, year, year + 1].compactMap { CivilDate(year: $0, month: month, day: day) }
+            if let nearest = candidates.min(by: { abs(today.days(until: $0)) < abs(today.days(until: $1)) }) { return .success(nearest) }
         }
         return .success(date)
     }

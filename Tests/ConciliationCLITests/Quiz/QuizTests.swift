@@ -72,6 +72,18 @@ struct QuizTests {
         #expect(text.contains("Premier jour pour saisir le tribunal : "), "after a silence, the first day the court may be seized")
     }
 
+    /// Issue 26, point 14: « 5 décembre » on a scenario of 23/11/2026 was 2025.
+    @Test("A date without a year is read in the scenario's year: the lesson is the weekend, not 367 days")
+    func dateWithoutYear() throws {
+        let (dialogue, items) = try items(["r3-cra-within-deadline"])
+        let transcript = Transcript()
+        let quiz = QuizLoop(
+            dialogue: dialogue, items: items, language: .fr, reader: ScriptedReader(["4", "5 décembre"]), output: transcript)
+        quiz.run()
+        #expect(transcript.text.contains("Le samedi 5 décembre 2026 n'est pas un jour ouvrable"), "\(transcript.text)")
+        #expect(!transcript.text.contains("2025"))
+    }
+
     @Test("A date on a weekend is diagnosed as such")
     func weekendDiagnosis() throws {
         let (dialogue, items) = try items(["r3-cra-within-deadline"])
