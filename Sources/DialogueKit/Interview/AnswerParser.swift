@@ -119,8 +119,10 @@ public struct AnswerParser: Sendable {
         }
     }
 
-    func choice(_ text: String, _ folded: String, _ choices: [Choice]) -> Result<Value, AnswerError> {
+    func choice(_ text: String, _ typed: String, _ choices: [Choice]) -> Result<Value, AnswerError> {
         let expected = Message.choiceExpected(count: choices.count).text(language)
+        // « 4. » and « non. » as on a yes/no question.
+        let folded = AnswerParser.withoutFinalPunctuation(typed)
         if let n = Int(folded) {
             guard (1...choices.count).contains(n) else { return .failure(AnswerError(expected)) }
             return .success(.string(choices[n - 1].value))
@@ -135,6 +137,12 @@ public struct AnswerParser: Sendable {
             return .failure(
                 AnswerError(
                     Message.severalStartThisWay(numbers).text(language)))
+        }
+        let byWords = ChoiceWords.matches(folded, choices.map { ChoiceWords(choice: $0, label: $0.label(for: audience, language)) })
+        if byWords.count == 1 { return .success(.string(choices[byWords[0]].value)) }
+        if byWords.count > 1 {
+            let listed = byWords.map { "\($0 + 1). \(choices[$0].label(for: audience, language))" }.joined(separator: " ; ")
+            return .failure(AnswerError(Message.severalMatch(listed).text(language)))
         }
         return .failure(AnswerError(expected))
     }

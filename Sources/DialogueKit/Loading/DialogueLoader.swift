@@ -524,7 +524,9 @@ private struct Builder {
             for pair in try mappingPairs(choicesNode, "the choices of `\(id)`") {
                 // `{fr, en}`, or with `note: {fr, en}` (the case note's wording) and
                 // `agent: {fr, en}` (the agent's screen).
-                if case .mapping(let m) = pair.value, m.contains(where: { $0.key.scalarText == "note" || $0.key.scalarText == "agent" }) {
+                if case .mapping(let m) = pair.value,
+                    m.contains(where: { ["note", "agent", "keywords"].contains($0.key.scalarText ?? "") })
+                {
                     let map = try YAMLMapping(pair.value, file: file, context: "choice `\(pair.key)`")
                     var texts: [String: String] = [:]
                     for language in languages {
@@ -533,8 +535,15 @@ private struct Builder {
                     }
                     let note = try map.optional("note").map { try localized($0.node, "the note of choice `\(pair.key)`") }
                     let agent = try map.optional("agent").map { try localized($0.node, "the agent wording of choice `\(pair.key)`") }
-                    try map.finish(allowed: languages + ["note", "agent"])
-                    choices.append(Choice(value: pair.key, label: LocalizedText(texts, position: map.position), note: note, agent: agent))
+                    let keywords =
+                        try map.optional("keywords").map { node in
+                            try sequence(node.node, "the keywords of choice `\(pair.key)`").map { try string($0, "a keyword") }
+                        } ?? []
+                    try map.finish(allowed: languages + ["note", "agent", "keywords"])
+                    choices.append(
+                        Choice(
+                            value: pair.key, label: LocalizedText(texts, position: map.position), note: note, agent: agent,
+                            keywords: keywords))
                 } else {
                     choices.append(Choice(value: pair.key, label: try localized(pair.value, "the label of choice `\(pair.key)`")))
                 }

@@ -29,6 +29,7 @@ public enum Message: Equatable, Sendable {
     case notRecognised(hint: String)
     case choiceExpected(count: Int)
     case severalStartThisWay(String)
+    case severalMatch(String)
     case answerYesOrNo
     case dateExpected
     case dateOutOfRange
@@ -141,6 +142,11 @@ public enum Message: Equatable, Sendable {
             return (
                 "tapez un numéro de 1 à \(count), ou le début d'une réponse (Tab complète)",
                 "type a number from 1 to \(count), or the start of an answer (Tab completes)"
+            )
+        case .severalMatch(let listed):
+            return (
+                "ces mots vont avec plusieurs réponses : \(listed) ; tapez le numéro de la vôtre",
+                "these words fit several answers: \(listed); type the number of yours"
             )
         case .severalStartThisWay(let numbers):
             return (

@@ -10,12 +10,18 @@ public struct Choice: Sendable {
     /// The choice as an agent reads it on the screen while the caller speaks
     /// ("Ne trouve pas de médecin traitant"); nil: the label.
     public let agent: LocalizedText?
+    /// Other words a person uses for this answer (`keywords:` in the file: « IJ »,
+    /// « courrier », « jamais répondu »), in any language, matched folded.
+    public let keywords: [String]
 
-    public init(value: String, label: LocalizedText, note: LocalizedText? = nil, agent: LocalizedText? = nil) {
+    public init(
+        value: String, label: LocalizedText, note: LocalizedText? = nil, agent: LocalizedText? = nil, keywords: [String] = []
+    ) {
         self.value = value
         self.label = label
         self.note = note
         self.agent = agent
+        self.keywords = keywords
     }
 
     /// The label shown to this audience.

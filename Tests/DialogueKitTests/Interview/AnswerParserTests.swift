@@ -137,6 +137,37 @@ struct AnswerParserTests {
         #expect(DateWords.relative(date("2026-12-07"), today: date("2026-11-23"), .fr) == "dans 14 jours")
     }
 
+    /// Issue 26, point 1: a choice was found only by the start of its label.
+    @Test(
+        "A choice found by the person's own words: any word of the label, its examples, its keywords; accents, hyphens, case folded",
+        arguments: [
+            ("subject", "décision administrative", "decision-admin"), ("subject", "Carte VITALE", "functioning"),
+            ("subject", "fonctionnement", "functioning"), ("subject", "refus de remboursement", "decision-admin"),
+            ("subject", "c2s", "care-refusal"), ("subject", "un trop percu", "overpayment"), ("subject", "Trop-perçu", "overpayment"),
+            ("subject", "mes IJ", "decision-admin"), ("subject", "une mise en demeure", "overpayment"), ("subject", "4.", "functioning"),
+            ("complaint_channel", "par telephone", "phone"), ("complaint_channel", "par courrier", "letter"),
+            ("complaint_channel", "au guichet", "counter"), ("complaint_channel", "par mail", "email"),
+            ("complaint_answer", "non ils ont jamais repondu", "none"), ("complaint_answer", "pas satisfait du tout", "unsatisfactory"),
+        ])
+    func choicesInOwnWords(question: String, typed: String, value: String) throws {
+        #expect(try parser.parse(typed, for: q(question)).get() == .string(value))
+    }
+
+    @Test("Words that fit several choices show only those, numbered, and the question stays")
+    func severalChoicesByWords() {
+        guard case .failure(let error) = parser.parse("décision", for: q("subject")) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(error.message.hasPrefix("ces mots vont avec plusieurs réponses : 1. Une décision administrative"))
+        #expect(error.message.contains("3. Une décision, sans savoir"))
+        #expect(!error.message.contains("Autre chose"), "only the choices that fit")
+        guard case .failure = parser.parse("xylophone", for: q("subject")) else {
+            Issue.record("a word of no label accepted")
+            return
+        }
+    }
+
     @Test("A first day past reads « possible depuis », never « dépassée »; a last day past reads « dépassée »")
     func firstDaysAndLastDays() throws {
         let dialogue = try loadShipped()
