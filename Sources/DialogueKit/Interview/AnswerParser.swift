@@ -105,6 +105,11 @@ public struct AnswerParser: Sendable {
         case .yesNo: return yesNo(folded)
         case .date: return date(folded).map(Value.date)
         case .text(let pattern, let hint):
+            // A département named rather than numbered (« Pas-de-Calais », « la
+            // Réunion »), wherever the question takes a département's number.
+            if let pattern, !pattern.matches(text), let code = DepartmentNames.code(text), pattern.matches(code) {
+                return .success(.string(code))
+            }
             if let pattern, !pattern.matches(text) {
                 return .failure(
                     AnswerError(

@@ -153,6 +153,26 @@ struct AnswerParserTests {
         #expect(try parser.parse(typed, for: q(question)).get() == .string(value))
     }
 
+    /// Issue 26, point 3.
+    @Test(
+        "A département by its name, as the help speaks of them",
+        arguments: [
+            ("pas de calais", "62"), ("Pas-de-Calais", "62"), ("Réunion", "974"), ("la réunion", "974"), ("Moselle", "57"),
+            ("MOSELLE", "57"), ("corse du sud", "2A"), ("Paris", "75"), ("en Guadeloupe", "971"), ("côtes d'armor", "22"),
+        ])
+    func departmentByName(typed: String, code: String) throws {
+        #expect(try parser.parse(typed, for: q("department")).get() == .string(code))
+    }
+
+    @Test("A name that is no département is still refused with what is expected")
+    func notADepartment() {
+        guard case .failure(let error) = parser.parse("Atlantide", for: q("department")) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(error.message.contains("numéro du département"), "\(error.message)")
+    }
+
     @Test("Words that fit several choices show only those, numbered, and the question stays")
     func severalChoicesByWords() {
         guard case .failure(let error) = parser.parse("décision", for: q("subject")) else {
