@@ -150,7 +150,7 @@ struct SessionMachine {
             case .success(let v): value = v
             case .failure(let refused): return refused.actions
             }
-            return [.show(.echo(question: q, value: value))] + shown(interview.answer(value)) + [.save]
+            return [.show(.echo(question: q, value: value))] + aside(text, q) + shown(interview.answer(value)) + [.save]
         case .editing(let q):
             let value: Value
             switch parse(text, for: q) {
@@ -278,6 +278,13 @@ struct SessionMachine {
 
     /// The answer typed, or why it was refused and the question again; Enter
     /// takes the answer offered.
+    /// For a date read from a sentence, the words it set aside, named so that
+    /// the person sees what was not taken.
+    private func aside(_ text: String, _ q: Int) -> [SessionAction] {
+        guard case .date = dialogue.questions[q].kind, let words = parser.wordsSetAside(text) else { return [] }
+        return [.show(.message(.wordsSetAside(VisibleText.escapingControls(words.joined(separator: " ")))))]
+    }
+
     private func parse(_ text: String, for q: Int) -> Result<Value, Refusal> {
         if text.trimmingSpaces.isEmpty, let previous = defaultAnswer(for: q) { return .success(previous) }
         return parser.parse(text, for: dialogue.questions[q]).mapError { error in

@@ -104,6 +104,7 @@ enum CLIMessage: Equatable, Sendable {
     case openElsewhere(String)
     case notTheShippedRules(String)
     case answerNoLongerFits(String)
+    case wordsSetAside(String)
     case otherRules(begunWith: String, goesOnWith: String)
     case rulesChanged(from: String, to: String)
     case resuming(String, answers: Int)
@@ -525,6 +526,11 @@ enum CLIMessage: Equatable, Sendable {
             return (
                 "Les règles ont changé depuis (\(from) → \(to)) : le résultat suit les règles actuelles.",
                 "The rules have changed since (\(from) → \(to)): the result follows the current rules."
+            )
+        case .wordsSetAside(let words):
+            return (
+                "(la date seule est retenue ; mots laissés de côté : « \(words) »)",
+                "(only the date is kept; words set aside: “\(words)”)"
             )
         case .otherRules(let begunWith, let goesOnWith):
             return (

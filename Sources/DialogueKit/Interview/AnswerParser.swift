@@ -169,13 +169,56 @@ public struct AnswerParser: Sendable {
     /// Every date form the interview accepts; see the tests for the full list.
     /// Only dates the program can count from are accepted (`CivilDate.supported`).
     public func date(_ folded: String) -> Result<CivilDate, AnswerError> {
-        let parsed = anyDate(folded)
+        var parsed = anyDate(folded)
+        if case .failure = parsed, let (found, _) = dateInSentence(folded) { parsed = .success(found) }
         if case .success(let d) = parsed, !CivilDate.supported.contains(d) {
             return .failure(
                 AnswerError(
                     Message.dateOutOfRange.text(language)))
         }
         return parsed
+    }
+
+    /// A sentence holding exactly one date (« j'ai reçu une lettre le 3 octobre »):
+    /// that date, and the words set aside around it; nil when there is none, or
+    /// two different ones. The longest run of words that reads as a date wins at
+    /// each place.
+    func dateInSentence(_ folded: String) -> (date: CivilDate, setAside: [Int])? {
+        let words = AnswerParser.withoutFinalPunctuation(folded).split(separator: " ").map(String.init)
+        guard words.count > 1 else { return nil }
+        var found: [(date: CivilDate, range: Range<Int>)] = []
+        var i = 0
+        while i < words.count {
+            let longest = min(5, words.count - i)
+            let hit = stride(from: longest, through: 1, by: -1).lazy.compactMap { length -> (CivilDate, Range<Int>)? in
+                guard length < words.count, case .success(let d) = self.anyDate(words[i..<(i + length)].joined(separator: " ")) else {
+                    return nil
+                }
+                return (d, i..<(i + length))
+            }.first
+            if let (d, range) = hit {
+                found.append((d, range))
+                i = range.upperBound
+            } else {
+                i += 1
+            }
+        }
+        guard let first = found.first, found.allSatisfy({ $0.date == first.date }) else { return nil }
+        let used = Set(found.flatMap { Array($0.range) })
+        return (first.date, words.indices.filter { !used.contains($0) })
+    }
+
+    /// The words a date answer left aside, when the date was taken from a
+    /// sentence; nil when the whole answer was the date.
+    public func wordsSetAside(_ raw: String) -> [String]? {
+        let folded = TextFolding.fold(raw.trimmingSpaces)
+        guard case .failure = anyDate(folded), let (_, aside) = dateInSentence(folded), !aside.isEmpty else { return nil }
+        // The words as typed, accents kept: folding changes no space.
+        let typed = AnswerParser.withoutFinalPunctuation(raw.trimmingSpaces).split(separator: " ").map(String.init)
+        let words =
+            typed.count == AnswerParser.withoutFinalPunctuation(folded).split(separator: " ").count
+            ? typed : AnswerParser.withoutFinalPunctuation(folded).split(separator: " ").map(String.init)
+        return aside.map { words[$0] }
     }
 
     /// "Le 3 octobre.", "lundi 2 novembre 2026" (the program's own read-back):

@@ -123,7 +123,7 @@ struct AnswerParserTests {
         #expect(try parser.parse("67", for: q("department")).get() == .string("67"))
         #expect(try parser.parse("2A", for: q("department")).get() == .string("2A"))
         #expect(try parser.parse("974", for: q("department")).get() == .string("974"))
-        guard case .failure(let e) = parser.parse("Paris", for: q("department")) else { Issue.record("accepted"); return }
+        guard case .failure(let e) = parser.parse("Paris 15e", for: q("department")) else { Issue.record("accepted"); return }
         #expect(e.message.contains("numéro du département"))
     }
 
@@ -151,6 +151,30 @@ struct AnswerParserTests {
         ])
     func choicesInOwnWords(question: String, typed: String, value: String) throws {
         #expect(try parser.parse(typed, for: q(question)).get() == .string(value))
+    }
+
+    /// Issue 26, point 2: « Tapez une date comme 23/11/2026 » for a sentence.
+    @Test(
+        "A sentence holding one date gives that date, and names the words set aside",
+        arguments: [
+            ("j'ai reçu une lettre le 3 octobre", "2026-10-03", "j'ai reçu une lettre"),
+            ("La lettre du 05/10/2026 est arrivée.", "2026-10-05", "La lettre du est arrivée"),
+            ("reçu il y a 3 jours environ", "2026-11-20", "reçu environ"),
+        ])
+    func dateInASentence(typed: String, iso: String, aside: String) throws {
+        #expect(try parser.parse(typed, for: q("notified_on")).get() == .date(date(iso)))
+        #expect(parser.wordsSetAside(typed)?.joined(separator: " ") == aside)
+        #expect(parser.wordsSetAside("3 octobre") == nil, "a date alone sets nothing aside")
+    }
+
+    @Test("A sentence with two different dates, or none, is refused with what is expected")
+    func twoDatesInASentence() {
+        for typed in ["entre le 3 octobre et le 5 octobre", "je ne me souviens plus du jour"] {
+            guard case .failure = parser.parse(typed, for: q("notified_on")) else {
+                Issue.record("accepted: \(typed)")
+                continue
+            }
+        }
     }
 
     /// Issue 26, point 3.
