@@ -27,20 +27,24 @@ struct ResumeCommand: ParsableCommand {
     var lang: Language = .fr
 
     func run() throws {
+        // One writer for the list, the lines before the interview and the
+        // interview itself, in the order they are written, piped or not.
+        let output = StandardOutput()
+        let say = { (text: String) in output.write(text + "\n") }
         let store = try SessionStore.existingForUser()
         let entries = store.list()
         let open = entries.compactMap { entry in entry.record.flatMap { $0.finished ? nil : $0 } }
         let unreadable = entries.filter { $0.record == nil }.count
         if unreadable > 0 {
-            print(CLIMessage.unreadableSkipped(unreadable).text(lang))
+            say(CLIMessage.unreadableSkipped(unreadable).text(lang))
         }
         guard !open.isEmpty else {
-            print(CLIMessage.noUnfinishedInterview(VisibleText.escapingControls(store.directory)).text(lang))
-            return
+            say(CLIMessage.noUnfinishedInterview(VisibleText.escapingControls(store.directory)).text(lang))
+            return try CheckedExit.check(output, lang)
         }
         if which == nil || list {
-            for (i, record) in open.enumerated() { print("\(i + 1). " + SessionListing.line(record, lang)) }
-            if list { return }
+            for (i, record) in open.enumerated() { say("\(i + 1). " + SessionListing.line(record, lang)) }
+            if list { return try CheckedExit.check(output, lang) }
         }
         var choice = which
         if choice == nil {
@@ -58,10 +62,6 @@ struct ResumeCommand: ParsableCommand {
             throw ValidationError(CLIMessage.openElsewhere(picked.id).text(lang))
         }
         defer { store.unlock(picked.id, lock) }
-        // From here, one writer for the lines before the interview and the
-        // interview itself, in the order they are written.
-        let output = StandardOutput()
-        let say = { (text: String) in output.write(text + "\n") }
         // A shipped dialogue is named by its file name alone (older sessions: by a
         // path ending in dialogues/NAME); any other path is a file of its own.
         let name = URL(fileURLWithPath: picked.dialogueFile).lastPathComponent

@@ -94,7 +94,7 @@ public struct AnswerParser: Sendable {
             return .failure(AnswerError(Message.typeAnAnswer.text(language)))
         }
         let folded = TextFolding.fold(text)
-        if AnswerParser.unknownWords.contains(folded) {
+        if AnswerParser.unknownWords.contains(AnswerParser.withoutFinalPunctuation(folded)) {
             if question.unknown != nil { return .success(.null) }
             return .failure(
                 AnswerError(
@@ -191,7 +191,8 @@ public struct AnswerParser: Sendable {
         while i < words.count {
             let longest = min(5, words.count - i)
             let hit = stride(from: longest, through: 1, by: -1).lazy.compactMap { length -> (CivilDate, Range<Int>)? in
-                guard length < words.count, case .success(let d) = self.anyDate(words[i..<(i + length)].joined(separator: " ")) else {
+                let window = words[i..<(i + length)].joined(separator: " ")
+                guard length < words.count, AnswerParser.datedWindow(window), case .success(let d) = self.anyDate(window) else {
                     return nil
                 }
                 return (d, i..<(i + length))
@@ -205,7 +206,27 @@ public struct AnswerParser: Sendable {
         }
         guard let first = found.first, found.allSatisfy({ $0.date == first.date }) else { return nil }
         let used = Set(found.flatMap { Array($0.range) })
+        // Nothing left aside may look like another date or deny this one: a number
+        // (« le 3 ou 4 novembre »), a month, « pas » (« pas hier »).
+        let months = Set(DateWords.frenchMonths.map { TextFolding.fold($0) })
+        for i in words.indices where !used.contains(i) {
+            let w = words[i].filter { $0.isLetter || $0.isNumber }
+            if w.contains(where: \.isNumber) || months.contains(w) || ChoiceWords.negations.contains(w) { return nil }
+        }
         return (first.date, words.indices.filter { !used.contains($0) })
+    }
+
+    /// Whether words inside a sentence can be a date: a number or a day's name,
+    /// and a count of days or weeks only with « il y a » (« un jour de novembre »,
+    /// « pendant 3 semaines » are no dates).
+    static func datedWindow(_ window: String) -> Bool {
+        let words = window.split(separator: " ").map(String.init)
+        let counted = [
+            "jour", "jours", "semaine", "semaines", "sem", "mois", "an", "ans", "day", "days", "week", "weeks", "month", "months",
+        ]
+        if words.contains(where: { counted.contains($0) }) { return window.contains("il y a") || window.contains("ago") }
+        let named = ["hier", "aujourd'hui", "aujourdhui", "avant-hier", "yesterday", "today"] + DateWords.weekdayWords
+        return window.contains(where: \.isNumber) || words.contains(where: { named.contains($0) })
     }
 
     /// The words a date answer left aside, when the date was taken from a

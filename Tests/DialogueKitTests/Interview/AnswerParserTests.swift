@@ -197,6 +197,38 @@ struct AnswerParserTests {
         #expect(error.message.contains("numéro du département"), "\(error.message)")
     }
 
+    /// Found by review: a negative answer read as the opposite choice, a sentence
+    /// with no date read as one.
+    @Test(
+        "A negative answer never picks the opposite choice; not knowing picks none",
+        arguments: [
+            ("appeal_answer", "elle ne me donne pas raison"), ("appeal_answer", "non elle ne m'a pas donné raison"),
+            ("appeal_answer", "la décision est défavorable"), ("appeal_answer", "je ne sais pas trop"),
+            ("appeal_answer", "je sais pas encore"), ("appeal_documents", "pas d'autres pièces"),
+            ("appeal_documents", "aucune autre pièce"), ("appeal_documents", "je n'ai rien envoyé d'autre"),
+        ])
+    func negativesNeverFlip(question: String, typed: String) {
+        let result = parser.parse(typed, for: q(question))
+        if case .success(let v) = result {
+            #expect(v != .string("satisfactory") && v != .string("sent") && v != .string("none"), "\(typed) → \(v)")
+        }
+    }
+
+    @Test("« je ne sais pas. » with its full stop is « je ne sais pas »", arguments: ["je ne sais pas.", "Je ne sais pas !"])
+    func unknownWithAFullStop(typed: String) throws {
+        #expect(try parser.parse(typed, for: q("notified_on")).get() == .null)
+    }
+
+    @Test(
+        "Words that only look like a date inside a sentence are no date",
+        arguments: ["reçue un jour de novembre", "mis à jour le dossier", "pendant 3 semaines rien", "pas hier", "le 3 ou 4 novembre"])
+    func noDateInSentence(typed: String) {
+        guard case .failure = parser.parse(typed, for: q("notified_on")) else {
+            Issue.record("read as a date: \(typed)")
+            return
+        }
+    }
+
     @Test("Words that fit several choices show only those, numbered, and the question stays")
     func severalChoicesByWords() {
         guard case .failure(let error) = parser.parse("décision", for: q("subject")) else {
