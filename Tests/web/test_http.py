@@ -345,6 +345,25 @@ def test_after_a_413_on_connection_close_the_connection_is_closed():
         assert closed, "the server stopped reading but kept the connection open"
 
 
+def test_a_pipelined_request_still_being_read_keeps_the_connection():
+    """Found by review: the answer to a first request closed the connection when a
+    second request's head had already arrived, its body not yet."""
+    with Server() as server:
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+                  b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  b"Content-Length: 20\r\n\r\ncsrf=")
+        s.settimeout(5)
+        first = s.recv(65_536)
+        assert first.startswith(b"HTTP/1.1 200"), first[:80]
+        import time
+        time.sleep(0.5)
+        s.sendall(b"x" * 15)
+        reply, _ = _read_to_end(s, 5)
+        s.close()
+        assert b"HTTP/1.1 403" in first + reply, (first + reply)[:300]
+
+
 def test_malformed_bodies_get_a_400_and_few_log_lines():
     """Issue 29, point 7: each got a 500 and a log line."""
     with Server() as server:

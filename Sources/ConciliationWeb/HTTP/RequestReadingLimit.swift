@@ -25,8 +25,11 @@ final class RequestReadingLimit: ChannelDuplexHandler, RemovableChannelHandler {
     let maximumBody: Int
     /// The deadline of the request being read; nil between requests.
     private var deadline: Scheduled<Void>?
-    /// Whether the current request has been read to its end.
+    /// Whether the latest request has been read to its end.
     private var requestRead = true
+    /// Requests whose head was read and whose answer has not ended yet: more than
+    /// one when a client pipelines.
+    private var unanswered = 0
 
     init(limit: TimeAmount, maximumBody: Int) {
         self.limit = limit
@@ -37,6 +40,7 @@ final class RequestReadingLimit: ChannelDuplexHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let request):
             requestRead = false
+            unanswered += 1
             if request.headerFields[.expect]?.lowercased() == "100-continue",
                 let length = request.headerFields[.contentLength].flatMap({ Int($0) }), length <= maximumBody
             {
@@ -56,7 +60,14 @@ final class RequestReadingLimit: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        guard case .end = unwrapOutboundIn(data), !requestRead else {
+        guard case .end = unwrapOutboundIn(data) else {
+            context.write(data, promise: promise)
+            return
+        }
+        unanswered = max(unanswered - 1, 0)
+        // Only the answer to the request still being read closes: with pipelined
+        // requests, an earlier answer leaves the connection to the next one.
+        guard !requestRead, unanswered == 0 else {
             context.write(data, promise: promise)
             return
         }
