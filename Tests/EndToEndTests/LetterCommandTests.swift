@@ -39,7 +39,20 @@ struct LetterCommandTests {
         #expect(letter.contains("Les faits : ma carte Vitale n'est jamais arrivée."))
         #expect(letter.contains("Son objet : le fonctionnement de la caisse."))
         #expect(!letter.contains("(délais, accueil"))
+        #expect(run.stdout.contains(path), "the full path is said")
         let noLetter = try BinaryRunner.run(["letter", BinaryRunner.root + "/dialogues/cases/r10-exactly-21-days.yaml"] + details)
         #expect(noLetter.stdout.contains("Aucune lettre pour l'instant"))
+    }
+
+    /// Issue 26, point 7.
+    @Test("A letter printed on the screen is followed, on the error stream, by the passages still to complete")
+    func passagesNamedOnTheScreen() throws {
+        let caseFile = BinaryRunner.root + "/dialogues/cases/r5-no-complaint.yaml"
+        let run = try BinaryRunner.run(["letter", caseFile, "--nir", "184127645108946", "--facts", "ma carte n'est pas arrivée"] + details)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Marie Dupont"), "the letter alone on standard output")
+        #expect(!run.stdout.contains("pas prête"))
+        #expect(run.stderr.contains("Cette lettre n'est pas prête à envoyer : complétez d'abord 2 passages marqués [à compléter]"))
+        #expect(run.stderr.contains("« adresse postale de la caisse »"))
     }
 }

@@ -104,17 +104,20 @@ struct LetterCommand: ParsableCommand {
         if let grounds { details.grounds = grounds }
         if let request { details.request = request }
         let text = writer.letter(kind, routed: routed, details: details, markdown: format == .markdown)
+        let toFill = LetterWriter.passagesToFill(text)
         if let output {
             try FileIO.writeAtomically(Array(text.utf8), to: output, overwrite: force)
-            let toFill = LetterWriter.passagesToFill(text)
+            let full = FileIO.fullPath(output)
             print(
                 toFill.isEmpty
-                    ? CLIMessage.letterReady(output).text(options.lang) : CLIMessage.letterToComplete(output, toFill).text(options.lang))
+                    ? CLIMessage.letterReady(full).text(options.lang) : CLIMessage.letterToComplete(full, toFill).text(options.lang))
         } else {
             if let problem = FileIO.write(text, to: 1) {
                 FileIO.write(CLIMessage.letterOutputFailed(problem).text(options.lang) + "\n", to: 2)
                 throw ExitCode(1)
             }
+            // Said apart from the letter, which may be piped to a file or a printer.
+            if !toFill.isEmpty { FileIO.write(CLIMessage.letterPrintedToComplete(toFill).text(options.lang) + "\n", to: 2) }
         }
     }
 

@@ -6,7 +6,8 @@ enum Display: Equatable, Sendable {
     /// An empty line, between blocks.
     case blank
     /// The dialogue's title and how to answer, for a new interview.
-    case welcome
+    /// The opening line; it says the answers stay on this computer only when they are saved.
+    case welcome(saving: Bool)
     /// A sentence of the catalogue.
     case message(CLIMessage)
     /// A sentence of the catalogue, shown as an error.

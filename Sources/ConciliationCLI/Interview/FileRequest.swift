@@ -23,7 +23,8 @@ struct FileRequest: Equatable, Sendable {
 
     /// What writing gave.
     enum Outcome: Equatable {
-        case written
+        /// Written, at this full path (what the person is told, wherever they ran the program from).
+        case written(at: String)
         /// A file is there and was not replaced.
         case exists(readOnly: Bool)
         /// The reason, in a few words.

@@ -13,7 +13,8 @@ final class InterviewLoop {
     private let screen: Screen
 
     init(interview: Interview, record: SessionRecord, settings: InterviewSettings, reader: LineReader, output: OutputSink) {
-        self.machine = SessionMachine(interview: interview, language: settings.language, audience: settings.audience)
+        self.machine = SessionMachine(
+            interview: interview, language: settings.language, audience: settings.audience, saving: settings.store != nil)
         self.record = record
         self.settings = settings
         self.reader = reader
@@ -109,7 +110,7 @@ final class InterviewLoop {
         }
         do {
             try FileIO.writeAtomically(bytes, to: request.path, overwrite: exists)
-            return .written
+            return .written(at: FileIO.fullPath(request.path))
         } catch {
             return .failed("\(error)")
         }

@@ -30,7 +30,7 @@ struct Screen {
         let dialogue = machine.dialogue
         switch display {
         case .blank: return [""]
-        case .welcome: return [style.bold(dialogue.title.text(language)), style.dim(say(.welcome))]
+        case .welcome(let saving): return [style.bold(dialogue.title.text(language)), style.dim(say(.welcome(saving: saving)))]
         case .message(let m): return [say(m)]
         case .error(let m): return [style.error(say(m))]
         case .note(let m): return [style.dim(say(m))]

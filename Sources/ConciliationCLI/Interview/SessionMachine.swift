@@ -30,8 +30,8 @@ struct SessionMachine {
         case quit
         /// Erase the answers and start again.
         case restart
-        /// Replace a file that exists with these bytes.
-        case overwrite(FileRequest, readOnly: Bool)
+        /// Replace the files that exist (a letter has two) with these bytes.
+        case overwrite([FileRequest], readOnly: Bool)
     }
 
     /// A letter asked for, while its details are typed.
@@ -58,12 +58,19 @@ struct SessionMachine {
     private(set) var state: State = .answering
     private(set) var saveState = SaveState.nothingToSave
     private var saveWarned = false
+    /// The letter's details once given, kept for a second `:lettre` until the
+    /// interview starts again: in memory only, never saved nor in the history.
+    private var letterDetailsKept: LetterDetails?
     let language: Language
     let audience: Audience
     private let parser: AnswerParser
 
-    init(interview: Interview, language: Language, audience: Audience) {
+    /// Whether the answers are saved (not under --no-save): the welcome says so.
+    let saving: Bool
+
+    init(interview: Interview, language: Language, audience: Audience, saving: Bool = true) {
         self.interview = interview
+        self.saving = saving
         self.language = language
         self.audience = audience
         self.parser = AnswerParser(today: interview.today, language: language, audience: audience)
@@ -120,7 +127,7 @@ struct SessionMachine {
 
     /// The interview opens: the welcome for a new one, then where it stands.
     mutating func start() -> [SessionAction] {
-        (interview.answeredPath.isEmpty ? [.show(.welcome)] : []) + shown(interview.replay())
+        (interview.answeredPath.isEmpty ? [.show(.welcome(saving: saving))] : []) + shown(interview.replay())
     }
 
     /// A line typed.
@@ -218,6 +225,7 @@ struct SessionMachine {
         if case .letterDetails(var draft) = state {
             guard draft.form.endOfInput(), let details = draft.form.details else { return abandonLetter() }
             state = .finished
+            letterDetailsKept = details
             return writeLetter(draft, details)
         }
         guard interactive else { return [.save, .exit(.endOfInput)] }
@@ -253,16 +261,20 @@ struct SessionMachine {
     /// What writing a file gave.
     mutating func fileWritten(_ request: FileRequest, _ outcome: FileRequest.Outcome) -> [SessionAction] {
         switch outcome {
-        case .written:
-            guard case .letter(let bytes) = request.content else { return [.show(.message(.exported(request.path)))] }
+        case .written(let fullPath):
+            guard case .letter(let bytes) = request.content else { return [.show(.message(.exported(fullPath)))] }
             let toFill = LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self))
-            return [.show(.message(toFill.isEmpty ? .letterReady(request.path) : .letterToComplete(request.path, toFill)))]
+            return [.show(.message(toFill.isEmpty ? .letterReady(fullPath) : .letterToComplete(fullPath, toFill)))]
         case .exists(let readOnly):
-            if case .letter = request.content {
-                return [.show(.error(.letterFileExists(request.path)))]
+            // A letter's second file joins the question already asked for its first.
+            var pending = [request], protected = readOnly, previous = state
+            if case .confirming(.overwrite(let asked, let askedReadOnly), let before) = state {
+                pending = asked + [request]
+                protected = protected || askedReadOnly
+                previous = before
             }
-            state = .confirming(.overwrite(request, readOnly: readOnly), then: state)
-            return [.show(.message(.replaceQuestion(request.path, readOnly: readOnly)))]
+            state = .confirming(.overwrite(pending, readOnly: protected), then: previous)
+            return [.show(.message(.replaceQuestion(pending.map(\.path).joined(separator: ", "), readOnly: protected)))]
         case .failed(let reason):
             let letter = if case .letter = request.content { true } else { false }
             return [.show(.error(.cannotWrite(reason, letter: letter)))]
@@ -333,9 +345,12 @@ struct SessionMachine {
         switch (confirmation, yes) {
         case (.quit, true): return [.save, .show(.goodbye), .exit(.quit)]
         case (.restart, true): return restart()
-        case (.overwrite(var request, _), true):
-            request.replace = .always
-            return [.write(request)]
+        case (.overwrite(let requests, _), true):
+            return requests.map { request in
+                var request = request
+                request.replace = .always
+                return .write(request)
+            }
         case (.overwrite, false): return [.show(.message(.nothingWritten))]
         case (.quit, false), (.restart, false): return reask()
         }
@@ -344,6 +359,7 @@ struct SessionMachine {
     private mutating func restart() -> [SessionAction] {
         // A new caller: nothing typed for the last one comes back with ↑.
         saveState = .nothingToSave
+        letterDetailsKept = nil
         return [.forgetHistory, .newRecord, .show(.message(.newInterview))] + shown(interview.restart())
     }
 
@@ -367,6 +383,10 @@ struct SessionMachine {
         }
         let draft = LetterDraft(
             form: LetterForm(needsReference: kind.citesADecision, asksWording: true), kind: kind, targets: targets, force: force)
+        if let kept = letterDetailsKept {
+            state = .finished
+            return [.show(.message(.letterDetailsKept))] + writeLetter(draft, kept)
+        }
         state = .letterDetails(draft)
         return [.show(.question(forDetail: draft.form))]
     }
@@ -380,6 +400,7 @@ struct SessionMachine {
             let said = notes.map { SessionAction.show(.message($0)) }
             if let details = draft.form.details {
                 state = .finished
+                letterDetailsKept = details
                 return said + writeLetter(draft, details)
             }
             state = .letterDetails(draft)

@@ -9,7 +9,7 @@ import DialogueKit
 /// language: a field in `Wordings`, which the compiler then asks of every case.
 enum CLIMessage: Equatable, Sendable {
     // MARK: The interview
-    case welcome
+    case welcome(saving: Bool)
     case lineTooLong(bytes: Int)
     case commandRefused(ReplCommand.ParseError)
     case answersSetAside(labels: String)
@@ -80,7 +80,8 @@ enum CLIMessage: Equatable, Sendable {
     case letterAbandoned
     case letterReady(String)
     case letterToComplete(String, [String])
-    case letterFileExists(String)
+    case letterDetailsKept
+    case letterPrintedToComplete([String])
     case letterMissingOptions([String])
     case notALetterCase(String)
     case caseNotValid(String)
@@ -154,10 +155,15 @@ enum CLIMessage: Equatable, Sendable {
 
     private var wordings: Wordings {
         switch self {
-        case .welcome:
+        case .welcome(saving: true):
             return (
                 "Répondez aux questions ; tapez :aide à tout moment. Les réponses restent sur cet ordinateur.",
                 "Answer the questions; type :help at any time. The answers stay on this computer."
+            )
+        case .welcome(saving: false):
+            return (
+                "Répondez aux questions ; tapez :aide à tout moment. Rien n'est enregistré : les réponses s'effacent en quittant.",
+                "Answer the questions; type :help at any time. Nothing is saved: the answers are gone when you leave."
             )
         case .lineTooLong(let bytes):
             return (
@@ -435,10 +441,16 @@ enum CLIMessage: Equatable, Sendable {
                 "Lettre écrite dans \(path) (lisible par vous seul). Elle n'est pas prête à envoyer : complétez d'abord \(n) \(CLIMessage.plural(n, "passage")) \(CLIMessage.plural(n, "marqué")) [à compléter] : \(passages.map { "« \($0) »" }.joined(separator: " ; ")).",
                 "Letter written to \(path) (readable by you only). It is not ready to send: first fill in the \(n) \(CLIMessage.englishPlural(n, "passage")) marked [à compléter]: \(passages.map { "“\($0)”" }.joined(separator: "; "))."
             )
-        case .letterFileExists(let path):
+        case .letterPrintedToComplete(let passages):
+            let n = passages.count
             return (
-                "Le fichier \(path) existe déjà : rien n'a été écrit. Tapez :lettre \(path) --force pour le remplacer, ou donnez un autre nom.",
-                "The file \(path) already exists: nothing was written. Type :letter \(path) --force to replace it, or give another name."
+                "Cette lettre n'est pas prête à envoyer : complétez d'abord \(n) \(CLIMessage.plural(n, "passage")) \(CLIMessage.plural(n, "marqué")) [à compléter] : \(passages.map { "« \($0) »" }.joined(separator: " ; ")).",
+                "This letter is not ready to send: first fill in the \(n) \(CLIMessage.englishPlural(n, "passage")) marked [à compléter]: \(passages.map { "“\($0)”" }.joined(separator: "; "))."
+            )
+        case .letterDetailsKept:
+            return (
+                "La lettre reprend les coordonnées et les mots déjà donnés (gardés jusqu'à :recommencer, jamais enregistrés).",
+                "The letter uses the details and words already given (kept until :restart, never saved)."
             )
         case .letterMissingOptions(let options):
             let list = options.joined(separator: ", ")

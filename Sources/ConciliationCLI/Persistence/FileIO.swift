@@ -97,6 +97,18 @@ public enum FileIO {
         return text
     }
 
+    /// The path from the root, for telling a person where a file is: a relative
+    /// path is joined to the working folder, its leading "./" dropped.
+    public static func fullPath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let cwd = getcwd(nil, 0) else { return path }
+        defer { free(cwd) }
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        let base = String(cString: cwd)
+        return (base == "/" ? "" : base) + "/" + relative
+    }
+
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     /// Whether a file has no write permission bit set (someone protected it):

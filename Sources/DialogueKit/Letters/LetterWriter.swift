@@ -92,6 +92,48 @@ public struct LetterWriter: Sendable {
         "\(d.day == 1 ? "1er" : String(d.day)) \(DateWords.frenchMonths[d.month - 1]) \(d.year)"
     }
 
+    /// The caisse as a sentence names it: "la CPAM de Moselle" from "CPAM de
+    /// Moselle". Every caisse is feminine (caisse, CPAM, CGSS, CSS…); an article
+    /// already typed is kept.
+    static func caisseNamed(_ caisse: String) -> String {
+        let lower = caisse.lowercased()
+        if ["la ", "le ", "l'", "l’", "les "].contains(where: lower.hasPrefix) { return caisse }
+        guard let first = lower.unicodeScalars.first else { return caisse }
+        return ("aeiouyéèêàâîôû".unicodeScalars.contains(first) ? "l'" : "la ") + caisse
+    }
+
+    /// "de" before the caisse's name, contracted as French does ("du", "des").
+    static func ofCaisse(_ caisse: String) -> String {
+        let named = caisseNamed(caisse)
+        if named.lowercased().hasPrefix("le ") { return "du " + named.dropFirst(3) }
+        if named.lowercased().hasPrefix("les ") { return "des " + named.dropFirst(4) }
+        return "de " + named
+    }
+
+    /// The person's words as the end of a sentence: one full stop, none after
+    /// their own « . », « ! », « ? » or « … ».
+    static func sentenceEnd(_ words: String) -> String {
+        let trimmed = words.trimmingSpaces
+        return [".", "!", "?", "…"].contains(where: trimmed.hasSuffix) ? trimmed : trimmed + "."
+    }
+
+    /// How a complaint was made, as a sentence says it (", par téléphone"), or the
+    /// choice's label when the dialogue has a channel this list does not know.
+    private func channelWords(_ routed: RoutedCase) -> String {
+        guard case .string(let channel)? = answer("complaint_channel", routed) else { return "" }
+        switch channel {
+        case "letter": return ", par courrier"
+        case "phone": return ", par téléphone"
+        case "ameli": return ", par un message sur mon compte ameli"
+        case "counter": return ", à l'accueil de la caisse"
+        case "email": return ", par e-mail"
+        default:
+            guard let full = label("complaint_channel", routed) else { return "" }
+            let short = full.range(of: " (").map { String(full[..<$0.lowerBound]) } ?? full
+            return ", " + short.lowercased()
+        }
+    }
+
     private func date(_ name: String, _ routed: RoutedCase) -> String? {
         if case .date(let d)? = answer(name, routed) { return LetterWriter.day(d) }
         return nil
@@ -134,7 +176,12 @@ public struct LetterWriter: Sendable {
 
     /// The letter as plain text, or as Markdown.
     public func letter(_ kind: Kind, routed: RoutedCase, details given: LetterDetails, markdown: Bool) -> String {
-        // The person's words are text in a Markdown letter, never markup.
+        // The person's words are text in a Markdown letter, never markup; words
+        // left blank are words not given.
+        var given = given
+        for path in [\LetterDetails.facts, \.grounds, \.request, \.reference] where given[keyPath: path]?.trimmingSpaces.isEmpty == true {
+            given[keyPath: path] = nil
+        }
         let details = markdown ? given.escapedForMarkdown : given
         let parts: Parts
         switch kind {
@@ -159,7 +206,9 @@ public struct LetterWriter: Sendable {
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         let careRefusal = answer("subject", routed) == .string("care-refusal")
         var p = Parts(
-            recipient: careRefusal ? ["Monsieur ou Madame le directeur", details.caisse] : [details.caisse, "Service des réclamations"],
+            recipient: careRefusal
+                ? ["Madame, Monsieur le directeur", details.caisse, LetterWriter.caisseAddress]
+                : [details.caisse, "Service des réclamations", LetterWriter.caisseAddress],
             object: careRefusal ? "Signalement d'un refus de soins" : "Réclamation",
             opening: "Madame, Monsieur,",
             attachments: ["copie des documents utiles (courriers, justificatifs, décision s'il y en a une)"])
@@ -185,15 +234,20 @@ public struct LetterWriter: Sendable {
     /// The facts, the grounds (only when given) and the request, in the person's
     /// words, or "[à compléter : …]" saying what to write.
     private func appendWording(_ p: inout Parts, _ details: LetterDetails, facts: String, request: String) {
-        p.body.append("Les faits : " + (details.facts ?? "[à compléter : \(facts)]") + ".")
-        if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : \(grounds).") }
-        p.body.append("Ce que je demande : " + (details.request ?? "[à compléter : \(request)]") + ".")
+        p.body.append("Les faits : " + LetterWriter.sentenceEnd(details.facts ?? "[à compléter : \(facts)]"))
+        if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : " + LetterWriter.sentenceEnd(grounds)) }
+        p.body.append("Ce que je demande : " + LetterWriter.sentenceEnd(details.request ?? "[à compléter : \(request)]"))
     }
+
+    /// The line under the caisse's name, left for the person to complete: the
+    /// tool does not know where their caisse receives its mail.
+    static let caisseAddress = "[à compléter : adresse postale de la caisse]"
 
     private func mediator(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         var p = Parts(
-            recipient: ["Monsieur ou Madame le \(terms.amicableBody)", details.caisse], object: "Saisine du \(terms.amicableBody)",
+            recipient: ["Madame, Monsieur le \(terms.amicableBody)", details.caisse, LetterWriter.caisseAddress],
+            object: "Saisine du \(terms.amicableBody)",
             opening: "Madame, Monsieur le \(terms.amicableBody),",
             attachments: [])
         p.body.append("Je sollicite votre intervention. Son objet : \(subjectWords(routed)).")
@@ -223,7 +277,7 @@ public struct LetterWriter: Sendable {
             ]
         } else if answer("complaint_made", routed) == .bool(true) {
             let complaintDate = date("complaint_on", routed) ?? "[à compléter : sa date]"
-            let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
+            let channel = channelWords(routed)
             let answer: String
             switch self.answer("complaint_answer", routed) {
             case .string("none")?: answer = "elle est restée sans réponse à ce jour"
@@ -246,15 +300,19 @@ public struct LetterWriter: Sendable {
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         let medical = dialogue.outcomes[routed.result.outcome].route == "cmra"
         var p = Parts(
-            recipient: [medical ? "Commission médicale de recours amiable" : "Commission de recours amiable", details.caisse],
+            recipient: [
+                medical ? "Commission médicale de recours amiable" : "Commission de recours amiable", details.caisse,
+                LetterWriter.caisseAddress,
+            ],
             object: "Recours contre la décision" + (decisionDate.map { " reçue le \($0)" } ?? "") + reference,
             opening: "Madame, Monsieur le président,",
             attachments: ["copie de la décision contestée"]
                 + (medical ? ["certificats et comptes rendus médicaux utiles"] : ["copie des justificatifs utiles"]),
             sending: "Lettre recommandée avec avis de réception")
+        p.body.append("Je conteste la décision" + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "") + "\(reference).")
+        // Set apart: the person's words are a phrase of their own, whatever its form.
         p.body.append(
-            "Je conteste la décision" + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "")
-                + "\(reference), par laquelle " + (details.facts ?? "[à compléter : ce que la caisse a décidé]") + ".")
+            "Ce que la caisse a décidé : " + LetterWriter.sentenceEnd(details.facts ?? "[à compléter : ce que la caisse a décidé]"))
         // Rule 3 (rev. 3): the letter asks the commission to treat the written
         // complaint as having seized it, and seizes it in the alternative; it never
         // states that the complaint counts as the appeal.
@@ -262,7 +320,7 @@ public struct LetterWriter: Sendable {
             computed("written_complaint_in_time", routed) == .bool(true)
         {
             let complaintDate = date("complaint_on", routed) ?? "[à compléter : date de votre réclamation écrite]"
-            let channel = label("complaint_channel", routed).map { " (\($0.lowercased()))" } ?? ""
+            let channel = channelWords(routed)
             p.body.append(
                 "J'ai déjà contesté cette décision par écrit auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"
                     + (terms.writtenComplaintAuthority.map { " (\($0))" } ?? "") + ". À titre subsidiaire, je vous saisis par la présente."
@@ -271,12 +329,13 @@ public struct LetterWriter: Sendable {
         }
         p.body.append(
             "Mes motifs : "
-                + (details.grounds
-                    ?? "[à compléter : pourquoi cette décision est, selon vous, mal fondée ; les faits et les pièces qui le montrent]")
-                + ".")
+                + LetterWriter.sentenceEnd(
+                    details.grounds
+                        ?? "[à compléter : pourquoi cette décision est, selon vous, mal fondée ; les faits et les pièces qui le montrent]"))
         p.body.append(
-            "Ce que je demande : " + (details.request ?? "[à compléter : annuler ou modifier cette décision, et ce qui doit en suivre]")
-                + ".")
+            "Ce que je demande : "
+                + LetterWriter.sentenceEnd(
+                    details.request ?? "[à compléter : annuler ou modifier cette décision, et ce qui doit en suivre]"))
         if let deadline = outputDate("appeal_deadline", routed) {
             if routed.today <= deadline {
                 p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(LetterWriter.day(deadline)).")
@@ -313,7 +372,7 @@ public struct LetterWriter: Sendable {
                 : "la commission de recours amiable"
         var p = Parts(
             recipient: ["Greffe du pôle social", "Tribunal judiciaire de [à compléter : ville de votre domicile]"],
-            object: "Requête : contestation d'une décision de \(details.caisse)",
+            object: "Requête : contestation d'une décision \(LetterWriter.ofCaisse(details.caisse))",
             opening: "Madame, Monsieur le président,",
             attachments: [
                 "copie de la décision contestée" + (decisionDate.map { " (reçue le \($0))" } ?? ""),
@@ -323,7 +382,7 @@ public struct LetterWriter: Sendable {
             ],
             sending: "Lettre recommandée avec avis de réception, ou dépôt au greffe")
         p.body.append(
-            "J'ai l'honneur de saisir le tribunal de la contestation de la décision de \(details.caisse)"
+            "J'ai l'honneur de saisir le tribunal de la contestation de la décision \(LetterWriter.ofCaisse(details.caisse))"
                 + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "") + "\(reference).")
         var history = "J'ai contesté cette décision devant \(commission)"
         if let received = date("appeal_received_on", routed) { history += ", qui a reçu mon recours le \(received)" }
@@ -339,15 +398,17 @@ public struct LetterWriter: Sendable {
                 " ; elle n'a pas statué. [à compléter : la date à laquelle son silence vaut rejet, indiquée sur l'accusé de réception de votre recours]"
         }
         p.body.append(history)
+        if let facts = details.facts { p.body.append("Ce que la caisse a décidé : " + LetterWriter.sentenceEnd(facts)) }
         p.body.append(
             "Exposé des motifs : "
-                + (details.grounds
-                    ?? "[à compléter : en quelques phrases, pourquoi la décision est mal fondée, avec les faits et leurs dates]") + ".")
+                + LetterWriter.sentenceEnd(
+                    details.grounds
+                        ?? "[à compléter : en quelques phrases, pourquoi la décision est mal fondée, avec les faits et leurs dates]"))
         p.body.append(
-            "Ce que je demande au tribunal : " + (details.request ?? "[à compléter : annuler la décision, m'accorder la prestation, etc.]")
-                + ".")
+            "Ce que je demande au tribunal : "
+                + LetterWriter.sentenceEnd(details.request ?? "[à compléter : annuler la décision, m'accorder la prestation, etc.]"))
         p.body.append(
-            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(details.caisse), dont le siège est [à compléter : adresse du siège de la caisse]."
+            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(LetterWriter.caisseNamed(details.caisse)), dont le siège est [à compléter : adresse du siège de la caisse]."
         )
         if answer("appeal_notice_states_deadline", routed) == .bool(false) {
             p.body.append(
@@ -371,17 +432,18 @@ public struct LetterWriter: Sendable {
             ],
             sending: "Lettre recommandée avec avis de réception, ou dépôt au greffe")
         p.body.append(
-            "Je forme opposition à la contrainte délivrée par \(details.caisse)" + (served.map { ", qui m'a été remise le \($0)" } ?? "")
-                + "\(reference).")
+            "Je forme opposition à la contrainte délivrée par \(LetterWriter.caisseNamed(details.caisse))"
+                + (served.map { ", qui m'a été remise le \($0)" } ?? "") + "\(reference).")
+        if let facts = details.facts { p.body.append("Les faits : " + LetterWriter.sentenceEnd(facts)) }
         p.body.append(
             "Mes motifs : "
-                + (details.grounds
-                    ?? "[à compléter : pourquoi la somme réclamée n'est pas due, ou pas en totalité (erreur de calcul, prestation due, prescription…), avec les faits et leurs dates]")
-                + "."
-        )
+                + LetterWriter.sentenceEnd(
+                    details.grounds
+                        ?? "[à compléter : pourquoi la somme réclamée n'est pas due, ou pas en totalité (erreur de calcul, prestation due, prescription…), avec les faits et leurs dates]"
+                ))
         p.body.append(
             "Ce que je demande au tribunal : "
-                + (details.request ?? "annuler cette contrainte [à compléter : ou en réduire le montant à …]") + ".")
+                + LetterWriter.sentenceEnd(details.request ?? "annuler cette contrainte [à compléter : ou en réduire le montant à …]"))
         if let deadline = outputDate("appeal_deadline", routed), routed.today <= deadline {
             p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(LetterWriter.day(deadline)).")
         } else if answer("notice_states_deadline", routed) == .bool(false) {
@@ -389,7 +451,7 @@ public struct LetterWriter: Sendable {
                 "La contrainte n'indiquait pas le délai, le tribunal et la forme de l'opposition ; aucun délai ne peut donc m'être opposé.")
         }
         p.body.append(
-            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(details.caisse), dont le siège est [à compléter : adresse du siège de la caisse]."
+            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(LetterWriter.caisseNamed(details.caisse)), dont le siège est [à compléter : adresse du siège de la caisse]."
         )
         return p
     }

@@ -131,4 +131,38 @@ struct SessionMachineTests {
         }
         #expect(LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self)).count >= 2)
     }
+
+    /// Issue 26, point 5.
+    @Test("A second :lettre keeps the details given (in memory), and asks before replacing the letter's files")
+    func secondLetterKeepsTheDetails() throws {
+        var m = try machine([
+            "4", "non", "oui", "01/10/2026", "2", "1", ":lettre lettre.txt", "Marie Dupont", "3 rue des Lilas", "1 84 12 76 451 089 46",
+            "CPAM du Bas-Rhin", "mon dossier est bloqué", "", "qu'il soit traité",
+        ])
+        #expect(m.state == .finished)
+        let again = m.command(.letter(path: nil, force: false))
+        #expect(shown(again).first == .message(.letterDetailsKept))
+        let writes = again.compactMap { if case .write(let r) = $0 { r } else { nil } }
+        #expect(writes.map(\.path) == ["lettre-mediateur.txt", "lettre-mediateur.md"])
+        guard case .letter(let bytes)? = writes.first?.content else {
+            Issue.record("no letter: \(again)")
+            return
+        }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("Les faits : mon dossier est bloqué."))
+        // Both files are there: one question names both; a yes replaces both.
+        _ = m.fileWritten(writes[0], .exists(readOnly: false))
+        #expect(
+            shown(m.fileWritten(writes[1], .exists(readOnly: false)))
+                == [.message(.replaceQuestion("lettre-mediateur.txt, lettre-mediateur.md", readOnly: false))])
+        let yes = m.lineTyped("o")
+        #expect(yes.compactMap { if case .write(let r) = $0 { r.path } else { nil } } == ["lettre-mediateur.txt", "lettre-mediateur.md"])
+        #expect(m.state == .finished)
+        // A new caller: the details are forgotten.
+        _ = m.command(.restart)
+        _ = m.lineTyped("oui")
+        _ = m.lineTyped("4")
+        _ = m.lineTyped("non")
+        _ = m.lineTyped("non")
+        #expect(shown(m.command(.letter(path: "x.txt", force: false))) == [.message(.letterField(.name, aboutADecision: false))])
+    }
 }

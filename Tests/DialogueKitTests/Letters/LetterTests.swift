@@ -138,7 +138,7 @@ struct LetterTests {
         #expect(writer.kind(for: r) == .mediator)
         let text = writer.letter(.mediator, routed: r, details: details, markdown: false)
         #expect(text.contains("Objet : Saisine du médiateur"))
-        #expect(text.contains("une réclamation le 1er octobre 2026 (courrier) ; elle est restée sans réponse à ce jour"))
+        #expect(text.contains("une réclamation le 1er octobre 2026, par courrier ; elle est restée sans réponse à ce jour"))
         #expect(text.contains("Aucun tribunal n'est saisi de ce litige."))
         #expect(text.contains("Je vous prie d'agréer, Madame, Monsieur le médiateur, l'expression de mes salutations distinguées."))
         #expect(text.contains("  - copie de ma réclamation\n"))
@@ -167,7 +167,7 @@ struct LetterTests {
         let writer = LetterWriter(dialogue: Self.dialogue)
         #expect(writer.kind(for: r) == .commission)
         let text = writer.letter(.commission, routed: r, details: details, markdown: false)
-        #expect(text.contains("par écrit auprès de la caisse le 1er septembre 2026 (courrier), dans le délai de recours"))
+        #expect(text.contains("par écrit auprès de la caisse le 1er septembre 2026, par courrier, dans le délai de recours"))
         #expect(text.contains("21 mars 2024, n° 22-13.906"))
         #expect(text.contains("copie de ma réclamation du 1er septembre 2026"))
         #expect(!text.contains("qui expire le"), "the deadline has passed: the letter does not claim it is met")
@@ -215,7 +215,7 @@ struct LetterTests {
         let (writer, mediator) = try routed2007(
             #"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
         let referral = writer.letter(.mediator, routed: mediator, details: details, markdown: false)
-        #expect(referral.contains("Monsieur ou Madame le conciliateur"))
+        #expect(referral.contains("Madame, Monsieur le conciliateur"))
         #expect(referral.contains("Objet : Saisine du conciliateur"))
         #expect(referral.contains("Je vous prie d'agréer, Madame, Monsieur le conciliateur,"))
         let (_, unstated) = try routed2007(
@@ -253,7 +253,7 @@ struct LetterTests {
         let md = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: hostile, markdown: true)
         #expect(!md.contains("<script>"))
         #expect(md.contains("\\<script\\>alert(1)\\</script\\> Dupont"))
-        #expect(md.contains("par laquelle \\# Titre\n\\> citation\n\\- liste\n1\\. un."))
+        #expect(md.contains("Ce que la caisse a décidé : \\# Titre\n\\> citation\n\\- liste\n1\\. un."))
         #expect(!md.contains("[ici](javascript"), "no link a renderer would follow")
         #expect(md.contains("\\[ici\\](javascript:alert(1))"))
         #expect(md.contains("\\`code\\` \\| table \\| \\~\\~barré\\~\\~ \\_souligné\\_"))
@@ -351,7 +351,8 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"care-refusal","refusal_kind":"other","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
         let text = LetterWriter(dialogue: Self.dialogue).letter(.complaint, routed: r, details: details, markdown: false)
-        #expect(text.contains("Monsieur ou Madame le directeur"))
+        #expect(text.contains("Madame, Monsieur le directeur"))
+        #expect(!text.contains("Monsieur ou Madame"))
         #expect(text.contains("Signalement d'un refus de soins"))
     }
 
@@ -371,8 +372,135 @@ struct LetterTests {
         let text = LetterWriter(dialogue: Self.dialogue).letter(.mediator, routed: r, details: details, markdown: false)
         #expect(
             text.contains(
-                "Démarche déjà faite : une réclamation le [à compléter : sa date] (courrier) ; elle est restée sans réponse à ce jour."))
+                "Démarche déjà faite : une réclamation le [à compléter : sa date], par courrier ; elle est restée sans réponse à ce jour."))
         #expect(!text.contains("sans réclamation préalable"))
         #expect(text.contains("  - copie de ma réclamation"))
+    }
+
+    // MARK: Issue 26, point 4: the person's words in good French
+
+    /// What a person typically types in the letter form.
+    func typed(caisse: String, facts: String? = nil, grounds: String? = nil, request: String? = nil) -> LetterDetails {
+        var typed = details
+        typed.caisse = caisse
+        typed.facts = facts
+        typed.grounds = grounds
+        typed.request = request
+        return typed
+    }
+
+    @Test("What the caisse decided is set apart from the sentence, never glued after « par laquelle »")
+    func decisionSetApart() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(
+            .commission, routed: r, details: typed(caisse: "CPAM de Moselle", facts: "refus de remboursement de mes lunettes"),
+            markdown: false)
+        #expect(!text.contains("par laquelle"))
+        #expect(text.contains("Ce que la caisse a décidé : refus de remboursement de mes lunettes."))
+    }
+
+    @Test(
+        "A caisse's name gets its article where a sentence needs one, and keeps the one typed",
+        arguments: [
+            ("CPAM de Moselle", "par la CPAM de Moselle", "d'une décision de la CPAM de Moselle", "Défendeur : la CPAM de Moselle,"),
+            ("la CPAM du Bas-Rhin", "par la CPAM du Bas-Rhin", "d'une décision de la CPAM du Bas-Rhin", "Défendeur : la CPAM du Bas-Rhin,"),
+            (
+                "CGSS de la Martinique", "par la CGSS de la Martinique", "de la CGSS de la Martinique",
+                "Défendeur : la CGSS de la Martinique,"
+            ),
+            ("URSSAF d'Alsace", "par l'URSSAF d'Alsace", "d'une décision de l'URSSAF d'Alsace", "Défendeur : l'URSSAF d'Alsace,"),
+        ])
+    func caisseArticle(caisse: String, byIt: String, ofIt: String, defendant: String) throws {
+        let writer = LetterWriter(dialogue: Self.dialogue)
+        let contrainte = try routed(
+            #"{"subject":"overpayment","overpayment_stage":"contrainte","notified_on":"2026-11-16","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
+        )
+        let opposition = writer.letter(.opposition, routed: contrainte, details: typed(caisse: caisse), markdown: false)
+        #expect(opposition.contains("délivrée " + byIt))
+        #expect(opposition.contains(defendant))
+        let court = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-01-05","court_case_pending":false,"appeal_filed":"cra","appeal_received_on":"2026-01-20","appeal_answer":"unsatisfactory","appeal_decided_on":"2026-10-01","today":"2026-11-23"}"#
+        )
+        let request = writer.letter(.court, routed: court, details: typed(caisse: caisse), markdown: false)
+        #expect(request.contains(ofIt))
+        #expect(!request.contains(" de CPAM") && !request.contains(" de CGSS") && !request.contains("la la "))
+    }
+
+    @Test(
+        "The person's words end with one full stop: never two, none after « ! », « ? » or « … »",
+        arguments: [
+            ("le remboursement par ma mutuelle.", "le remboursement par ma mutuelle."),
+            ("le remboursement par ma mutuelle...", "le remboursement par ma mutuelle..."),
+            ("pourquoi ce refus ?", "pourquoi ce refus ?"),
+            ("c'est injuste !  ", "c'est injuste !"),
+            ("le remboursement", "le remboursement."),
+        ])
+    func oneFullStop(typedText: String, shown: String) throws {
+        let r = try routed(
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(
+            .mediator, routed: r, details: typed(caisse: "CPAM de Moselle", facts: typedText, grounds: typedText, request: typedText),
+            markdown: false)
+        #expect(text.contains("Ce que je demande : " + shown + "\n"))
+        #expect(text.contains("Les faits : " + shown + "\n"))
+        #expect(!text.contains("..\n") || shown.hasSuffix("..."))
+        #expect(!text.contains(" ?.") && !text.contains(" !."))
+    }
+
+    @Test("An empty ground is left out, never written « : . »")
+    func emptyGround() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(
+            .commission, routed: r, details: typed(caisse: "CPAM de Moselle", facts: "  ", grounds: "", request: " "), markdown: false)
+        #expect(!text.contains(": ."))
+        #expect(text.contains("Mes motifs : [à compléter"))
+    }
+
+    @Test(
+        "How a complaint was made, said as a French sentence says it, never « (téléphone (3646)) »",
+        arguments: [
+            ("phone", ", par téléphone ;"), ("letter", ", par courrier ;"), ("ameli", ", par un message sur mon compte ameli ;"),
+            ("counter", ", à l'accueil de la caisse ;"), ("email", ", par e-mail ;"),
+        ])
+    func complaintChannelWords(channel: String, words: String) throws {
+        let r = try routed(
+            #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"\#(channel)","complaint_answer":"none","today":"2026-11-23"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.mediator, routed: r, details: details, markdown: false)
+        #expect(text.contains("une réclamation le 1er octobre 2026" + words))
+        #expect(!text.contains("(3646)"))
+    }
+
+    /// Issue 26, point 6.
+    @Test("The opposition keeps the facts the person typed")
+    func oppositionKeepsFacts() throws {
+        let r = try routed(
+            #"{"subject":"overpayment","overpayment_stage":"contrainte","notified_on":"2026-11-16","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(
+            .opposition, routed: r,
+            details: typed(caisse: "CPAM de Moselle", facts: "la caisse réclame 1 200 euros d'indemnités journalières"),
+            markdown: false)
+        #expect(text.contains("Les faits : la caisse réclame 1 200 euros d'indemnités journalières."))
+    }
+
+    /// Issue 26, point 7.
+    @Test(
+        "The caisse's postal address is a named passage to complete under its name",
+        arguments: [LetterKind.complaint, .mediator, .commission])
+    func caisseAddressPassage(kind: LetterKind) throws {
+        let json =
+            kind == .commission
+            ? #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+            : kind == .mediator
+                ? #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#
+                : #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        let text = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: try routed(json), details: details, markdown: false)
+        #expect(LetterWriter.passagesToFill(text).contains("adresse postale de la caisse"))
     }
 }
