@@ -16,11 +16,27 @@ struct PurgeCommand: ParsableCommand {
     @Flag(name: .long, help: "Delete unfinished ones too (end of a shift on a shared computer).")
     var all = false
 
+    @Flag(name: .long, help: "With --all, delete unfinished interviews without asking (needed without a terminal).")
+    var yes = false
+
     @Option(name: .long, help: "Language of the messages: fr or en.")
     var lang: Language = .fr
 
     func run() throws {
         let store = try SessionStore.existingForUser()
+        let unfinished = store.list().filter { $0.record.map { !$0.finished && !$0.answers.isEmpty } ?? false }.count
+        if all && unfinished > 0 && !yes {
+            // Someone's interview under way is lost for good: asked first.
+            guard Terminal.isInteractive else { throw ValidationError(CLIMessage.purgeUnfinishedNeedsYes(unfinished).text(lang)) }
+            let typed = Terminal.reader().readLine(prompt: CLIMessage.purgeUnfinishedQuestion(unfinished).text(lang))
+            guard case .line(let text) = typed,
+                case .success(.bool(true)) = AnswerParser(today: CivilDate(dayNumber: 0), language: lang, audience: .self).yesNo(
+                    TextFolding.fold(text.trimmingSpaces))
+            else {
+                print(CLIMessage.nothingDeleted.text(lang))
+                return
+            }
+        }
         var removed = 0
         for entry in store.list() {
             // An unreadable or foreign file goes with --all only; a valid one when
@@ -36,5 +52,6 @@ struct PurgeCommand: ParsableCommand {
         }
         removed += store.removeLeftovers(everything: all)
         print(CLIMessage.filesDeleted(removed).text(lang))
+        print(CLIMessage.purgeReminder.text(lang))
     }
 }

@@ -43,7 +43,7 @@ struct ResumeCommand: ParsableCommand {
             return try CheckedExit.check(output, lang)
         }
         if which == nil || list {
-            for (i, record) in open.enumerated() { say("\(i + 1). " + SessionListing.line(record, lang)) }
+            for (i, record) in open.enumerated() { say(SessionListing.entry(i + 1, record, lang)) }
             if list { return try CheckedExit.check(output, lang) }
         }
         var choice = which
@@ -90,6 +90,11 @@ struct ResumeCommand: ParsableCommand {
         }
         let day = today ?? picked.todayOverride ?? ParisClock.today()
         say(CLIMessage.resuming(picked.id, answers: answers.count).text(picked.language))
+        if !answers.isEmpty {
+            // Where the interview stands, before its next question.
+            say(CLIMessage.answersSoFar.text(picked.language))
+            CaseNote(dialogue: dialogue, language: picked.language).answerLines(answers).forEach { say("  " + $0) }
+        }
         try InterviewSession.run(
             interview: Interview(dialogue: dialogue, today: day, answers: answers),
             record: picked, noSave: false, heldLock: lock, output: output)

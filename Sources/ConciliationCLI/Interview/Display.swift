@@ -8,6 +8,10 @@ enum Display: Equatable, Sendable {
     /// The dialogue's title and how to answer, for a new interview.
     /// The opening line; it says the answers stay on this computer only when they are saved.
     case welcome(saving: Bool)
+    /// A new interview after `:recommencer`: on a terminal, the screen and its
+    /// scrollback are cleared first, so the next caller never sees the last one's
+    /// answers, name or NIR.
+    case newInterview
     /// A sentence of the catalogue.
     case message(CLIMessage)
     /// A sentence of the catalogue, shown as an error.

@@ -31,6 +31,11 @@ struct Screen {
         switch display {
         case .blank: return [""]
         case .welcome(let saving): return [style.bold(dialogue.title.text(language)), style.dim(say(.welcome(saving: saving)))]
+        case .newInterview:
+            // Home, erase the screen, erase the scrollback (xterm's E3, which
+            // every terminal emulator of this century knows).
+            guard width != nil else { return [say(.newInterview(cleared: false))] }
+            return ["\u{1B}[H\u{1B}[2J\u{1B}[3J" + say(.newInterview(cleared: true))]
         case .message(let m): return [say(m)]
         case .error(let m): return [style.error(say(m))]
         case .note(let m): return [style.dim(say(m))]

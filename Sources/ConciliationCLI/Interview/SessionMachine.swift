@@ -360,7 +360,7 @@ struct SessionMachine {
         // A new caller: nothing typed for the last one comes back with ↑.
         saveState = .nothingToSave
         letterDetailsKept = nil
-        return [.forgetHistory, .newRecord, .show(.message(.newInterview))] + shown(interview.restart())
+        return [.forgetHistory, .newRecord, .show(.newInterview)] + shown(interview.restart())
     }
 
     // MARK: Files

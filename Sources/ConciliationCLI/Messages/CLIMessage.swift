@@ -19,7 +19,7 @@ enum CLIMessage: Equatable, Sendable {
     case answerNumberTooHigh(count: Int)
     case changingAnswer(Int)
     case restartQuestion
-    case newInterview
+    case newInterview(cleared: Bool)
     case atFirstQuestion
     case dialogueFault(String)
     case faultWayOut
@@ -109,7 +109,12 @@ enum CLIMessage: Equatable, Sendable {
     case otherRules(begunWith: String, goesOnWith: String)
     case rulesChanged(from: String, to: String)
     case resuming(String, answers: Int)
-    case sessionLine(when: String, subject: String, answers: Int, progress: String, id: String)
+    case sessionEntry(number: Int, when: String, audience: Audience, subject: String, answers: Int, progress: String, id: String)
+    case answersSoFar
+    case purgeUnfinishedQuestion(Int)
+    case purgeUnfinishedNeedsYes(Int)
+    case purgeReminder
+    case nothingDeleted
     case filesDeleted(Int)
 
     // MARK: The quiz
@@ -216,8 +221,13 @@ enum CLIMessage: Equatable, Sendable {
                 "Recommencer efface les réponses de cet entretien. Continuer ? (o/n)",
                 "Restarting erases this interview's answers. Go on? (y/n)"
             )
-        case .newInterview:
+        case .newInterview(cleared: false):
             return ("Nouvel entretien.", "New interview.")
+        case .newInterview(cleared: true):
+            return (
+                "Nouvel entretien : l'écran et tout ce qui était au-dessus ont été effacés pour la personne suivante.",
+                "New interview: the screen and everything above it were cleared for the next person."
+            )
         case .atFirstQuestion:
             return (
                 "Vous êtes à la première question : il n'y a pas de réponse avant elle.",
@@ -554,10 +564,30 @@ enum CLIMessage: Equatable, Sendable {
                 "Reprise de l'entretien \(id) (\(answers) \(CLIMessage.plural(answers, "réponse"))).",
                 "Resuming interview \(id) (\(answers) \(CLIMessage.englishPlural(answers, "answer")))."
             )
-        case .sessionLine(let when, let subject, let answers, let progress, let id):
+        case .sessionEntry(let number, let when, let audience, let subject, let answers, let progress, let id):
+            let who = audience == .agent ? ("agent au téléphone", "agent on the phone") : ("la personne elle-même", "the person themselves")
             return (
-                "\(when) — \(subject) — \(answers) \(CLIMessage.plural(answers, "réponse")) — en cours : \(progress) (\(id))",
-                "\(when) — \(subject) — \(answers) \(CLIMessage.englishPlural(answers, "answer")) — at: \(progress) (\(id))"
+                "\(number). \(when) — \(who.0) — \(answers) \(CLIMessage.plural(answers, "réponse"))\n   Objet : \(subject)\n   Question en cours : \(progress)\n   (\(id))",
+                "\(number). \(when) — \(who.1) — \(answers) \(CLIMessage.englishPlural(answers, "answer"))\n   Subject: \(subject)\n   Current question: \(progress)\n   (\(id))"
+            )
+        case .nothingDeleted:
+            return ("Rien n'a été supprimé.", "Nothing was deleted.")
+        case .answersSoFar:
+            return ("Réponses déjà données :", "Answers given so far:")
+        case .purgeUnfinishedQuestion(let n):
+            return (
+                "\(n) \(CLIMessage.plural(n, "entretien")) non \(CLIMessage.plural(n, "terminé")) \(n > 1 ? "seront supprimés" : "sera supprimé") aussi. Continuer ? (o/n) ",
+                "\(n) unfinished \(CLIMessage.englishPlural(n, "interview")) will be deleted too. Go on? (y/n) "
+            )
+        case .purgeUnfinishedNeedsYes(let n):
+            return (
+                "\(n) \(CLIMessage.plural(n, "entretien")) non \(CLIMessage.plural(n, "terminé")) : sans terminal, rien n'est demandé ; ajoutez --yes pour \(n > 1 ? "les" : "le") supprimer",
+                "\(n) unfinished \(CLIMessage.englishPlural(n, "interview")): without a terminal nothing is asked; add --yes to delete \(n > 1 ? "them" : "it")"
+            )
+        case .purgeReminder:
+            return (
+                "Les dossiers exportés et les lettres (qui portent le numéro de sécurité sociale complet) restent là où ils ont été écrits : supprimez-les vous-même s'il le faut.",
+                "Exported files and letters (which hold the full social security number) stay where they were written: delete them yourself if needed."
             )
         case .filesDeleted(let n):
             return (

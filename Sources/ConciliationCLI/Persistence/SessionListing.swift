@@ -10,12 +10,28 @@ import LineEditor
 /// How one saved interview is shown in `resume`'s list: enough for an agent to
 /// tell callers apart.
 enum SessionListing {
-    static func line(_ record: SessionRecord, _ language: Language) -> String {
+    /// The list is read at a glance: lines of 60 columns at most.
+    static let width = 60
+
+    /// "1. jeudi 26/11 14:05 — agent — 6 réponses", then the subject and where
+    /// the interview stands on lines of their own, wrapped under the number.
+    static func entry(_ number: Int, _ record: SessionRecord, _ language: Language) -> String {
         let when = localTime(record.updated) ?? record.updated
-        let subject = record.subjectLabel.map { VisibleText.escapingControls(String($0.prefix(60))) } ?? "—"
-        let progress = record.progressLabel.map { VisibleText.escapingControls(String($0.prefix(60))) } ?? "—"
-        let count = record.answers.count
-        return CLIMessage.sessionLine(when: when, subject: subject, answers: count, progress: progress, id: record.id).text(language)
+        let subject = record.subjectLabel.map { VisibleText.escapingControls(cut($0, at: 80)) } ?? "—"
+        let progress = record.progressLabel.map { VisibleText.escapingControls(cut($0, at: 80)) } ?? "—"
+        let lines = CLIMessage.sessionEntry(
+            number: number, when: when, audience: record.audience, subject: subject, answers: record.answers.count, progress: progress,
+            id: record.id
+        ).text(language)
+        return lines.split(separator: "\n").map { WordWrap.wrapLine(String($0), width: width) }.joined(separator: "\n")
+    }
+
+    /// A label cut at the last word that fits, with "…" when something was cut.
+    static func cut(_ label: String, at limit: Int) -> String {
+        guard label.count > limit else { return label }
+        let head = label.prefix(limit - 1)
+        let words = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return String(words).trimmingSpaces + "…"
     }
 
     /// "jeudi 26/11 14:05", in the machine's time zone: the agent's own clock.

@@ -71,7 +71,6 @@ public enum Message: Equatable, Sendable {
     case noteTitle(String)
     case noteTitleUnderWay
     case resultLabel
-    case codeLabel
     case toDoLabel
     case rulesLine(rules: String, dialogue: String, version: String)
     case caseOnLine(Int)
@@ -247,8 +246,7 @@ public enum Message: Equatable, Sendable {
         case .noteTitle(let day): return ("Litige Assurance Maladie — \(day)", "Assurance Maladie dispute — \(day)")
         case .noteTitleUnderWay: return ("Litige Assurance Maladie — entretien en cours", "Assurance Maladie dispute — interview under way")
         case .resultLabel: return ("Résultat : ", "Result: ")
-        case .codeLabel: return ("Code : ", "Code: ")
-        case .toDoLabel: return ("À faire : ", "To do: ")
+        case .toDoLabel: return ("Conseil donné à la personne : ", "Advice given to the person: ")
         case .rulesLine(let rules, let dialogue, let version):
             return ("Règles : \(rules) (\(dialogue) \(version))", "Rules: \(rules) (\(dialogue) \(version))")
         case .caseOnLine(let line): return ("Cas de la ligne \(line)", "Case on line \(line)")

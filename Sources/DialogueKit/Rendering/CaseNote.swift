@@ -46,7 +46,6 @@ public struct CaseNote: Sendable {
         let outcome = dialogue.outcomes[result.outcome]
         let renderer = TextRenderer(dialogue: dialogue, language: language)
         lines.append(Message.resultLabel.text(language) + renderer.fill(outcome.title, result: result, today: routed.today))
-        lines.append(Message.codeLabel.text(language) + outcome.recommendation.rawValue + (outcome.route.map { " / " + $0 } ?? ""))
         for (i, output) in dialogue.outputs.enumerated() {
             guard case .date(let d) = result.outputs[i] else { continue }
             lines.append(

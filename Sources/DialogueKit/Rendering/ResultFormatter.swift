@@ -155,7 +155,8 @@ public struct ResultFormatter: Sendable {
         lines += reasonLines(result)
         lines.append("")
         lines.append(
-            Message.rulesFooter(dialogue: dialogue.id, version: dialogue.version, today: routed.today.iso).text(language))
+            Message.rulesFooter(dialogue: dialogue.id, version: dialogue.version, today: DateWords.words(routed.today, language)).text(
+                language))
         return lines.joined(separator: "\n")
     }
 
@@ -216,7 +217,9 @@ public struct ResultFormatter: Sendable {
         }
         md.append("")
         md.append(
-            "*" + Message.rulesFooter(dialogue: dialogue.id, version: dialogue.version, today: routed.today.iso).text(language) + ".*")
+            "*"
+                + Message.rulesFooter(dialogue: dialogue.id, version: dialogue.version, today: DateWords.words(routed.today, language))
+                .text(language) + ".*")
         return md.joined(separator: "\n")
     }
 }

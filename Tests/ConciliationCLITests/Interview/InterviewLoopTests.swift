@@ -63,7 +63,9 @@ struct InterviewLoopTests {
         #expect(text.contains("4. Date de la réclamation : 02/11/2026"))
         #expect(text.contains("Réclamation en cours : le guide attend trois semaines (r5-wait)"))
         #expect(text.contains("source : ameli.fr, « Saisir le médiateur » — https://www.ameli.fr/"))
-        #expect(text.contains("Code : wait-for-answer / caisse"))
+        // Issue 26, point 9: no internal code in the note; the advice given, in the caller's words.
+        #expect(!text.contains("Code :") && !text.contains("wait-for-answer"))
+        #expect(text.contains("Conseil donné à la personne : Gardez la preuve de la réclamation"))
         #expect(text.contains("Premier jour pour saisir le médiateur : 24/11/2026 (demain — calcul du 23/11/2026)"))
     }
 
@@ -171,7 +173,10 @@ struct InterviewLoopTests {
         #expect((object?["answers"] as? [String: Any])?["complaint_on"] as? String == "2026-11-02")
         #expect(object?["created"] as? String == "2026-11-23T09:00:00Z")
         #expect(try String(contentsOfFile: md, encoding: .utf8).contains("## Attendez la réponse"))
-        #expect(try String(contentsOfFile: txt, encoding: .utf8).contains("Code : wait-for-answer / caisse"))
+        let exported = try String(contentsOfFile: txt, encoding: .utf8)
+        #expect(exported.contains("Résultat : Attendez la réponse"))
+        #expect(!exported.contains("Code :"))
+        #expect(exported.contains("date du jour : lundi 23 novembre 2026"), "the day in words, not in ISO")
     }
 
     @Test("Control characters in a command or a file name are shown as visible text, and no such file is made")

@@ -53,7 +53,7 @@ struct SessionMachineTests {
         #expect(m.prompt == .yesNo)
         #expect(shown(m.lineTyped("peut-être")) == [.refused(Message.answerYesOrNo.text(.fr))])
         let actions = m.lineTyped("ouais")
-        #expect(actions.starts(with: [.forgetHistory, .newRecord, .show(.message(.newInterview))]))
+        #expect(actions.starts(with: [.forgetHistory, .newRecord, .show(.newInterview)]))
         #expect(m.interview.answeredPath.isEmpty)
     }
 
