@@ -22,6 +22,17 @@ struct InterviewCommandTests {
         #expect(run.stdout.contains("> 4\n"))
         #expect(run.stdout.contains("→ Faites d'abord une réclamation à votre caisse"))
         #expect(!run.stdout.contains("\u{1B}["))
+        // Issue 26, point 15: a training scenario's day is named.
+        #expect(run.stdout.contains("Jour simulé : lundi 23 novembre 2026 (--today) ; les dates sont comptées depuis ce jour."))
+        let real = try BinaryRunner.run([], stdin: "4\n", environment: env)
+        #expect(!real.stdout.contains("Jour simulé"))
+    }
+
+    /// Issue 26, point 15: « aujourd'hui même » is wrong on a simulated day, and needless on a real one.
+    @Test("No shipped rule tells the person to act « aujourd'hui même »", arguments: ["conciliation.yaml", "conciliation-2007.yaml"])
+    func noTodayItself(file: String) throws {
+        let text = try String(contentsOfFile: BinaryRunner.root + "/dialogues/" + file, encoding: .utf8)
+        #expect(!text.contains("aujourd'hui même"))
     }
 
     @Test("--no-save writes nothing")

@@ -54,21 +54,23 @@ struct QuizCommand: ParsableCommand {
             items.append(.init(file: file, routed: routed))
         }
         guard !items.isEmpty else { throw ValidationError("no case for \(dialogue.id) in \(cases ?? "the shipped cases")") }
-        var generator = SplitMix64(seed: seed ?? UInt64(time(nil)))
+        let seed = self.seed ?? UInt64(time(nil))
+        var generator = SplitMix64(seed: seed)
         items.shuffle(using: &generator)
         let output = StandardOutput()
         let quiz = QuizLoop(
             dialogue: dialogue, items: Array(items.prefix(count)), language: options.lang,
-            reader: Terminal.reader(), output: output)
+            reader: Terminal.reader(), output: output, width: Terminal.width)
         quiz.run()
         try CheckedExit.check(output, options.lang)
         if let report {
+            let text = quiz.report(day: ParisClock.today(), seed: seed)
             do {
-                try FileIO.writeAtomically(Array(quiz.report().utf8), to: report, overwrite: force)
+                try FileIO.writeAtomically(Array(text.utf8), to: report, overwrite: force)
             } catch {
                 // The scores are not lost: they go to standard output instead.
                 FileIO.write(CLIMessage.quizReportFailed("\(error)").text(options.lang) + "\n", to: 2)
-                FileIO.write(quiz.report(), to: 1)
+                FileIO.write(text, to: 1)
                 throw ExitCode(1)
             }
             print(CLIMessage.quizReportWritten(report).text(options.lang))

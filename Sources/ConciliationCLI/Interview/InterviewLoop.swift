@@ -14,7 +14,8 @@ final class InterviewLoop {
 
     init(interview: Interview, record: SessionRecord, settings: InterviewSettings, reader: LineReader, output: OutputSink) {
         self.machine = SessionMachine(
-            interview: interview, language: settings.language, audience: settings.audience, saving: settings.store != nil)
+            interview: interview, language: settings.language, audience: settings.audience, saving: settings.store != nil,
+            simulated: record.todayOverride != nil)
         self.record = record
         self.settings = settings
         self.reader = reader

@@ -30,7 +30,9 @@ struct Screen {
         let dialogue = machine.dialogue
         switch display {
         case .blank: return [""]
-        case .welcome(let saving): return [style.bold(dialogue.title.text(language)), style.dim(say(.welcome(saving: saving)))]
+        case .welcome(let saving):
+            let simulated = machine.simulated ? [style.bold(say(.simulatedDay(DateWords.words(machine.interview.today, language))))] : []
+            return [style.bold(dialogue.title.text(language))] + simulated + [style.dim(say(.welcome(saving: saving)))]
         case .newInterview:
             // Home, erase the screen, erase the scrollback (xterm's E3, which
             // every terminal emulator of this century knows).

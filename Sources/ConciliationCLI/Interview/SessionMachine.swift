@@ -67,10 +67,13 @@ struct SessionMachine {
 
     /// Whether the answers are saved (not under --no-save): the welcome says so.
     let saving: Bool
+    /// Whether the day is a training scenario's (`--today`): the welcome names it.
+    let simulated: Bool
 
-    init(interview: Interview, language: Language, audience: Audience, saving: Bool = true) {
+    init(interview: Interview, language: Language, audience: Audience, saving: Bool = true, simulated: Bool = false) {
         self.interview = interview
         self.saving = saving
+        self.simulated = simulated
         self.language = language
         self.audience = audience
         self.parser = AnswerParser(today: interview.today, language: language, audience: audience)

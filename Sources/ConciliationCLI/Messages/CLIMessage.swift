@@ -10,6 +10,7 @@ import DialogueKit
 enum CLIMessage: Equatable, Sendable {
     // MARK: The interview
     case welcome(saving: Bool)
+    case simulatedDay(String)
     case lineTooLong(bytes: Int)
     case commandRefused(ReplCommand.ParseError)
     case answersSetAside(labels: String)
@@ -131,7 +132,6 @@ enum CLIMessage: Equatable, Sendable {
     case quizRightDateIs(String, daysOff: Int)
     case quizAnswer
     case quizWhy
-    case quizSources
     case quizScore(points: Int, possible: Int, cases: Int)
     case quizByRule
     case quizNothingToReview
@@ -140,6 +140,10 @@ enum CLIMessage: Equatable, Sendable {
     case quizReportHeader
     case quizReportReview
     case quizReportNoCase
+    case quizReportFacts(day: String, seed: UInt64, done: Int, of: Int)
+    case quizReportAnswers
+    case quizReportAnswersHeader
+    case quizSource(String)
     case outputLost(String)
     case quizReportFailed(String)
     case quizReportWritten(String)
@@ -164,6 +168,11 @@ enum CLIMessage: Equatable, Sendable {
             return (
                 "Répondez aux questions ; tapez :aide à tout moment. Les réponses restent sur cet ordinateur.",
                 "Answer the questions; type :help at any time. The answers stay on this computer."
+            )
+        case .simulatedDay(let day):
+            return (
+                "Jour simulé : \(day) (--today) ; les dates sont comptées depuis ce jour.",
+                "Simulated day: \(day) (--today); dates are counted from that day."
             )
         case .welcome(saving: false):
             return (
@@ -634,7 +643,6 @@ enum CLIMessage: Equatable, Sendable {
             )
         case .quizAnswer: return ("Réponse : ", "Answer: ")
         case .quizWhy: return ("Pourquoi :", "Why:")
-        case .quizSources: return ("sources : ", "sources: ")
         case .quizScore(let points, let possible, let cases):
             return (
                 "Score : \(points) \(CLIMessage.plural(points, "point")) sur \(possible), pour \(cases) cas (un point par recommandation juste, un par date juste quand le cas en a une).",
@@ -647,6 +655,15 @@ enum CLIMessage: Equatable, Sendable {
         case .quizReportHeader: return ("| règle | cas réussis | cas |", "| rule | cases right | cases |")
         case .quizReportReview: return ("## À revoir", "## To review")
         case .quizReportNoCase: return ("Aucun cas.", "No case.")
+        case .quizReportFacts(let day, let seed, let done, let total):
+            return (
+                "Quiz du \(day) ; graine \(seed) (conciliation quiz --seed \(seed) rejoue les mêmes cas) ; \(done) cas \(done > 1 ? "traités" : "traité") sur \(total).",
+                "Quiz of \(day); seed \(seed) (conciliation quiz --seed \(seed) replays the same cases); \(done) of \(total) \(CLIMessage.englishPlural(total, "case")) done."
+            )
+        case .quizReportAnswers: return ("## Réponses données", "## Answers given")
+        case .quizReportAnswersHeader:
+            return ("| cas | réponse donnée | réponse attendue | juste |", "| case | answer given | answer expected | right |")
+        case .quizSource(let title): return ("source : \(title)", "source: \(title)")
         case .outputLost(let problem):
             return (
                 "conciliation : la sortie n'a pas pu être écrite (\(problem)) ; ce qui devait s'afficher manque.",

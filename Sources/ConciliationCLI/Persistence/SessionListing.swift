@@ -17,21 +17,13 @@ enum SessionListing {
     /// the interview stands on lines of their own, wrapped under the number.
     static func entry(_ number: Int, _ record: SessionRecord, _ language: Language) -> String {
         let when = localTime(record.updated) ?? record.updated
-        let subject = record.subjectLabel.map { VisibleText.escapingControls(cut($0, at: 80)) } ?? "—"
-        let progress = record.progressLabel.map { VisibleText.escapingControls(cut($0, at: 80)) } ?? "—"
+        let subject = record.subjectLabel.map { VisibleText.escapingControls(WordWrap.cut($0, at: 80)) } ?? "—"
+        let progress = record.progressLabel.map { VisibleText.escapingControls(WordWrap.cut($0, at: 80)) } ?? "—"
         let lines = CLIMessage.sessionEntry(
             number: number, when: when, audience: record.audience, subject: subject, answers: record.answers.count, progress: progress,
             id: record.id
         ).text(language)
         return lines.split(separator: "\n").map { WordWrap.wrapLine(String($0), width: width) }.joined(separator: "\n")
-    }
-
-    /// A label cut at the last word that fits, with "…" when something was cut.
-    static func cut(_ label: String, at limit: Int) -> String {
-        guard label.count > limit else { return label }
-        let head = label.prefix(limit - 1)
-        let words = head.lastIndex(of: " ").map { head[..<$0] } ?? head
-        return String(words).trimmingSpaces + "…"
     }
 
     /// "jeudi 26/11 14:05", in the machine's time zone: the agent's own clock.

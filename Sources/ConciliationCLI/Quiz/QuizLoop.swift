@@ -8,16 +8,19 @@ final class QuizLoop {
     private(set) var machine: QuizMachine
     let reader: LineReader
     let output: OutputSink
+    /// The terminal's width, to wrap the feedback between words; nil when not a terminal.
+    let width: Int?
 
-    init(dialogue: Dialogue, items: [Item], language: Language, reader: LineReader, output: OutputSink) {
+    init(dialogue: Dialogue, items: [Item], language: Language, reader: LineReader, output: OutputSink, width: Int? = nil) {
         self.machine = QuizMachine(dialogue: dialogue, items: items, language: language)
         self.reader = reader
         self.output = output
+        self.width = width
     }
 
     var points: Int { machine.points }
     var possible: Int { machine.possible }
-    func report() -> String { machine.report() }
+    func report(day: CivilDate, seed: UInt64) -> String { machine.report(day: day, seed: seed) }
     func diagnosis(said: CivilDate, expected: CivilDate, extendedToWorkingDay: Bool) -> String {
         machine.diagnosis(said: said, expected: expected, extendedToWorkingDay: extendedToWorkingDay)
     }
@@ -35,11 +38,13 @@ final class QuizLoop {
         }
     }
 
+    private func wrapped(_ text: String) -> String { width.map { WordWrap.wrap(text, width: $0) } ?? text }
+
     private func show(_ outputs: [QuizMachine.Output]) {
         for out in outputs {
             switch out {
-            case .message(let message): output.write(message.text(machine.language) + "\n")
-            case .text(let text): output.write(text + "\n")
+            case .message(let message): output.write(wrapped(message.text(machine.language)) + "\n")
+            case .text(let text): output.write(wrapped(text) + "\n")
             case .blank: output.write("\n")
             }
         }

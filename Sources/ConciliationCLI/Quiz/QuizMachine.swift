@@ -37,6 +37,9 @@ struct QuizMachine {
     private(set) var casesDone = 0
     private var perRule: [String: (right: Int, total: Int)] = [:]
     private var toReview: [String] = []
+    /// Each answer typed, for the trainer's report: the case, what was said,
+    /// what was expected.
+    private var given: [(name: String, said: String, expected: String, right: Bool)] = []
 
     init(dialogue: Dialogue, items: [Item], language: Language) {
         self.dialogue = dialogue
@@ -118,6 +121,8 @@ struct QuizMachine {
             ?? labels.firstIndex { !folded.isEmpty && TextFolding.fold($0).hasPrefix(folded) }
         guard let index, choices.indices.contains(index) else { return [.message(.quizChoiceExpected(count: choices.count))] }
         let right = choices[index].recommendation == expected
+        let wantedLabel = choices.first { $0.recommendation == expected }.map { $0.label.text(language) } ?? expected.rawValue
+        given.append((item.file.name, labels[index], wantedLabel, right))
         var out: [Output]
         if right {
             out = [.message(.quizRight)]
@@ -146,6 +151,7 @@ struct QuizMachine {
             return [.text(error.message.prefix(1).uppercased() + error.message.dropFirst() + ".")]
         case .success(let d):
             let right = d == key.date
+            given.append((item.file.name, DateWords.words(d, language), DateWords.words(key.date, language), right))
             let said: Output =
                 right
                 ? .message(.quizRightDate(DateWords.words(d, language)))
@@ -232,12 +238,9 @@ struct QuizMachine {
             guard let rule = dialogue.rule(id) else { continue }
             out.append(
                 .text("  - " + rule.title.text(language) + rule.unconfirmedMark(language) + language.colon + rule.text.text(language)))
-            let sources = rule.sources.compactMap { dialogue.source($0)?.title }
-            if !sources.isEmpty {
-                out.append(
-                    .text(
-                        "    (" + CLIMessage.quizSources.text(language) + sources.joined(separator: Message.listSeparator.text(language))
-                            + ")"))
+            // One line per source, its title cut at a word: the rule is the lesson.
+            for title in rule.sources.compactMap({ dialogue.source($0)?.title }) {
+                out.append(.text("    " + CLIMessage.quizSource(WordWrap.cut(title, at: 70)).text(language)))
             }
         }
         return out
@@ -255,17 +258,25 @@ struct QuizMachine {
         return out + [.message(.quizToReview)] + toReview.map { .text("  - \($0)") }
     }
 
-    /// The session's scores per rule, for a trainer to hand out after a class.
-    func report() -> String {
+    /// The session's scores per rule, for a trainer to hand out after a class:
+    /// the day and the seed (which replays the same cases), then each answer.
+    func report(day: CivilDate, seed: UInt64) -> String {
         var md = [
-            CLIMessage.quizReportTitle.text(language), "", score.text(language), "", CLIMessage.quizReportHeader.text(language),
-            "|---|---:|---:|",
+            CLIMessage.quizReportTitle.text(language), "",
+            CLIMessage.quizReportFacts(day: DateWords.words(day, language), seed: seed, done: casesDone, of: items.count).text(language),
+            "",
+            score.text(language), "", CLIMessage.quizReportHeader.text(language), "|---|---:|---:|",
         ]
         for (rule, tally) in perRule.sorted(by: { $0.key < $1.key }) {
             md.append("| \(dialogue.rule(rule)?.title.text(language) ?? rule) (`\(rule)`) | \(tally.right) | \(tally.total) |")
         }
         md += ["", CLIMessage.quizReportReview.text(language), ""]
         md += toReview.isEmpty ? [CLIMessage.quizReportNoCase.text(language)] : toReview.map { "- " + $0 }
+        md += ["", CLIMessage.quizReportAnswers.text(language), "", CLIMessage.quizReportAnswersHeader.text(language), "|---|---|---|:-:|"]
+        for a in given {
+            let cells = [a.name, a.said, a.expected].map { $0.replacingOccurrences(of: "|", with: "\\|") }
+            md.append("| \(cells[0]) | \(cells[1]) | \(cells[2]) | \(a.right ? "✓" : "✗") |")
+        }
         return md.joined(separator: "\n") + "\n"
     }
 }

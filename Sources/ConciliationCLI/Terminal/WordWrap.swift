@@ -7,6 +7,15 @@ enum WordWrap {
     /// lines are hard to read.
     static let readableWidth = 100
 
+    /// A label cut at the last word that fits in `limit` characters, with "…"
+    /// when something was cut: a list or a source stays on one line.
+    static func cut(_ label: String, at limit: Int) -> String {
+        guard label.count > limit else { return label }
+        let head = label.prefix(limit - 1)
+        let words = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return String(words).trimmingSpaces + "…"
+    }
+
     static func wrap(_ text: String, width terminalWidth: Int) -> String {
         let width = min(terminalWidth, readableWidth)
         guard width >= 20 else { return text }

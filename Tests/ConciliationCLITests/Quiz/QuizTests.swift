@@ -47,7 +47,7 @@ struct QuizTests {
             transcript.text.contains(
                 "  - Pas de médecin traitant : une organisation de soins du territoire, puis la caisse : Le médiateur ne peut plus"))
         #expect(transcript.text.contains("Contester : la commission (CRA, CMRA) ou le tribunal"))
-        let report = quiz.report()
+        let report = quiz.report(day: testToday, seed: 42)
         #expect(report.hasPrefix("# Quiz : résultats"))
         #expect(
             report.contains("| Pas de médecin traitant : une organisation de soins du territoire, puis la caisse (`r4-no-gp`) | 0 | 1 |"))
@@ -92,5 +92,28 @@ struct QuizTests {
             quiz.diagnosis(said: CivilDate(iso: "2026-12-05")!, expected: CivilDate(iso: "2026-12-07")!, extendedToWorkingDay: true)
                 == "Le samedi 5 décembre 2026 n'est pas un jour ouvrable (samedi, dimanche) : le délai est reporté au lundi 7 décembre 2026 (art. 642)."
         )
+    }
+
+    /// Issue 26, point 15.
+    @Test("The report records the day, the seed, the cases done and each answer; the feedback wraps and each source takes one line")
+    func reportAndLayout() throws {
+        let (dialogue, items) = try items(["r3-cra-within-deadline", "r4-no-gp", "r3-rev3-letter-complaint"])
+        let transcript = Transcript()
+        let quiz = QuizLoop(
+            dialogue: dialogue, items: items, language: .fr, reader: ScriptedReader(["4", "5 décembre", "saisir"]), output: transcript,
+            width: 60)
+        quiz.run()
+        let report = quiz.report(day: testToday, seed: 42)
+        #expect(
+            report.contains(
+                "Quiz du lundi 23 novembre 2026 ; graine 42 (conciliation quiz --seed 42 rejoue les mêmes cas) ; 2 cas traités sur 3."))
+        #expect(report.contains("| cas | réponse donnée | réponse attendue | juste |"))
+        #expect(report.contains("| samedi 5 décembre 2026 | lundi 7 décembre 2026 | ✗ |"))
+        #expect(report.contains("| Saisir le médiateur | Réclamer d'abord"))
+        let lines = transcript.text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 60 }, "wrapped to the terminal: \(lines.filter { $0.count > 60 })")
+        #expect(lines.contains { $0.hasPrefix("    source : ") })
+        #expect(!transcript.text.contains("sources : "), "one source per line, not a list in parentheses")
+        #expect(!transcript.text.contains("domain.md"), "no internal file name")
     }
 }
