@@ -74,7 +74,7 @@ struct AuthoringCommandTests {
         #expect(run.stdout.contains("médecin traitant"))
         #expect(run.stdout.contains("contentious-appeal / expertise → contentious-appeal / cmra"))
         // Without the decision's own date, 2007.3 gives the expertise no date to meet (old R. 141-2).
-        #expect(run.stdout.contains("Décision médicale : CMRA — no date → appeal_deadline 2026-12-07"))
+        #expect(run.stdout.contains("Décision médicale : CMRA — aucune date → appeal_deadline 2026-12-07"))
     }
 
     @Test("diff reads JSON Lines too")
@@ -84,7 +84,12 @@ struct AuthoringCommandTests {
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try BinaryRunner.run(["diff", root + "/dialogues/conciliation-2007.yaml", root + "/dialogues/conciliation.yaml", path])
-        #expect(run.stdout.contains("1 of 1 cases change"))
+        #expect(run.stdout.contains("1 cas sur 1 change, 0 inchangé"), "French by default")
+        let english = try BinaryRunner.run([
+            "diff", root + "/dialogues/conciliation-2007.yaml", root + "/dialogues/conciliation.yaml", path, "--lang", "en",
+        ])
+        #expect(english.stdout.contains("1 of 1 cases change"))
+        #expect(!english.stdout.contains("cas sur"))
         #expect(run.stdout.contains("\(path):1"))
     }
 
@@ -96,6 +101,11 @@ struct AuthoringCommandTests {
             dot.stdout.contains(
                 "\"where\" -> \"court-pending\" [label=\"Tribunal saisi et non (aucune commission\\nsaisie) [r1-court-pending]\"]"))
         #expect(dot.stdout.contains("délai opposable"))
+        // Issue 26, point 16: one language at a time, and the agreement right.
+        #expect(dot.stdout.contains("Objet du litige\\n(choix)"))
+        #expect(!dot.stdout.contains("(choice)") && !dot.stdout.contains("(yes-no)"))
+        #expect(!dot.stdout.contains("notification connu"))
+        #expect(dot.stdout.contains("Date de notification : réponse connue"))
         let mermaid = try BinaryRunner.run(["graph", "--format", "mermaid", "--lang", "en"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD"))
         #expect(
@@ -122,6 +132,22 @@ struct AuthoringCommandTests {
         #expect(report.contains("Score : 1 point sur 2, pour 1 cas"))
         #expect(report.contains("- Contrainte remise le 16 novembre"))
     }
+
+    /// Issue 26, point 16.
+    @Test("diff finds the shipped rule sets by name and, without cases, runs the shipped ones, in French")
+    func diffByName() throws {
+        let run = try BinaryRunner.run(["diff", "conciliation-2007", "conciliation"], directory: "/")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("conciliation-2007 2007.3 → conciliation 2026.4 : "))
+        #expect(run.stdout.contains("    par ex. "))
+        #expect(!run.stdout.contains("e.g.") && !run.stdout.contains("case(s)"))
+        let wrong = try BinaryRunner.run(["diff", "conciliation-1999", "conciliation"], directory: "/")
+        #expect(wrong.status != 0)
+        #expect(
+            wrong.stderr.contains("conciliation-2007.yaml, conciliation.yaml")
+                || wrong.stderr.contains("conciliation.yaml, conciliation-2007.yaml"))
+    }
+
 }
 
 @Suite("Installed like a tool")

@@ -6,29 +6,39 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Route the same cases with two dialogues and show what changes.",
-        discussion: "Example: conciliation diff dialogues/conciliation-2007.yaml dialogues/conciliation.yaml dialogues/cases/")
+        discussion: """
+            A dialogue is a file, or a shipped rule set by its name (conciliation-2007, conciliation). Without cases, \
+            the shipped ones. Example: conciliation diff conciliation-2007 conciliation
+            """)
 
-    @Argument(help: ArgumentHelp("The old dialogue.", valueName: "A.yaml"))
+    @Argument(help: ArgumentHelp("The old dialogue: a file, or a shipped rule set's name.", valueName: "A"))
     var old: String
 
-    @Argument(help: ArgumentHelp("The new dialogue.", valueName: "B.yaml"))
+    @Argument(help: ArgumentHelp("The new dialogue: a file, or a shipped rule set's name.", valueName: "B"))
     var new: String
 
-    @Argument(help: ArgumentHelp("Case files, folders of them, or JSON Lines files (.jsonl).", valueName: "CASES"))
-    var cases: [String]
+    @Argument(
+        help: ArgumentHelp("Case files, folders of them, or JSON Lines files (.jsonl); the shipped cases when none.", valueName: "CASES"))
+    var cases: [String] = []
 
     @Option(name: .long, help: "How many example cases to show for each change.")
     var examples = 3
 
-    func validate() throws {
-        if cases.isEmpty {
-            throw ValidationError("give the cases to compare on: case files, a folder such as dialogues/cases/, or a .jsonl file")
-        }
+    @Option(name: .long, help: "Language of the report: fr or en.")
+    var lang: Language = .fr
+
+    /// A file when there is one at that path; else a shipped rule set, named with or without ".yaml".
+    static func dialogue(_ argument: String) throws -> Dialogue {
+        if FileIO.exists(argument) { return try DialogueFiles.load(argument) }
+        return try DialogueFiles.loadShipped(argument.hasSuffix(".yaml") ? argument : argument + ".yaml")
     }
 
     func run() throws {
-        let a = try DialogueFiles.load(old), b = try DialogueFiles.load(new)
+        let a = try Self.dialogue(old), b = try Self.dialogue(new)
         var inputs: [DialogueDiff.Input] = []
+        if cases.isEmpty {
+            for file in try CaseFiles.shipped() { inputs.append(.init(name: file.name, pairs: file.input)) }
+        }
         for path in try CaseFiles.paths(cases.filter { !$0.hasSuffix(".jsonl") }) {
             let file = try CaseFiles.load(path)
             inputs.append(.init(name: "\(path) — \(file.name)", pairs: file.input))
@@ -43,7 +53,7 @@ struct DiffCommand: ParsableCommand {
                 inputs.append(.init(name: "\(path):\(i + 1)", pairs: pairs))
             }
         }
-        let diff = DialogueDiff(old: a, new: b, cases: inputs, clockToday: ParisClock.today())
+        let diff = DialogueDiff(old: a, new: b, cases: inputs, clockToday: ParisClock.today(), language: lang)
         print(diff.text(examples: examples))
     }
 }

@@ -21,27 +21,30 @@ public struct DialogueDiff: Sendable {
 
     public let old: Dialogue
     public let new: Dialogue
+    public let language: Language
     public private(set) var unchanged = 0
     public private(set) var groups: [Group] = []
 
-    public init(old: Dialogue, new: Dialogue, cases: [Input], clockToday: CivilDate) {
+    public init(old: Dialogue, new: Dialogue, cases: [Input], clockToday: CivilDate, language: Language = .fr) {
         self.old = old
         self.new = new
+        self.language = language
         let a = Triage(dialogue: old, language: .fr), b = Triage(dialogue: new, language: .fr)
         // Only the dates both rule sets can give are compared: a result key the older
         // rules declare but never compute (2026.4's latest date, say) is no change.
         let compared = Self.computed(old).intersection(Self.computed(new))
         for input in cases {
-            let before = Self.describe(a.route(input.pairs, todayOverride: nil, clockToday: clockToday), old, compared)
-            let after = Self.describe(b.route(input.pairs, todayOverride: nil, clockToday: clockToday), new, compared)
+            let before = Self.describe(a.route(input.pairs, todayOverride: nil, clockToday: clockToday), old, compared, language)
+            let after = Self.describe(b.route(input.pairs, todayOverride: nil, clockToday: clockToday), new, compared, language)
             if before.kind == after.kind && before.dates == after.dates {
                 unchanged += 1
                 continue
             }
-            let from = before.kind, to = after.kind == before.kind ? before.kind + " (dates)" : after.kind
+            let from = before.kind, to = after.kind == before.kind ? before.kind + Message.diffDates.text(language) : after.kind
+            let none = Message.diffNoDate.text(language)
             let detail =
                 before.dates == after.dates
-                ? "" : "\(before.dates.isEmpty ? "no date" : before.dates) → \(after.dates.isEmpty ? "no date" : after.dates)"
+                ? "" : "\(before.dates.isEmpty ? none : before.dates) → \(after.dates.isEmpty ? none : after.dates)"
             if let i = groups.firstIndex(where: { $0.from == from && $0.to == to }) {
                 groups[i].examples.append((input.name, detail))
             } else {
@@ -62,10 +65,10 @@ public struct DialogueDiff: Sendable {
     }
 
     static func describe(
-        _ outcome: Result<RoutedCase, CaseError>, _ dialogue: Dialogue, _ compared: Set<String>
+        _ outcome: Result<RoutedCase, CaseError>, _ dialogue: Dialogue, _ compared: Set<String>, _ language: Language
     ) -> (kind: String, dates: String) {
         switch outcome {
-        case .failure(let error): return ("invalid (\(error.field ?? "case"))", "")
+        case .failure(let error): return (Message.diffInvalid(error.field ?? "case").text(language), "")
         case .success(let routed):
             let observed = CaseFile.Observed(routed, dialogue: dialogue)
             let dates = observed.outputs.filter { compared.contains($0.key) }.sorted { $0.key < $1.key }
@@ -77,13 +80,16 @@ public struct DialogueDiff: Sendable {
     /// The report as printed by `conciliation diff`.
     public func text(examples: Int = 3) -> String {
         var lines = [
-            "\(old.id) \(old.version) → \(new.id) \(new.version): \(changed) of \(changed + unchanged) cases change, \(unchanged) unchanged"
+            Message.diffHeading(
+                old: "\(old.id) \(old.version)", new: "\(new.id) \(new.version)", changed: changed, total: changed + unchanged,
+                unchanged: unchanged
+            ).text(language)
         ]
         for g in groups {
             lines.append("")
-            lines.append("\(g.from) → \(g.to): \(g.examples.count) case(s)")
+            lines.append(Message.diffGroup(from: g.from, to: g.to, count: g.examples.count).text(language))
             for e in g.examples.prefix(examples) {
-                lines.append("    e.g. \(e.name)" + (e.detail.isEmpty ? "" : " — \(e.detail)"))
+                lines.append(Message.diffExample(e.name).text(language) + (e.detail.isEmpty ? "" : " — \(e.detail)"))
             }
         }
         return lines.joined(separator: "\n")

@@ -91,7 +91,7 @@ public struct DialogueGraph: Sendable {
             "  rankdir=TB; node [fontname=\"Helvetica\", fontsize=11]; edge [fontname=\"Helvetica\", fontsize=9];",
         ]
         for (i, q) in dialogue.questions.enumerated() {
-            let text = Self.fold(q.label.text(language)) + "\n(" + q.kind.name + ")"
+            let text = Self.fold(q.label.text(language)) + "\n(" + Message.kindName(q.kind.name).text(language) + ")"
             out.append("  \"\(q.id)\" [shape=box, style=rounded, label=\"\(Self.escapeDot(text))\"\(i == 0 ? ", penwidth=2" : "")];")
         }
         for b in dialogue.branches {

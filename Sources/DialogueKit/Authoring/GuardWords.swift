@@ -40,7 +40,7 @@ public struct GuardWords: Sendable {
         case .not(let a): return Message.not.text(language) + " (" + words(a) + ")"
         case .conditional(let c, let y, let n):
             return Message.ifThenElse(words(c), words(y), words(n)).text(language)
-        case .call(.known, let args): return words(args[0]) + " " + Message.known.text(language)
+        case .call(.known, let args): return words(args[0]) + language.colon + Message.known.text(language)
         case .call(let f, let args): return f.rawValue + "(" + args.map(words).joined(separator: ", ") + ")"
         case .binary(let op, let a, let b):
             let slot: Int? = if case .variable(let s) = a { s } else { nil }

@@ -60,6 +60,15 @@ public enum Message: Equatable, Sendable {
     case not
     case ifThenElse(String, String, String)
     case known
+    /// A question's kind in the graph: `choice`, `yes-no`, `date`, `text`.
+    case kindName(String)
+    /// `diff`'s report.
+    case diffHeading(old: String, new: String, changed: Int, total: Int, unchanged: Int)
+    case diffGroup(from: String, to: String, count: Int)
+    case diffExample(String)
+    case diffNoDate
+    case diffDates
+    case diffInvalid(String)
     case or
     case and
     case neither
@@ -235,7 +244,22 @@ public enum Message: Equatable, Sendable {
 
         case .not: return ("non", "not")
         case .ifThenElse(let c, let y, let n): return ("si \(c) alors \(y) sinon \(n)", "if \(c) then \(y) else \(n)")
-        case .known: return ("connu", "known")
+        case .known: return ("réponse connue", "answer known")
+        case .kindName("choice"): return ("choix", "choice")
+        case .kindName("yes-no"): return ("oui ou non", "yes or no")
+        case .kindName("text"): return ("texte", "text")
+        case .kindName(let other): return (other, other)
+        case .diffHeading(let old, let new, let changed, let total, let unchanged):
+            return (
+                "\(old) → \(new) : \(changed) cas sur \(total) \(changed > 1 ? "changent" : "change"), \(unchanged) \(unchanged > 1 ? "inchangés" : "inchangé")",
+                "\(old) → \(new): \(changed) of \(total) cases change, \(unchanged) unchanged"
+            )
+        case .diffGroup(let from, let to, let count):
+            return ("\(from) → \(to) : \(count) cas", "\(from) → \(to): \(count) \(count == 1 ? "case" : "cases")")
+        case .diffExample(let name): return ("    par ex. \(name)", "    e.g. \(name)")
+        case .diffNoDate: return ("aucune date", "no date")
+        case .diffDates: return (" (dates)", " (dates)")
+        case .diffInvalid(let field): return ("refusé (\(field))", "invalid (\(field))")
         case .or: return ("ou", "or")
         case .and: return ("et", "and")
         case .neither: return ("ni", "neither")
