@@ -137,7 +137,7 @@ struct PageMachineTests {
         #expect(m.letterRequested() == .show(.letter(LetterFields(), problems: [:])))
         var fields = LetterFields()
         fields.values = [.name: "Zoé Testeuse", .address: "1 rue de la Paix", .nir: "1 85 05 78 006 084 36", .caisse: ""]
-        guard case .show(.letter(_, let problems)) = m.letterSubmitted(fields, markdown: false) else {
+        guard case .show(.letter(_, let problems, _)) = m.letterSubmitted(fields, markdown: false) else {
             Issue.record("expected the form again")
             return
         }

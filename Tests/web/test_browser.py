@@ -78,8 +78,12 @@ class Person:
         return self.driver.find_element(By.TAG_NAME, "h1").text
 
     def choose(self, value):
-        """At a question with options, the focus is on one: arrows until `value` is
-        ticked (the arrows tick as they move), then Enter sends the form."""
+        """At a question with options, the focus is on the question: Tab enters the
+        options (on the ticked one, else the first), arrows until `value` is ticked
+        (the arrows tick as they move), then Enter sends the form."""
+        element = self.focused()
+        assert element.tag_name == "h1", element.get_attribute("outerHTML")
+        self.keys(Keys.TAB)
         element = self.focused()
         assert element.get_attribute("type") == "radio", element.get_attribute("outerHTML")
         if not element.is_selected():
@@ -136,6 +140,8 @@ def test_keyboard_only_without_javascript_from_start_to_letter():
             # "Retour": the last question again, its answer ticked; Enter keeps it.
             p.press("back")
             assert "réclamation" in p.heading()
+            assert p.focused().tag_name == "h1", "the question has the focus"
+            p.keys(Keys.TAB)
             assert p.focused().get_attribute("value") == "non" and p.focused().is_selected()
             p.keys(Keys.ENTER)
             p.wait_for_page()
@@ -270,6 +276,39 @@ def test_pages_pass_the_accessibility_audit_in_both_languages():
                 "document.querySelector('main').append(p, i);")
             found = driver.execute_script("return " + AUDIT.strip())
             assert any(f.startswith("contrast") for f in found) and "no label: orphan" in found, found
+    finally:
+        driver.quit()
+        shutil.rmtree(downloads, ignore_errors=True)
+
+
+def test_on_a_phone_the_question_opens_on_screen_with_the_focus():
+    """Issue 26, point 12: at 375 px, a question whose ticked answer is the last of
+    a long list opens with the question on screen, and the focus on it (where a
+    screen reader starts reading), not on an option further down."""
+    downloads = tempfile.mkdtemp(prefix="conciliation-downloads-")
+    driver = browser(downloads)
+    try:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 375, "height": 667, "deviceScaleFactor": 2, "mobile": True})
+        with Server() as server:
+            p = Person(driver)
+            driver.get(server.url)
+            p.press("start")
+            p.choose("other")
+            assert "tribunal" in p.heading(), p.heading()
+            p.press("edit:subject")
+            assert "Sur quoi porte votre désaccord" in p.heading()
+
+            def evaluate(expression):
+                return driver.execute_cdp_cmd("Runtime.evaluate", {"expression": expression, "returnByValue": True})["result"]["value"]
+
+            assert evaluate("window.innerWidth") == 375
+            top, bottom, height = evaluate(
+                "(() => { const r = document.querySelector('h1').getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight]; })()")
+            assert 0 <= top and bottom <= height, (top, bottom, height)
+            assert evaluate("document.activeElement.tagName") == "H1"
+            ticked = evaluate("[...document.querySelectorAll('input[type=radio]')].filter(i => i.checked).map(i => i.value).join()")
+            assert ticked == "other", f"the answer given stays ticked: {ticked!r}"
     finally:
         driver.quit()
         shutil.rmtree(downloads, ignore_errors=True)

@@ -517,6 +517,38 @@ def test_downloads_are_made_on_request_and_not_stored():
             assert secret not in log, (secret, log)
 
 
+def test_the_letter_is_seen_before_it_is_downloaded():
+    """Issue 26, point 13: the letter on the page first, its passages to complete
+    named; a problem said, then gone once fixed; the result offers the letter
+    before its rules and sources, in plain words, with no keyboard shortcut."""
+    with Server() as server:
+        b = Browser(server)
+        b.answer_all(CRA_PATH)
+        page = text(b.page)
+        assert page.index("Préparer la lettre") < page.index("Pourquoi"), "the letter before the rules and sources"
+        for jargon in ["Markdown", ".json", ".md", "Ctrl+P"]:
+            assert jargon not in page, jargon
+        b.press("letter")
+        response, _ = b.press("letter-preview", name="Zoé Testeuse", address="1 rue de la Paix, 33000 Bordeaux",
+                              nir="1 85 05 78 006 084 36", caisse="CPAM de la Gironde", reference="")
+        assert response.status == 422 and "letter-preview" in b.page and "<pre>" not in b.page
+        assert 'aria-invalid="true"' in b.page
+        response, _ = b.press("letter-preview", name="Zoé Testeuse", address="1 rue de la Paix, 33000 Bordeaux",
+                              nir="1 85 05 78 006 084 91", caisse="CPAM de la Gironde", reference="D-2026-17",
+                              facts="", grounds="", request="")
+        assert response.status == 200, response.status
+        assert 'aria-invalid="true"' not in b.page and "Corrigez" not in b.page, "the problem is gone once fixed"
+        preview = b.page[b.page.index("<pre>"):b.page.index("</pre>")]
+        assert "Zoé Testeuse" in preview and "D-2026-17" in preview and "la CPAM de la Gironde" not in preview[:200]
+        passages = re.findall(r"<li>([^<]*)</li>", b.page[b.page.index('class="to-fill"'):b.page.index("<pre>")])
+        assert "adresse postale de la caisse" in passages and len(passages) >= 3, passages
+        assert 'value="Zoé Testeuse"' in b.page, "the details stay in the form"
+        response, body = b.press("letter-txt", name="Zoé Testeuse", address="1 rue de la Paix, 33000 Bordeaux",
+                                 nir="1 85 05 78 006 084 91", caisse="CPAM de la Gironde", reference="D-2026-17",
+                                 facts="", grounds="", request="")
+        assert body.decode().replace("\n", "") == html.unescape(preview[len("<pre>"):]).replace("\n", ""), "the download is what was seen"
+
+
 def test_a_restart_loses_nothing_the_page_carries_the_session():
     with Server() as first:
         b = Browser(first)

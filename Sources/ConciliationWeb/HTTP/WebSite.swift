@@ -94,6 +94,7 @@ public struct WebSite: Sendable {
         case .edit(let q): action = machine.editRequested(question: q)
         case .letter: action = machine.letterRequested()
         case .letterDownload(let fields, let markdown): action = machine.letterSubmitted(fields, markdown: markdown)
+        case .letterPreview(let fields): action = machine.letterPreviewed(fields)
         case .export(let format): action = machine.exportRequested(format, exportedAt: Timestamp.format(unixTime: post.unixTime))
         }
         switch action {
@@ -142,7 +143,7 @@ extension PageMachine.Page {
     var showsAProblem: Bool {
         switch self {
         case .question(_, let error, _, _, _): return error != nil
-        case .letter(_, let problems): return !problems.isEmpty
+        case .letter(_, let problems, _): return !problems.isEmpty
         case .result, .fault: return false
         }
     }

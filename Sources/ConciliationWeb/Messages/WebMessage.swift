@@ -73,6 +73,10 @@ enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
     case optional
     case letterText
     case letterMarkdown
+    case letterPreviewButton
+    case previewHeading
+    case toFillHeading
+    case noneToFill
     case backToResult
     case letterErrors
 
@@ -157,15 +161,16 @@ enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
                 "Le résumé reprend vos réponses, le résultat, les dates et les règles appliquées.",
                 "The summary holds your answers, the result, the dates and the rules applied."
             )
-        case .exportText: return ("Télécharger le résumé (texte, .txt)", "Download the summary (text, .txt)")
-        case .exportMarkdown: return ("Télécharger le résumé (Markdown, .md)", "Download the summary (Markdown, .md)")
-        case .exportJSON: return ("Télécharger le résumé (données, .json)", "Download the summary (data, .json)")
+        case .exportText: return ("Télécharger le résumé (texte simple)", "Download the summary (plain text)")
+        case .exportMarkdown: return ("Télécharger le résumé (texte mis en forme)", "Download the summary (formatted text)")
+        case .exportJSON:
+            return ("Télécharger le résumé pour un logiciel de suivi", "Download the summary for a case-tracking program")
         case .letterHeading: return ("La lettre à envoyer", "The letter to send")
         case .letterButton: return ("Préparer la lettre", "Prepare the letter")
         case .printNote:
             return (
-                "Pour imprimer cette page, utilisez la commande Imprimer de votre navigateur (Ctrl+P) : les boutons ne sont pas imprimés.",
-                "To print this page, use your browser's Print command (Ctrl+P): the buttons are not printed."
+                "Pour imprimer cette page, utilisez la commande Imprimer de votre navigateur (sur un téléphone, dans le menu Partager) : les boutons ne sont pas imprimés.",
+                "To print this page, use your browser's Print command (on a phone, in the Share menu): the buttons are not printed."
             )
         case .restart: return ("Recommencer avec un autre dossier", "Start again with another case")
         case .faultHeading: return ("Les règles ne prévoient pas ce cas", "The rules do not cover this case")
@@ -196,8 +201,17 @@ enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
         case .groundsLabel: return ("Pourquoi vous n'êtes pas d'accord", "Why you disagree")
         case .requestLabel: return ("Ce que vous demandez", "What you ask for")
         case .optional: return ("(facultatif)", "(optional)")
-        case .letterText: return ("Télécharger la lettre (texte, .txt)", "Download the letter (text, .txt)")
-        case .letterMarkdown: return ("Télécharger la lettre (Markdown, .md)", "Download the letter (Markdown, .md)")
+        case .letterText: return ("Télécharger la lettre (texte simple)", "Download the letter (plain text)")
+        case .letterMarkdown: return ("Télécharger la lettre (texte mis en forme)", "Download the letter (formatted text)")
+        case .letterPreviewButton: return ("Voir la lettre avant de la télécharger", "See the letter before downloading it")
+        case .previewHeading: return ("La lettre, telle qu'elle sera téléchargée", "The letter, as it will be downloaded")
+        case .toFillHeading:
+            return ("À compléter à la main avant de l'envoyer :", "To complete by hand before sending it:")
+        case .noneToFill:
+            return (
+                "Rien n'est à compléter : relisez-la, signez-la, puis envoyez-la.",
+                "Nothing is left to complete: read it over, sign it, then send it."
+            )
         case .backToResult: return ("Revenir au résultat", "Back to the result")
         case .letterErrors: return ("Corrigez ce qui est signalé ci-dessous.", "Please correct what is marked below.")
         case .problemTitle: return ("Un problème est survenu", "Something went wrong")

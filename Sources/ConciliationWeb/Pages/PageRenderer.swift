@@ -87,13 +87,12 @@ struct PageRenderer: Sendable {
             }
             let options = dialogue.questions.map { question in
                 (AnswerOptions.of(question, language) ?? []).enumerated().map { i, option in
-                    [(false, false), (true, false), (false, true), (true, true)].map { checked, focused in
+                    [false, true].map { checked in
                         piece(
                             "option",
                             [
                                 .id: .text("answer-\(i + 1)"), .value: .text(option.value),
                                 .label: .text(WebText.typeset(option.label, language)), .checked: .flag(checked),
-                                .focused: .flag(focused),
                             ])
                     }
                 }
@@ -164,12 +163,12 @@ struct PageRenderer: Sendable {
     }
 
     /// The radio buttons of question `q`, `checked` the canonical text of the answer
-    /// to tick; the focus goes to the ticked one, else to the first.
+    /// to tick. None takes the focus: the question does (a ticked option far down
+    /// would scroll the question off a phone's screen).
     func options(_ q: Int, checked: String?, _ language: Language) -> [[UInt8]] {
         let variants = made(language).options[q]
         let values = optionValues[q]
-        let focused = values.firstIndex { $0 == checked } ?? 0
-        return zip(values.indices, variants).map { i, states in states[(values[i] == checked ? 1 : 0) + (i == focused ? 2 : 0)] }
+        return zip(values.indices, variants).map { i, states in states[values[i] == checked ? 1 : 0] }
     }
 
     /// The answer `value` to question `q` in the answers list, with its "Modifier" button.

@@ -60,11 +60,17 @@ struct PageView {
             return ("result", result(routed, interview, notice: notice, hidden: hidden))
         case .fault:
             return ("fault", fault(interview, hidden))
-        case .letter(let fields, let problems):
+        case .letter(let fields, let problems, let preview):
             guard let routed = machine.routed, let kind = LetterWriter(dialogue: dialogue).kind(for: routed) else {
                 return ("fault", fault(interview, hidden))
             }
-            return ("letter", letter(kind, fields, problems, hidden: hidden))
+            var context = letter(kind, fields, problems, hidden: hidden)
+            if let preview {
+                context[.preview] = .text(preview.text)
+                context[.toFill] = .list(preview.toFill.map { .text($0) })
+                context[.hasToFill] = .flag(!preview.toFill.isEmpty)
+            }
+            return ("letter", context)
         }
     }
 

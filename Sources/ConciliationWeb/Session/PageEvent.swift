@@ -16,6 +16,8 @@ enum PageEvent: Equatable, Sendable {
     case letter
     /// A letter's details sent, to download as Markdown or text.
     case letterDownload(LetterFields, markdown: Bool)
+    /// A letter's details sent, to see the letter on the page first.
+    case letterPreview(LetterFields)
     /// A download of the case summary.
     case export(ExportFormat)
 }

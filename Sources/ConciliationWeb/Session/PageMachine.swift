@@ -19,8 +19,9 @@ struct PageMachine {
         case result(notice: String?)
         /// The dialogue has no way forward for these answers.
         case fault
-        /// The letter's details, with what is wrong in each.
-        case letter(LetterFields, problems: [LetterFields.Field: WebSentence])
+        /// The letter's details, with what is wrong in each, and the letter as it
+        /// would be written once they are right, when asked to see it first.
+        case letter(LetterFields, problems: [LetterFields.Field: WebSentence], preview: LetterPreview? = nil)
     }
 
     /// What to answer.
@@ -138,6 +139,21 @@ struct PageMachine {
         }
     }
 
+    /// "Voir la lettre": the form again, with the letter below it as it would be
+    /// downloaded and the passages it still leaves to complete; or what is wrong.
+    func letterPreviewed(_ fields: LetterFields) -> Action {
+        guard let routed else { return .refuse(.noResultYet) }
+        let writer = LetterWriter(dialogue: dialogue)
+        guard let kind = writer.kind(for: routed) else { return .refuse(.noLetterHere) }
+        switch fields.check(citesADecision: kind.citesADecision) {
+        case .problems(let problems):
+            return .show(.letter(fields, problems: problems))
+        case .details(let details):
+            let text = writer.letter(kind, routed: routed, details: details, markdown: false)
+            return .show(.letter(fields, problems: [:], preview: LetterPreview(text: text, toFill: LetterWriter.passagesToFill(text))))
+        }
+    }
+
     /// The case summary as a download.
     func exportRequested(_ format: ExportFormat, exportedAt now: String) -> Action {
         guard let routed else { return .refuse(.noResultYet) }
@@ -173,4 +189,11 @@ struct PageMachine {
             return routed == nil ? .fault : .result(notice: nil)
         }
     }
+}
+
+/// The letter shown on the page before it is downloaded.
+struct LetterPreview: Equatable, Sendable {
+    let text: String
+    /// The passages marked « [à compléter : …] », named.
+    let toFill: [String]
 }

@@ -67,10 +67,10 @@ struct PageRequest: Sendable {
                 question: try question(), text: form["answer"] ?? "", unknown: button == "unknown", editing: form["mode"] == "edit")
         case "back": return .back
         case "letter": return .letter
-        case "letter-txt", "letter-md":
+        case "letter-txt", "letter-md", "letter-preview":
             var fields = LetterFields()
             for field in LetterFields.Field.allCases { fields.values[field] = form[field.rawValue] }
-            return .letterDownload(fields, markdown: button == "letter-md")
+            return button == "letter-preview" ? .letterPreview(fields) : .letterDownload(fields, markdown: button == "letter-md")
         default:
             if button.hasPrefix("edit:") {
                 let id = String(button.dropFirst("edit:".count))
