@@ -316,9 +316,8 @@ public struct LetterWriter: Sendable {
         // Rule 3 (rev. 3): the letter asks the commission to treat the written
         // complaint as having seized it, and seizes it in the alternative; it never
         // states that the complaint counts as the appeal.
-        if routed.today > (outputDate("appeal_deadline", routed) ?? routed.today),
-            computed("written_complaint_in_time", routed) == .bool(true)
-        {
+        // The same computed value chooses the result's note: one set of facts for both.
+        if computed("cites_written_complaint", routed) == .bool(true) {
             let complaintDate = date("complaint_on", routed) ?? "[à compléter : date de votre réclamation écrite]"
             let channel = channelWords(routed)
             p.body.append(

@@ -69,6 +69,15 @@ struct InterviewLoopTests {
         #expect(text.contains("Premier jour pour saisir le médiateur : 24/11/2026 (demain — calcul du 23/11/2026)"))
     }
 
+    /// Issue 26, point 9.
+    @Test("The case note of a refusal of care is neutral in gender, whoever called")
+    func neutralCaseNote() throws {
+        let (text, _, _) = try runInterview(["7", "1", "n", "n", ":résumé"], audience: .agent)
+        #expect(text.contains("1. Objet du litige : refus de soins par un professionnel de santé"))
+        #expect(text.contains("2. Genre de refus de soins : refus en raison de la C2S ou de l'AME"))
+        #expect(!text.contains("la soigner") && !text.contains("qu'elle a"))
+    }
+
     @Test(":pourquoi before the result says why the question matters; after it, no heading without its rule")
     func whyBeforeAndAfter() throws {
         let (before, _, _) = try runInterview(["4", ":pourquoi"])

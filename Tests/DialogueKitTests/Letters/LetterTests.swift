@@ -503,4 +503,31 @@ struct LetterTests {
         let text = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: try routed(json), details: details, markdown: false)
         #expect(LetterWriter.passagesToFill(text).contains("adresse postale de la caisse"))
     }
+
+    /// Issue 26, point 6: the letter relied on a complaint the result did not mention.
+    @Test(
+        "The result and the letter cite the same written complaint, whether the notice stated the deadline or is not known",
+        arguments: ["true", "null"])
+    func resultAndLetterAgree(noticeStated: String) throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":\#(noticeStated),"notification_channel":"registered-signed","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","decision_changed_in_writing":false,"today":"2026-11-28"}"#
+        )
+        let outcome = Self.dialogue.outcomes[r.result.outcome]
+        let notes = TextRenderer(dialogue: Self.dialogue, language: .fr).applicable(outcome.notes, result: r.result, today: r.today)
+        let letter = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        #expect(notes.contains { $0.contains("vous avez contesté la décision par écrit le mardi 1er septembre 2026") }, "\(notes)")
+        #expect(letter.contains("Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"))
+        // Without the complaint, neither mentions one.
+        let plain = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":\#(noticeStated),"notification_channel":"registered-signed","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
+        )
+        let plainNotes = TextRenderer(dialogue: Self.dialogue, language: .fr).applicable(
+            Self.dialogue.outcomes[plain.result.outcome].notes, result: plain.result, today: plain.today)
+        #expect(!plainNotes.contains { $0.contains("par écrit le") })
+        if let kind = LetterWriter(dialogue: Self.dialogue).kind(for: plain) {
+            #expect(
+                !LetterWriter(dialogue: Self.dialogue).letter(kind, routed: plain, details: details, markdown: false).contains(
+                    "vous a saisie"))
+        }
+    }
 }
