@@ -73,9 +73,10 @@ struct InterviewLoopTests {
     @Test("The case note of a refusal of care is neutral in gender, whoever called")
     func neutralCaseNote() throws {
         let (text, _, _) = try runInterview(["7", "1", "n", "n", ":résumé"], audience: .agent)
-        #expect(text.contains("1. Objet du litige : refus de soins par un professionnel de santé"))
-        #expect(text.contains("2. Genre de refus de soins : refus en raison de la C2S ou de l'AME"))
-        #expect(!text.contains("la soigner") && !text.contains("qu'elle a"))
+        let note = try #require(text.components(separatedBy: "Litige Assurance Maladie — ").last)
+        #expect(note.contains("1. Objet du litige : refus de soins par un professionnel de santé"))
+        #expect(note.contains("2. Genre de refus de soins : refus en raison de la C2S ou de l'AME"))
+        #expect(!note.contains("la soigner") && !note.contains("qu'elle a"))
     }
 
     @Test(":pourquoi before the result says why the question matters; after it, no heading without its rule")

@@ -530,4 +530,22 @@ struct LetterTests {
                     "vous a saisie"))
         }
     }
+
+    /// The citation starts the day after the latest possible day of the deadline
+    /// (14 October 2026, a Wednesday, for a notification of 14 August): before it, the
+    /// appeal may still be in time, and neither the result nor the letter leans on the complaint.
+    @Test(
+        "The written complaint is cited from the day after the latest day, by the result and the letter alike",
+        arguments: [("2026-10-13", false), ("2026-10-14", false), ("2026-10-15", true)])
+    func citationBoundary(today: String, cited: Bool) throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":null,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","decision_changed_in_writing":false,"today":"\#(today)"}"#
+        )
+        let notes = TextRenderer(dialogue: Self.dialogue, language: .fr).applicable(
+            Self.dialogue.outcomes[r.result.outcome].notes, result: r.result, today: r.today)
+        let kind = try #require(LetterWriter(dialogue: Self.dialogue).kind(for: r))
+        let letter = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: r, details: details, markdown: false)
+        #expect(notes.contains { $0.contains("par écrit le mardi 1er septembre 2026") } == cited, "\(notes)")
+        #expect(letter.contains("vous a saisie à cette date") == cited)
+    }
 }
