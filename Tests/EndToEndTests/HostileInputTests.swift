@@ -292,7 +292,7 @@ struct LeakTests {
     func quizNegativeCount() throws {
         let run = try BinaryRunner.run(["quiz", "--count", "-1"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("--count takes a number of cases, 1 or more"))
+        #expect(run.stderr.contains("--count prend un nombre de cas, 1 ou plus"))
     }
 
     @Test("check /dev/zero is refused at once")

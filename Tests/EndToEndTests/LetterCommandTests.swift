@@ -13,7 +13,7 @@ struct LetterCommandTests {
         #expect(run.stdout.contains("Objet : Recours contre la décision reçue le 5 octobre 2026 (référence D-1)"))
         let wrong = try BinaryRunner.run(["letter", caseFile, "--nir", "184127645108947"] + details)
         #expect(wrong.status == 64)
-        #expect(wrong.stderr.contains("the number and its key (the last 2 digits) do not match"))
+        #expect(wrong.stderr.contains("--nir refusé : le numéro et sa clé (les 2 derniers chiffres) ne correspondent pas"))
         #expect(!wrong.stderr.contains("46"))
     }
 
@@ -54,5 +54,26 @@ struct LetterCommandTests {
         #expect(!run.stdout.contains("pas prête"))
         #expect(run.stderr.contains("Cette lettre n'est pas prête à envoyer : complétez d'abord 2 passages marqués [à compléter]"))
         #expect(run.stderr.contains("« adresse postale de la caisse »"))
+    }
+
+    /// Issue 26, point 16.
+    @Test("--help and usage errors speak French by default, English with --lang en, one language at a time")
+    func helpInOneLanguage() throws {
+        let root = try BinaryRunner.run(["--help"])
+        #expect(root.status == 0)
+        #expect(root.stdout.contains("EN BREF : Litige avec l'Assurance Maladie : quelle démarche ?"))
+        #expect(root.stdout.contains("UTILISATION : ") && root.stdout.contains("SOUS-COMMANDES :"))
+        #expect(!root.stdout.contains("USAGE:") && !root.stdout.contains("Dispute with"))
+        let french = try BinaryRunner.run(["letter", "--help"])
+        #expect(french.stdout.contains("Vos nom et prénom.") && french.stdout.contains("Afficher cette aide."))
+        #expect(!french.stdout.contains("Your name.") && !french.stdout.contains("Show help information."))
+        let english = try BinaryRunner.run(["letter", "--help", "--lang", "en"])
+        #expect(english.stdout.contains("USAGE:") && english.stdout.contains("Your name."))
+        #expect(!english.stdout.contains("Vos nom et prénom."))
+        let missing = try BinaryRunner.run(["letter"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("Erreur : Argument attendu manquant"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("Tapez « conciliation letter --help » pour en savoir plus."))
+        #expect(!missing.stderr.contains("Missing expected argument"))
     }
 }

@@ -6,15 +6,23 @@ import ShippedRules
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Verify dialogues over every combination of answers.",
-        discussion: """
+        abstract: HelpLanguage.text(
+            "Vérifier des dialogues sur toutes les combinaisons de réponses.", "Verify dialogues over every combination of answers."),
+        discussion: HelpLanguage.text(
+            """
+            Montre que chaque question et chaque résultat peuvent être atteints, qu'une seule \
+            transition s'applique à chaque étape, que chaque valeur est connue avant d'être lue \
+            et que chaque texte existe dans chaque langue pour les deux publics. Les problèmes \
+            sont écrits fichier:ligne:colonne : … ; code de sortie 1 s'il y en a.
+            """,
+            """
             Proves that every question and outcome is reachable, that exactly one \
             transition applies at each step, that every value is set before it is read, \
             and that every text exists in each language for both audiences. Problems are \
             printed as file:line:column: …; exit status 1 when there is any.
-            """)
+            """))
 
-    @Argument(help: "Dialogue files; default: every shipped dialogue.")
+    @Argument(help: HelpLanguage.help("Fichiers de dialogue ; par défaut, chaque dialogue livré.", "Dialogue files; default: every shipped dialogue."))
     var dialogues: [String] = []
 
     func run() throws {

@@ -4,7 +4,8 @@ import ArgumentParser
 public struct Conciliation: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "conciliation",
-        abstract: "Litige avec l'Assurance Maladie : quelle démarche ? / Dispute with the Assurance Maladie: which route?",
+        abstract: HelpLanguage.text(
+            "Litige avec l'Assurance Maladie : quelle démarche ?", "Dispute with the Assurance Maladie: which route?"),
         subcommands: [
             InterviewCommand.self, TriageCommand.self, ResumeCommand.self, PurgeCommand.self,
             TestCommand.self, CheckCommand.self, DiffCommand.self,

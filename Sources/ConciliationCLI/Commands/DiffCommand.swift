@@ -5,26 +5,34 @@ import DialogueKit
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Route the same cases with two dialogues and show what changes.",
-        discussion: """
+        abstract: HelpLanguage.text(
+            "Passer les mêmes cas dans deux dialogues et montrer ce qui change.", "Route the same cases with two dialogues and show what changes."),
+        discussion: HelpLanguage.text(
+            """
+            Un dialogue est un fichier, ou un jeu de règles livré désigné par son nom (conciliation-2007, conciliation). \
+            Sans cas, les cas livrés. Exemple : conciliation diff conciliation-2007 conciliation
+            """,
+            """
             A dialogue is a file, or a shipped rule set by its name (conciliation-2007, conciliation). Without cases, \
             the shipped ones. Example: conciliation diff conciliation-2007 conciliation
-            """)
+            """))
 
-    @Argument(help: ArgumentHelp("The old dialogue: a file, or a shipped rule set's name.", valueName: "A"))
+    @Argument(help: HelpLanguage.help("L'ancien dialogue : un fichier, ou le nom d'un jeu de règles livré.", "The old dialogue: a file, or a shipped rule set's name.", valueName: "A"))
     var old: String
 
-    @Argument(help: ArgumentHelp("The new dialogue: a file, or a shipped rule set's name.", valueName: "B"))
+    @Argument(help: HelpLanguage.help("Le nouveau dialogue : un fichier, ou le nom d'un jeu de règles livré.", "The new dialogue: a file, or a shipped rule set's name.", valueName: "B"))
     var new: String
 
     @Argument(
-        help: ArgumentHelp("Case files, folders of them, or JSON Lines files (.jsonl); the shipped cases when none.", valueName: "CASES"))
+        help: HelpLanguage.help(
+            "Fichiers de cas, dossiers de cas ou fichiers JSON Lines (.jsonl) ; les cas livrés s'il n'y en a pas.",
+            "Case files, folders of them, or JSON Lines files (.jsonl); the shipped cases when none.", valueName: "CAS"))
     var cases: [String] = []
 
-    @Option(name: .long, help: "How many example cases to show for each change.")
+    @Option(name: .long, help: HelpLanguage.help("Combien de cas montrer en exemple pour chaque changement.", "How many example cases to show for each change."))
     var examples = 3
 
-    @Option(name: .long, help: "Language of the report: fr or en.")
+    @Option(name: .long, help: HelpLanguage.help("Langue du rapport : fr ou en.", "Language of the report: fr or en."))
     var lang: Language = .fr
 
     /// A file when there is one at that path; else a shipped rule set, named with or without ".yaml".
@@ -45,10 +53,13 @@ struct DiffCommand: ParsableCommand {
         }
         for path in cases where path.hasSuffix(".jsonl") {
             let text: String
-            do { text = try FileIO.readText(path) } catch { throw ValidationError("cannot read \(error)") }
+            do { text = try FileIO.readText(path) } catch { throw ValidationError(HelpLanguage.text("lecture impossible : \(error)", "cannot read \(error)")) }
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 guard case .object(let pairs) = CaseJSON.parse(String(line)) else {
-                    throw ValidationError("\(path):\(i + 1): not a JSON object; each line of a .jsonl file is one case")
+                    throw ValidationError(
+                        HelpLanguage.text(
+                            "\(path):\(i + 1) : ce n'est pas un objet JSON ; chaque ligne d'un fichier .jsonl est un cas",
+                            "\(path):\(i + 1): not a JSON object; each line of a .jsonl file is one case"))
                 }
                 inputs.append(.init(name: "\(path):\(i + 1)", pairs: pairs))
             }

@@ -10,17 +10,23 @@ import LineEditor
 struct InterviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
-        abstract: "Start the interview (the default command).",
-        discussion:
+        abstract: HelpLanguage.text("Commencer l'entretien (la commande par défaut).", "Start the interview (the default command)."),
+        discussion: HelpLanguage.text(
+            "Les réponses sont enregistrées après chacune, lisibles par vous seul, dans $XDG_STATE_HOME/conciliation (sinon ~/.local/state/conciliation) ; « conciliation resume » reprend un entretien.",
             "Answers are saved after each one, owner-only, under $XDG_STATE_HOME/conciliation (else ~/.local/state/conciliation); 'conciliation resume' takes an interview up again."
+        )
     )
 
     @OptionGroup var options: DialogueOptions
 
-    @Option(name: .long, help: "Who reads the questions: agent (an agent reading them out on the phone) or self (the insured person).")
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Qui lit les questions : agent (un agent qui les lit au téléphone) ou self (la personne assurée elle-même).",
+            "Who reads the questions: agent (an agent reading them out on the phone) or self (the insured person)."))
     var audience: Audience = .self
 
-    @Flag(name: .long, help: "Write nothing to disk (a shared computer).")
+    @Flag(name: .long, help: HelpLanguage.help("Ne rien écrire sur le disque (un ordinateur partagé).", "Write nothing to disk (a shared computer)."))
     var noSave = false
 
     func run() throws {

@@ -14,13 +14,29 @@ public enum Launcher {
             return
         }
         guard let settings = InterviewCommand.Settings.quick(arguments) else {
-            Conciliation.main(arguments)
+            run(arguments)
             return
         }
         do {
             try settings.start()
         } catch {
             InterviewCommand.exit(withError: error)
+        }
+    }
+
+    /// ArgumentParser's reading and running, its help and its usage errors said in
+    /// the language chosen (`HelpLanguage`), as `ParsableCommand.main` would.
+    private static func run(_ arguments: [String]) {
+        do {
+            var command = try Conciliation.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = Conciliation.exitCode(for: error)
+            let text = HelpLanguage.localized(Conciliation.fullMessage(for: error))
+            if !text.isEmpty {
+                if code == .success { print(text) } else { FileIO.write(text + "\n", to: 2) }
+            }
+            Conciliation.exit(withError: code == .success ? nil : ExitCode(code.rawValue))
         }
     }
 }

@@ -7,31 +7,52 @@ import LineEditor
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
-        abstract: "Write the letter a case calls for (complaint, médiateur, CRA or CMRA), in French.",
-        discussion: """
+        abstract: HelpLanguage.text(
+            "Écrire la lettre qu'appelle un cas (réclamation, médiateur, CRA ou CMRA, tribunal, opposition), en français.",
+            "Write the letter a case calls for (complaint, médiateur, CRA or CMRA, court, opposition), in French."),
+        discussion: HelpLanguage.text(
+            """
+            Ce qui n'est pas donné en option est demandé sur un terminal ; sans terminal, rien n'est demandé : les \
+            options manquantes sont nommées et la commande échoue. La lettre contient le numéro de sécurité sociale complet ; \
+            gardez-la pour vous.
+            """,
+            """
             Details not given as options are asked on a terminal; without one, nothing is asked: the missing \
             options are named and the command fails. The letter holds the full social security number; keep it private.
-            """)
+            """))
 
     @Argument(
-        help: ArgumentHelp(
-            "A case: a case file (.yaml), a triage case (.json), or an interview's export (:exporter dossier.json).", valueName: "CASE"))
+        help: HelpLanguage.help(
+            "Un cas : un fichier de cas (.yaml), un cas de triage (.json) ou l'export d'un entretien (:exporter dossier.json).",
+            "A case: a case file (.yaml), a triage case (.json), or an interview's export (:exporter dossier.json).", valueName: "CAS"))
     var file: String
 
     @OptionGroup var options: DialogueOptions
 
-    @Option(name: .long, help: "Your name.") var name: String?
-    @Option(name: .long, help: "Your address, on one line.") var address: String?
-    @Option(name: .long, help: "Your social security number (NIR), 15 digits; its key is checked.") var nir: String?
-    @Option(name: .long, help: "Your caisse, e.g. \"CPAM du Bas-Rhin\".") var caisse: String?
-    @Option(name: .long, help: "The contested decision's reference.") var reference: String?
-    @Option(name: .long, help: "What happened (for a decision: what the caisse decided), in your words.") var facts: String?
-    @Option(name: .long, help: "Why you disagree, in your words.") var grounds: String?
-    @Option(name: .long, help: "What you ask for, in your words.") var request: String?
-    @Option(name: .long, help: "text or markdown (json is not a letter).") var format: OutputFormat = .text
-    @Option(name: .long, help: ArgumentHelp("Write to this file (owner-only) instead of standard output.", valueName: "FILE")) var output:
+    @Option(name: .long, help: HelpLanguage.help("Vos nom et prénom.", "Your name.")) var name: String?
+    @Option(name: .long, help: HelpLanguage.help("Votre adresse, sur une ligne.", "Your address, on one line.")) var address: String?
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Votre numéro de sécurité sociale (NIR), 15 chiffres ; sa clé est vérifiée.",
+            "Your social security number (NIR), 15 digits; its key is checked.")) var nir: String?
+    @Option(name: .long, help: HelpLanguage.help("Votre caisse, par exemple « CPAM du Bas-Rhin ».", "Your caisse, e.g. \"CPAM du Bas-Rhin\".")) var caisse: String?
+    @Option(name: .long, help: HelpLanguage.help("La référence de la décision contestée.", "The contested decision's reference.")) var reference: String?
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Ce qui s'est passé (pour une décision : ce que la caisse a décidé), avec vos mots.",
+            "What happened (for a decision: what the caisse decided), in your words.")) var facts: String?
+    @Option(name: .long, help: HelpLanguage.help("Pourquoi vous n'êtes pas d'accord, avec vos mots.", "Why you disagree, in your words.")) var grounds: String?
+    @Option(name: .long, help: HelpLanguage.help("Ce que vous demandez, avec vos mots.", "What you ask for, in your words.")) var request: String?
+    @Option(name: .long, help: HelpLanguage.help("text ou markdown (json n'est pas une lettre).", "text or markdown (json is not a letter).")) var format: OutputFormat = .text
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Écrire dans ce fichier (lisible par vous seul) plutôt que sur la sortie standard.",
+            "Write to this file (owner-only) instead of standard output.", valueName: "FICHIER")) var output:
         String?
-    @Flag(name: .long, help: "Replace --output if it exists.") var force = false
+    @Flag(name: .long, help: HelpLanguage.help("Remplacer --output s'il existe.", "Replace --output if it exists.")) var force = false
 
     /// The answers and the day of an interview's JSON export (`:exporter x.json`),
     /// read back as a triage case.
@@ -53,9 +74,12 @@ struct LetterCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if format == .json { throw ValidationError("a letter is text or markdown: write --format text or --format markdown") }
+        if format == .json { throw ValidationError(
+                HelpLanguage.text(
+                    "une lettre est du texte ou du markdown : écrivez --format text ou --format markdown",
+                    "a letter is text or markdown: write --format text or --format markdown")) }
         if let nir, case .failure(let problem) = NIR.parse(nir) {
-            throw ValidationError("--nir refused: \(problem.sentence(.en))")
+            throw ValidationError(HelpLanguage.text("--nir refusé : ", "--nir refused: ") + problem.sentence(HelpLanguage.current))
         }
     }
 

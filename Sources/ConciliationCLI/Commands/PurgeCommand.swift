@@ -11,15 +11,23 @@ import LineEditor
 struct PurgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
-        abstract: "Delete the saved interviews that are finished.")
+        abstract: HelpLanguage.text("Supprimer les entretiens enregistrés qui sont terminés.", "Delete the saved interviews that are finished."))
 
-    @Flag(name: .long, help: "Delete unfinished ones too (end of a shift on a shared computer).")
+    @Flag(
+        name: .long,
+        help: HelpLanguage.help(
+            "Supprimer aussi ceux qui ne sont pas terminés (fin de service sur un ordinateur partagé).",
+            "Delete unfinished ones too (end of a shift on a shared computer)."))
     var all = false
 
-    @Flag(name: .long, help: "With --all, delete unfinished interviews without asking (needed without a terminal).")
+    @Flag(
+        name: .long,
+        help: HelpLanguage.help(
+            "Avec --all, supprimer les entretiens non terminés sans demander (nécessaire sans terminal).",
+            "With --all, delete unfinished interviews without asking (needed without a terminal)."))
     var yes = false
 
-    @Option(name: .long, help: "Language of the messages: fr or en.")
+    @Option(name: .long, help: HelpLanguage.help("Langue des messages : fr ou en.", "Language of the messages: fr or en."))
     var lang: Language = .fr
 
     func run() throws {

@@ -6,31 +6,46 @@ import LineEditor
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "A quiz for trainees on case files: recommendation and date, scored and explained.")
+        abstract: HelpLanguage.text(
+            "Un quiz pour les stagiaires sur des cas : recommandation et date, notées et expliquées.",
+            "A quiz for trainees on case files: recommendation and date, scored and explained."))
 
-    @Option(name: .long, help: ArgumentHelp("Folder (or file) of case files; default: the shipped dialogues/cases.", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Dossier (ou fichier) de cas ; par défaut, les cas livrés (dialogues/cases).",
+            "Folder (or file) of case files; default: the shipped dialogues/cases.", valueName: "DOSSIER"))
     var cases: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "How many cases to draw, 1 or more (default 10).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: HelpLanguage.help("Combien de cas tirer, 1 ou plus (10 par défaut).", "How many cases to draw, 1 or more (default 10)."))
     var count = 10
 
-    @Option(name: .long, help: "Seed of the draw, to give a whole class the same quiz.")
+    @Option(
+        name: .long,
+        help: HelpLanguage.help("Graine du tirage, pour donner le même quiz à toute une classe.", "Seed of the draw, to give a whole class the same quiz."))
     var seed: UInt64?
 
     @Option(
         name: .long,
-        help: ArgumentHelp(
-            "Write the scores per rule to this Markdown file at the end (owner-only; a new name, or --force to replace a file).",
-            valueName: "FILE"))
+        help: HelpLanguage.help(
+            "Écrire à la fin le rapport (date, graine, réponses, scores par règle) dans ce fichier Markdown (lisible par vous seul ; un nouveau nom, ou --force pour remplacer un fichier).",
+            "Write the report (day, seed, answers, scores per rule) to this Markdown file at the end (owner-only; a new name, or --force to replace a file).",
+            valueName: "FICHIER"))
     var report: String?
 
-    @Flag(name: .long, help: "Replace the --report file if it exists (a regular file only, never a link or a device).")
+    @Flag(
+        name: .long,
+        help: HelpLanguage.help(
+            "Remplacer le fichier --report s'il existe (un fichier ordinaire seulement, jamais un lien ni un périphérique).",
+            "Replace the --report file if it exists (a regular file only, never a link or a device)."))
     var force = false
 
     @OptionGroup var options: DialogueOptions
 
     func validate() throws {
-        if count < 1 { throw ValidationError("--count takes a number of cases, 1 or more") }
+        if count < 1 { throw ValidationError(HelpLanguage.text("--count prend un nombre de cas, 1 ou plus", "--count takes a number of cases, 1 or more")) }
         // Said before the class starts, not after: a report that cannot be
         // written would lose the scores.
         if let report {
@@ -53,7 +68,9 @@ struct QuizCommand: ParsableCommand {
             else { continue }
             items.append(.init(file: file, routed: routed))
         }
-        guard !items.isEmpty else { throw ValidationError("no case for \(dialogue.id) in \(cases ?? "the shipped cases")") }
+        guard !items.isEmpty else { throw ValidationError(
+                HelpLanguage.text(
+                    "aucun cas pour \(dialogue.id) dans \(cases ?? "les cas livrés")", "no case for \(dialogue.id) in \(cases ?? "the shipped cases")")) }
         let seed = self.seed ?? UInt64(time(nil))
         var generator = SplitMix64(seed: seed)
         items.shuffle(using: &generator)

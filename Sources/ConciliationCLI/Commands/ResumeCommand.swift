@@ -11,19 +11,27 @@ import LineEditor
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "List unfinished interviews and resume one.",
-        discussion: "Without an argument, lists them, newest first, and asks which to resume.")
+        abstract: HelpLanguage.text("Lister les entretiens non terminés et en reprendre un.", "List unfinished interviews and resume one."),
+        discussion: HelpLanguage.text(
+            "Sans argument, les liste, du plus récent au plus ancien, et demande lequel reprendre.",
+            "Without an argument, lists them, newest first, and asks which to resume."))
 
-    @Argument(help: "The number in the list, or the interview's identifier.")
+    @Argument(help: HelpLanguage.help("Le numéro dans la liste, ou l'identifiant de l'entretien.", "The number in the list, or the interview's identifier."))
     var which: String?
 
-    @Option(name: .long, help: ArgumentHelp("Count deadlines from this day instead of today.", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: HelpLanguage.help("Compter les délais depuis ce jour plutôt qu'aujourd'hui.", "Count deadlines from this day instead of today.", valueName: "AAAA-MM-JJ"))
     var today: CivilDate?
 
-    @Flag(name: .long, help: "Only list them.")
+    @Flag(name: .long, help: HelpLanguage.help("Seulement les lister.", "Only list them."))
     var list = false
 
-    @Option(name: .long, help: "Language of the list and of the messages before the interview: fr or en (the interview keeps its own).")
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Langue de la liste et des messages avant l'entretien : fr ou en (l'entretien garde la sienne).",
+            "Language of the list and of the messages before the interview: fr or en (the interview keeps its own)."))
     var lang: Language = .fr
 
     func run() throws {

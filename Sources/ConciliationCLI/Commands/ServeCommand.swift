@@ -11,7 +11,9 @@ import ServeOptions
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the interview as an accessible web page (runs conciliation-serve, installed next to this program).")
+        abstract: HelpLanguage.text(
+            "Proposer l'entretien comme page web accessible (lance conciliation-serve, installé à côté de ce programme).",
+            "Serve the interview as an accessible web page (runs conciliation-serve, installed next to this program)."))
 
     @OptionGroup var options: ServeOptions
 

@@ -7,20 +7,32 @@ import SystemPackage
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
-        abstract: "Route cases given as JSON (one object) or JSON Lines (one object per line).",
-        discussion: """
+        abstract: HelpLanguage.text(
+            "Orienter des cas donnés en JSON (un objet) ou en JSON Lines (un objet par ligne).",
+            "Route cases given as JSON (one object) or JSON Lines (one object per line)."),
+        discussion: HelpLanguage.text(
+            """
+            Code de sortie : 0 quand chaque cas a été orienté, 2 quand un cas n'est pas valide (chacun est \
+            nommé sur la sortie d'erreur par sa ligne et son champ, et, en JSON Lines, donne \
+            {"line": N, "error": {...}} à sa place).
+            Exemple : echo '{"subject":"functioning","court_case_pending":false,"complaint_made":false}' | conciliation triage -
+            """,
+            """
             Exit status: 0 when every case was routed, 2 when any case is invalid (each \
             invalid case is named on stderr by its line and field, and in JSON Lines \
             output gives {"line": N, "error": {...}} in its place).
             Example: echo '{"subject":"functioning","court_case_pending":false,"complaint_made":false}' | conciliation triage -
-            """)
+            """))
 
-    @Argument(help: ArgumentHelp("The cases: a file, or - for standard input.", valueName: "FILE|-"))
+    @Argument(help: HelpLanguage.help("Les cas : un fichier, ou - pour l'entrée standard.", "The cases: a file, or - for standard input.", valueName: "FICHIER|-"))
     var input: String = "-"
 
     @OptionGroup var options: DialogueOptions
 
-    @Option(name: .long, help: "Output: json (JSON Lines, one object per case), text or markdown.")
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Sortie : json (JSON Lines, un objet par cas), text ou markdown.", "Output: json (JSON Lines, one object per case), text or markdown."))
     var format: OutputFormat = .text
 
     func run() throws {

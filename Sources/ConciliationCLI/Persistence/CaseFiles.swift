@@ -14,7 +14,10 @@ enum CaseFiles {
         for argument in arguments {
             var info = stat()
             guard stat(argument, &info) == 0 else {
-                throw ValidationError("cannot read \(argument): \(FileIO.errnoText(errno)); give case files or folders of them")
+                throw ValidationError(
+                    HelpLanguage.text(
+                        "lecture impossible de \(argument) : \(FileIO.errnoText(errno)) ; donnez des fichiers de cas ou des dossiers de cas",
+                        "cannot read \(argument): \(FileIO.errnoText(errno)); give case files or folders of them"))
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 let folder = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument

@@ -15,9 +15,11 @@ enum DialogueFiles {
     static func loadShipped(_ name: String = shippedName) throws -> Dialogue {
         if let folder = ProcessEnvironment.dialoguesOverride() { return try load(folder + "/" + name) }
         guard let shipped = ShippedRules.dialogue(named: name) else {
+            let asked = VisibleText.escapingControls(name), shipped = ShippedRules.dialogues.map(\.name).joined(separator: ", ")
             throw ValidationError(
-                "no shipped dialogue “\(VisibleText.escapingControls(name))”: the shipped ones are \(ShippedRules.dialogues.map(\.name).joined(separator: ", ")); give --dialogue FILE"
-            )
+                HelpLanguage.text(
+                    "aucun dialogue livré « \(asked) » : ceux livrés sont \(shipped) ; sinon, donnez --dialogue FICHIER",
+                    "no shipped dialogue “\(asked)”: the shipped ones are \(shipped); give --dialogue FILE"))
         }
         do {
             return try shipped.load()
@@ -34,7 +36,7 @@ enum DialogueFiles {
         do {
             text = try FileIO.readText(path)
         } catch {
-            throw ValidationError("cannot read the dialogue \(error)")
+            throw ValidationError(HelpLanguage.text("lecture impossible du dialogue \(error)", "cannot read the dialogue \(error)"))
         }
         do {
             return try DialogueLoader.load(yaml: text, file: path)

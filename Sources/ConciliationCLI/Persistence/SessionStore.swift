@@ -46,7 +46,10 @@ struct SessionStore {
     /// The store of this user, or a sentence saying why there is none.
     static func forUser() throws -> SessionStore {
         guard let directory = defaultDirectory() else {
-            throw ValidationError("neither XDG_STATE_HOME nor HOME is set: no saved interview can be found")
+            throw ValidationError(
+                HelpLanguage.text(
+                    "ni XDG_STATE_HOME ni HOME n'est défini : aucun entretien enregistré ne peut être trouvé",
+                    "neither XDG_STATE_HOME nor HOME is set: no saved interview can be found"))
         }
         return SessionStore(directory: directory)
     }
