@@ -105,7 +105,7 @@ struct AuthoringCommandTests {
         #expect(dot.stdout.contains("Objet du litige\\n(choix)"))
         #expect(!dot.stdout.contains("(choice)") && !dot.stdout.contains("(yes-no)"))
         #expect(!dot.stdout.contains("notification connu"))
-        #expect(dot.stdout.contains("Date de notification : réponse connue"))
+        #expect(dot.stdout.contains("Date de notification : valeur connue"))
         let mermaid = try BinaryRunner.run(["graph", "--format", "mermaid", "--lang", "en"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD"))
         #expect(

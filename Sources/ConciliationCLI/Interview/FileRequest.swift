@@ -34,4 +34,7 @@ struct FileRequest: Equatable, Sendable {
     let path: String
     let content: Content
     var replace: Replace
+    /// How many files of the same request (a letter's `.txt` and `.md`) are written
+    /// after this one: a question about files already there waits for the last.
+    var followedBy = 0
 }

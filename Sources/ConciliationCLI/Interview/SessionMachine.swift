@@ -263,13 +263,17 @@ struct SessionMachine {
 
     /// What writing a file gave.
     mutating func fileWritten(_ request: FileRequest, _ outcome: FileRequest.Outcome) -> [SessionAction] {
+        var said: [SessionAction]
         switch outcome {
         case .written(let fullPath):
-            guard case .letter(let bytes) = request.content else { return [.show(.message(.exported(fullPath)))] }
-            let toFill = LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self))
-            return [.show(.message(toFill.isEmpty ? .letterReady(fullPath) : .letterToComplete(fullPath, toFill)))]
+            if case .letter(let bytes) = request.content {
+                let toFill = LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self))
+                said = [.show(.message(toFill.isEmpty ? .letterReady(fullPath) : .letterToComplete(fullPath, toFill)))]
+            } else {
+                said = [.show(.message(.exported(fullPath)))]
+            }
         case .exists(let readOnly):
-            // A letter's second file joins the question already asked for its first.
+            // The files of one letter that are already there are asked about together.
             var pending = [request], protected = readOnly, previous = state
             if case .confirming(.overwrite(let asked, let askedReadOnly), let before) = state {
                 pending = asked + [request]
@@ -277,11 +281,14 @@ struct SessionMachine {
                 previous = before
             }
             state = .confirming(.overwrite(pending, readOnly: protected), then: previous)
-            return [.show(.message(.replaceQuestion(pending.map(\.path).joined(separator: ", "), readOnly: protected)))]
+            said = []
         case .failed(let reason):
             let letter = if case .letter = request.content { true } else { false }
-            return [.show(.error(.cannotWrite(reason, letter: letter)))]
+            said = [.show(.error(.cannotWrite(reason, letter: letter)))]
         }
+        // Once the last file of the batch is done, one question for those already there.
+        guard request.followedBy == 0, case .confirming(.overwrite(let pending, let readOnly), _) = state else { return said }
+        return said + [.show(.message(.replaceQuestion(pending.map(\.path), readOnly: readOnly)))]
     }
 
     // MARK: Answers
@@ -416,7 +423,10 @@ struct SessionMachine {
         let writer = LetterWriter(dialogue: dialogue)
         return draft.targets.map { target in
             let text = writer.letter(draft.kind, routed: routed, details: details, markdown: target.lowercased().hasSuffix(".md"))
-            return .write(FileRequest(path: target, content: .letter(Array(text.utf8)), replace: draft.force ? .unlessReadOnly : .never))
+            return .write(
+                FileRequest(
+                    path: target, content: .letter(Array(text.utf8)), replace: draft.force ? .unlessReadOnly : .never,
+                    followedBy: draft.targets.count - 1 - draft.targets.firstIndex(of: target)!))
         }
     }
 

@@ -65,7 +65,7 @@ enum CLIMessage: Equatable, Sendable {
     case exportBeforeResult
     case exportExtension
     case exported(String)
-    case replaceQuestion(String, readOnly: Bool)
+    case replaceQuestion([String], readOnly: Bool)
     case nothingWritten
     case cannotWrite(String, letter: Bool)
 
@@ -176,7 +176,7 @@ enum CLIMessage: Equatable, Sendable {
             )
         case .welcome(saving: false):
             return (
-                "Répondez aux questions ; tapez :aide à tout moment. Rien n'est enregistré : les réponses s'effacent en quittant.",
+                "Répondez aux questions ; tapez :aide à tout moment. Rien n'est enregistré : les réponses s'effacent quand vous quittez.",
                 "Answer the questions; type :help at any time. Nothing is saved: the answers are gone when you leave."
             )
         case .lineTooLong(let bytes):
@@ -402,13 +402,17 @@ enum CLIMessage: Equatable, Sendable {
             )
         case .exported(let path):
             return ("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only).")
-        case .replaceQuestion(let path, true):
+        case .replaceQuestion(let paths, let readOnly):
+            let names = paths.joined(separator: " et "), englishNames = paths.joined(separator: " and ")
+            let one = paths.count == 1
+            let protected = readOnly ? (one ? " et il est en lecture seule" : " et l'un est en lecture seule") : ""
+            let englishProtected = readOnly ? (one ? " and is read-only" : " and one is read-only") : ""
             return (
-                "Le fichier \(path) existe déjà et il est en lecture seule. Le remplacer quand même ? (o/n)",
-                "The file \(path) already exists and is read-only. Replace it all the same? (y/n)"
+                (one ? "Le fichier \(names) existe déjà" : "Les fichiers \(names) existent déjà") + protected
+                    + (one ? ". Le remplacer" : ". Les remplacer") + (readOnly ? " quand même" : "") + " ? (o/n)",
+                (one ? "The file \(englishNames) already exists" : "The files \(englishNames) already exist") + englishProtected
+                    + (one ? ". Replace it" : ". Replace them") + (readOnly ? " all the same" : "") + "? (y/n)"
             )
-        case .replaceQuestion(let path, false):
-            return ("Le fichier \(path) existe déjà. Le remplacer ? (o/n)", "The file \(path) already exists. Replace it? (y/n)")
         case .nothingWritten:
             return ("Rien n'a été écrit.", "Nothing was written.")
         case .cannotWrite(let reason, false):
@@ -574,7 +578,7 @@ enum CLIMessage: Equatable, Sendable {
                 "Resuming interview \(id) (\(answers) \(CLIMessage.englishPlural(answers, "answer")))."
             )
         case .sessionEntry(let number, let when, let audience, let subject, let answers, let progress, let id):
-            let who = audience == .agent ? ("agent au téléphone", "agent on the phone") : ("la personne elle-même", "the person themselves")
+            let who = audience == .agent ? ("un agent au téléphone", "an agent on the phone") : ("la personne elle-même", "the person themselves")
             return (
                 "\(number). \(when) — \(who.0) — \(answers) \(CLIMessage.plural(answers, "réponse"))\n   Objet : \(subject)\n   Question en cours : \(progress)\n   (\(id))",
                 "\(number). \(when) — \(who.1) — \(answers) \(CLIMessage.englishPlural(answers, "answer"))\n   Subject: \(subject)\n   Current question: \(progress)\n   (\(id))"
@@ -595,7 +599,7 @@ enum CLIMessage: Equatable, Sendable {
             )
         case .purgeReminder:
             return (
-                "Les dossiers exportés et les lettres (qui portent le numéro de sécurité sociale complet) restent là où ils ont été écrits : supprimez-les vous-même s'il le faut.",
+                "Les résumés exportés et les lettres (qui portent le numéro de sécurité sociale complet) restent là où ils ont été écrits : supprimez-les vous-même s'il le faut.",
                 "Exported files and letters (which hold the full social security number) stay where they were written: delete them yourself if needed."
             )
         case .filesDeleted(let n):

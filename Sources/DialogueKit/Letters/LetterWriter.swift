@@ -95,11 +95,21 @@ public struct LetterWriter: Sendable {
     /// The caisse as a sentence names it: "la CPAM de Moselle" from "CPAM de
     /// Moselle". Every caisse is feminine (caisse, CPAM, CGSS, CSS…); an article
     /// already typed is kept.
-    static func caisseNamed(_ caisse: String) -> String {
+    static func caisseNamed(_ typed: String) -> String {
+        var caisse = typed.trimmingSpaces
+        while caisse.hasSuffix(".") { caisse.removeLast() }
         let lower = caisse.lowercased()
-        if ["la ", "le ", "l'", "l’", "les "].contains(where: lower.hasPrefix) { return caisse }
-        guard let first = lower.unicodeScalars.first else { return caisse }
-        return ("aeiouyéèêàâîôû".unicodeScalars.contains(first) ? "l'" : "la ") + caisse
+        // An article typed is kept, in lower case inside a sentence; a possessive
+        // or a determiner too ("ma CPAM", "votre caisse").
+        for article in ["la ", "le ", "l'", "l’", "les "] where lower.hasPrefix(article) {
+            return article + caisse.dropFirst(article.count)
+        }
+        let determiners = ["ma ", "mon ", "votre ", "notre ", "une ", "un ", "cette ", "ce "]
+        guard !determiners.contains(where: lower.hasPrefix), let first = lower.unicodeScalars.first else { return caisse }
+        if "aeiouyéèêàâîôû".unicodeScalars.contains(first) { return "l'" + caisse }
+        // The few bodies a person may name that are masculine.
+        let masculine = ["centre ", "régime ", "rsi", "service "]
+        return (masculine.contains(where: lower.hasPrefix) ? "le " : "la ") + caisse
     }
 
     /// "de" before the caisse's name, contracted as French does ("du", "des").
@@ -113,7 +123,9 @@ public struct LetterWriter: Sendable {
     /// The person's words as the end of a sentence: one full stop, none after
     /// their own « . », « ! », « ? » or « … ».
     static func sentenceEnd(_ words: String) -> String {
-        let trimmed = words.trimmingSpaces
+        var trimmed = words.trimmingSpaces
+        // A sentence left open (« : », « ; », « , ») ends where it stopped.
+        while let last = trimmed.last, [":", ";", ","].contains(last) { trimmed = String(trimmed.dropLast()).trimmingSpaces }
         return [".", "!", "?", "…"].contains(where: trimmed.hasSuffix) ? trimmed : trimmed + "."
     }
 
@@ -319,9 +331,13 @@ public struct LetterWriter: Sendable {
         // The same computed value chooses the result's note: one set of facts for both.
         if computed("cites_written_complaint", routed) == .bool(true) {
             let complaintDate = date("complaint_on", routed) ?? "[à compléter : date de votre réclamation écrite]"
-            let channel = channelWords(routed)
+            // How it was written, only as the person said it: never "par écrit" for a
+            // channel they do not remember.
+            let channel =
+                answer("complaint_channel", routed).flatMap { $0 == .null ? nil : $0 } == nil
+                ? " [à compléter : par courrier, par un message sur le compte ameli ou par e-mail]" : channelWords(routed)
             p.body.append(
-                "J'ai déjà contesté cette décision par écrit auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"
+                "J'ai déjà contesté cette décision auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"
                     + (terms.writtenComplaintAuthority.map { " (\($0))" } ?? "") + ". À titre subsidiaire, je vous saisis par la présente."
             )
             p.attachments.append("copie de ma réclamation du \(complaintDate)")

@@ -244,7 +244,7 @@ public enum Message: Equatable, Sendable {
 
         case .not: return ("non", "not")
         case .ifThenElse(let c, let y, let n): return ("si \(c) alors \(y) sinon \(n)", "if \(c) then \(y) else \(n)")
-        case .known: return ("réponse connue", "answer known")
+        case .known: return ("valeur connue", "value known")
         case .kindName("choice"): return ("choix", "choice")
         case .kindName("yes-no"): return ("oui ou non", "yes or no")
         case .kindName("text"): return ("texte", "text")

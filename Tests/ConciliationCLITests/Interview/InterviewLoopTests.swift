@@ -75,7 +75,7 @@ struct InterviewLoopTests {
         let (text, _, _) = try runInterview(["7", "1", "n", "n", ":résumé"], audience: .agent)
         let note = try #require(text.components(separatedBy: "Litige Assurance Maladie — ").last)
         #expect(note.contains("1. Objet du litige : refus de soins par un professionnel de santé"))
-        #expect(note.contains("2. Genre de refus de soins : refus en raison de la C2S ou de l'AME"))
+        #expect(note.contains("2. Genre de refus de soins : refus parce que la personne a la C2S ou l'AME"))
         #expect(!note.contains("la soigner") && !note.contains("qu'elle a"))
     }
 

@@ -92,7 +92,7 @@ struct SessionMachineTests {
             return
         }
         #expect(request.replace == .never)
-        #expect(shown(m.fileWritten(request, .exists(readOnly: false))) == [.message(.replaceQuestion("dossier.txt", readOnly: false))])
+        #expect(shown(m.fileWritten(request, .exists(readOnly: false))) == [.message(.replaceQuestion(["dossier.txt"], readOnly: false))])
         #expect(shown(m.lineTyped("non")) == [.message(.nothingWritten)])
         #expect(m.state == .finished)
     }
@@ -149,11 +149,11 @@ struct SessionMachineTests {
             return
         }
         #expect(String(decoding: bytes, as: UTF8.self).contains("Les faits : mon dossier est bloqué."))
-        // Both files are there: one question names both; a yes replaces both.
-        _ = m.fileWritten(writes[0], .exists(readOnly: false))
+        // Both files are there: one question, once, names both; a yes replaces both.
+        #expect(shown(m.fileWritten(writes[0], .exists(readOnly: false))).isEmpty, "no question before the last file")
         #expect(
             shown(m.fileWritten(writes[1], .exists(readOnly: false)))
-                == [.message(.replaceQuestion("lettre-mediateur.txt, lettre-mediateur.md", readOnly: false))])
+                == [.message(.replaceQuestion(["lettre-mediateur.txt", "lettre-mediateur.md"], readOnly: false))])
         let yes = m.lineTyped("o")
         #expect(yes.compactMap { if case .write(let r) = $0 { r.path } else { nil } } == ["lettre-mediateur.txt", "lettre-mediateur.md"])
         #expect(m.state == .finished)

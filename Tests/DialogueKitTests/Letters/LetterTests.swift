@@ -167,7 +167,7 @@ struct LetterTests {
         let writer = LetterWriter(dialogue: Self.dialogue)
         #expect(writer.kind(for: r) == .commission)
         let text = writer.letter(.commission, routed: r, details: details, markdown: false)
-        #expect(text.contains("par écrit auprès de la caisse le 1er septembre 2026, par courrier, dans le délai de recours"))
+        #expect(text.contains("auprès de la caisse le 1er septembre 2026, par courrier, dans le délai de recours"))
         #expect(text.contains("21 mars 2024, n° 22-13.906"))
         #expect(text.contains("copie de ma réclamation du 1er septembre 2026"))
         #expect(!text.contains("qui expire le"), "the deadline has passed: the letter does not claim it is met")
@@ -547,5 +547,32 @@ struct LetterTests {
         let letter = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: r, details: details, markdown: false)
         #expect(notes.contains { $0.contains("par écrit le mardi 1er septembre 2026") } == cited, "\(notes)")
         #expect(letter.contains("vous a saisie à cette date") == cited)
+    }
+
+    @Test(
+        "A caisse typed with its own article, a possessive, a trailing full stop or spaces reads right in a sentence",
+        arguments: [
+            ("La CPAM de Lyon", "la CPAM de Lyon"), ("ma caisse", "ma caisse"), ("  CPAM de Lyon. ", "la CPAM de Lyon"),
+            ("Centre de sécurité sociale de Nouméa", "le Centre de sécurité sociale de Nouméa"), ("MSA Alsace", "la MSA Alsace"),
+        ])
+    func caisseAsTyped(typed: String, named: String) {
+        #expect(LetterWriter.caisseNamed(typed) == named)
+        #expect(LetterWriter.ofCaisse(typed) == (named.hasPrefix("le ") ? "du " + named.dropFirst(3) : "de " + named))
+    }
+
+    @Test("Words left open at « : », « ; » or « , » end with one full stop")
+    func openEnds() {
+        #expect(LetterWriter.sentenceEnd("que ma demande soit revue :") == "que ma demande soit revue.")
+        #expect(LetterWriter.sentenceEnd("le remboursement ; ") == "le remboursement.")
+    }
+
+    @Test("A written complaint whose channel is not remembered is never said to be written: the way is left to complete")
+    func complaintChannelForgotten() throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":null,"complaint_answer":"unsatisfactory","decision_changed_in_writing":false,"today":"2026-11-28"}"#
+        )
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        #expect(text.contains("le 1er septembre 2026 [à compléter : par courrier, par un message sur le compte ameli ou par e-mail], dans le délai"))
+        #expect(!text.contains("par écrit auprès"))
     }
 }
