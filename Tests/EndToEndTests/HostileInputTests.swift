@@ -45,7 +45,8 @@ struct HostileInputTests {
     func interviewRange() throws {
         let early = try BinaryRunner.run(["--today", "0001-01-15", "--no-save"], stdin: "")
         #expect(early.status == 64)
-        #expect(early.stderr.contains("from 1900-01-01 to 9998-12-31"))
+        #expect(early.stderr.contains("du 1900-01-01 au 9998-12-31"))
+        #expect(early.stderr.contains("Erreur : La valeur '0001-01-15' ne convient pas à"))
         let run = try BinaryRunner.run(["--today", "1900-01-15", "--no-save"], stdin: "1\nil y a 13 mois\nhier\n")
         #expect(run.stdout.contains("Cette date est hors des dates traitées, du 1er janvier 1900 au 31 décembre 9998."))
         #expect(run.stdout.contains("→ dimanche 14 janvier 1900"))

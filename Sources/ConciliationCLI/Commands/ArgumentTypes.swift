@@ -31,7 +31,8 @@ struct DialogueOptions: ParsableArguments {
             valueName: "AAAA-MM-JJ"))
     var today: CivilDate?
 
-    @Option(name: .long, help: HelpLanguage.help("Langue des textes et des messages : fr ou en.", "Language of texts and messages: fr or en."))
+    @Option(
+        name: .long, help: HelpLanguage.help("Langue des textes et des messages : fr ou en.", "Language of texts and messages: fr or en."))
     var lang: Language = .fr
 
     func loadDialogue() throws -> Dialogue {

@@ -22,7 +22,9 @@ struct CheckCommand: ParsableCommand {
             printed as file:line:column: …; exit status 1 when there is any.
             """))
 
-    @Argument(help: HelpLanguage.help("Fichiers de dialogue ; par défaut, chaque dialogue livré.", "Dialogue files; default: every shipped dialogue."))
+    @Argument(
+        help: HelpLanguage.help(
+            "Fichiers de dialogue ; par défaut, chaque dialogue livré.", "Dialogue files; default: every shipped dialogue."))
     var dialogues: [String] = []
 
     func run() throws {

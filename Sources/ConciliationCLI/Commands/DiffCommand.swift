@@ -6,7 +6,8 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: HelpLanguage.text(
-            "Passer les mêmes cas dans deux dialogues et montrer ce qui change.", "Route the same cases with two dialogues and show what changes."),
+            "Passer les mêmes cas dans deux dialogues et montrer ce qui change.",
+            "Route the same cases with two dialogues and show what changes."),
         discussion: HelpLanguage.text(
             """
             Un dialogue est un fichier, ou un jeu de règles livré désigné par son nom (conciliation-2007, conciliation). \
@@ -17,10 +18,16 @@ struct DiffCommand: ParsableCommand {
             the shipped ones. Example: conciliation diff conciliation-2007 conciliation
             """))
 
-    @Argument(help: HelpLanguage.help("L'ancien dialogue : un fichier, ou le nom d'un jeu de règles livré.", "The old dialogue: a file, or a shipped rule set's name.", valueName: "A"))
+    @Argument(
+        help: HelpLanguage.help(
+            "L'ancien dialogue : un fichier, ou le nom d'un jeu de règles livré.",
+            "The old dialogue: a file, or a shipped rule set's name.", valueName: "A"))
     var old: String
 
-    @Argument(help: HelpLanguage.help("Le nouveau dialogue : un fichier, ou le nom d'un jeu de règles livré.", "The new dialogue: a file, or a shipped rule set's name.", valueName: "B"))
+    @Argument(
+        help: HelpLanguage.help(
+            "Le nouveau dialogue : un fichier, ou le nom d'un jeu de règles livré.",
+            "The new dialogue: a file, or a shipped rule set's name.", valueName: "B"))
     var new: String
 
     @Argument(
@@ -29,7 +36,10 @@ struct DiffCommand: ParsableCommand {
             "Case files, folders of them, or JSON Lines files (.jsonl); the shipped cases when none.", valueName: "CAS"))
     var cases: [String] = []
 
-    @Option(name: .long, help: HelpLanguage.help("Combien de cas montrer en exemple pour chaque changement.", "How many example cases to show for each change."))
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Combien de cas montrer en exemple pour chaque changement.", "How many example cases to show for each change."))
     var examples = 3
 
     @Option(name: .long, help: HelpLanguage.help("Langue du rapport : fr ou en.", "Language of the report: fr or en."))
@@ -53,7 +63,9 @@ struct DiffCommand: ParsableCommand {
         }
         for path in cases where path.hasSuffix(".jsonl") {
             let text: String
-            do { text = try FileIO.readText(path) } catch { throw ValidationError(HelpLanguage.text("lecture impossible : \(error)", "cannot read \(error)")) }
+            do { text = try FileIO.readText(path) } catch {
+                throw ValidationError(HelpLanguage.text("lecture impossible : \(error)", "cannot read \(error)"))
+            }
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 guard case .object(let pairs) = CaseJSON.parse(String(line)) else {
                     throw ValidationError(

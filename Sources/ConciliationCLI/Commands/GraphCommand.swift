@@ -17,7 +17,10 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .long, help: HelpLanguage.help("dot (Graphviz) ou mermaid.", "dot (Graphviz) or mermaid."))
     var format: DialogueGraph.Format = .dot
 
-    @Option(name: .long, help: HelpLanguage.help("Le fichier de dialogue ; par défaut, celui livré.", "The dialogue file; default: the shipped one.", valueName: "FICHIER"))
+    @Option(
+        name: .long,
+        help: HelpLanguage.help(
+            "Le fichier de dialogue ; par défaut, celui livré.", "The dialogue file; default: the shipped one.", valueName: "FICHIER"))
     var dialogue: String?
 
     @Option(name: .long, help: HelpLanguage.help("Langue des libellés : fr ou en.", "Language of the labels: fr or en."))

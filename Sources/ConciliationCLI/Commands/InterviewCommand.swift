@@ -26,7 +26,9 @@ struct InterviewCommand: ParsableCommand {
             "Who reads the questions: agent (an agent reading them out on the phone) or self (the insured person)."))
     var audience: Audience = .self
 
-    @Flag(name: .long, help: HelpLanguage.help("Ne rien écrire sur le disque (un ordinateur partagé).", "Write nothing to disk (a shared computer)."))
+    @Flag(
+        name: .long,
+        help: HelpLanguage.help("Ne rien écrire sur le disque (un ordinateur partagé).", "Write nothing to disk (a shared computer)."))
     var noSave = false
 
     func run() throws {

@@ -36,22 +36,28 @@ struct LetterCommand: ParsableCommand {
         help: HelpLanguage.help(
             "Votre numéro de sécurité sociale (NIR), 15 chiffres ; sa clé est vérifiée.",
             "Your social security number (NIR), 15 digits; its key is checked.")) var nir: String?
-    @Option(name: .long, help: HelpLanguage.help("Votre caisse, par exemple « CPAM du Bas-Rhin ».", "Your caisse, e.g. \"CPAM du Bas-Rhin\".")) var caisse: String?
-    @Option(name: .long, help: HelpLanguage.help("La référence de la décision contestée.", "The contested decision's reference.")) var reference: String?
+    @Option(
+        name: .long, help: HelpLanguage.help("Votre caisse, par exemple « CPAM du Bas-Rhin ».", "Your caisse, e.g. \"CPAM du Bas-Rhin\"."))
+    var caisse: String?
+    @Option(name: .long, help: HelpLanguage.help("La référence de la décision contestée.", "The contested decision's reference."))
+    var reference: String?
     @Option(
         name: .long,
         help: HelpLanguage.help(
             "Ce qui s'est passé (pour une décision : ce que la caisse a décidé), avec vos mots.",
             "What happened (for a decision: what the caisse decided), in your words.")) var facts: String?
-    @Option(name: .long, help: HelpLanguage.help("Pourquoi vous n'êtes pas d'accord, avec vos mots.", "Why you disagree, in your words.")) var grounds: String?
-    @Option(name: .long, help: HelpLanguage.help("Ce que vous demandez, avec vos mots.", "What you ask for, in your words.")) var request: String?
-    @Option(name: .long, help: HelpLanguage.help("text ou markdown (json n'est pas une lettre).", "text or markdown (json is not a letter).")) var format: OutputFormat = .text
+    @Option(name: .long, help: HelpLanguage.help("Pourquoi vous n'êtes pas d'accord, avec vos mots.", "Why you disagree, in your words."))
+    var grounds: String?
+    @Option(name: .long, help: HelpLanguage.help("Ce que vous demandez, avec vos mots.", "What you ask for, in your words.")) var request:
+        String?
+    @Option(
+        name: .long, help: HelpLanguage.help("text ou markdown (json n'est pas une lettre).", "text or markdown (json is not a letter)."))
+    var format: OutputFormat = .text
     @Option(
         name: .long,
         help: HelpLanguage.help(
             "Écrire dans ce fichier (lisible par vous seul) plutôt que sur la sortie standard.",
-            "Write to this file (owner-only) instead of standard output.", valueName: "FICHIER")) var output:
-        String?
+            "Write to this file (owner-only) instead of standard output.", valueName: "FICHIER")) var output: String?
     @Flag(name: .long, help: HelpLanguage.help("Remplacer --output s'il existe.", "Replace --output if it exists.")) var force = false
 
     /// The answers and the day of an interview's JSON export (`:exporter x.json`),
@@ -74,10 +80,12 @@ struct LetterCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if format == .json { throw ValidationError(
+        if format == .json {
+            throw ValidationError(
                 HelpLanguage.text(
                     "une lettre est du texte ou du markdown : écrivez --format text ou --format markdown",
-                    "a letter is text or markdown: write --format text or --format markdown")) }
+                    "a letter is text or markdown: write --format text or --format markdown"))
+        }
         if let nir, case .failure(let problem) = NIR.parse(nir) {
             throw ValidationError(HelpLanguage.text("--nir refusé : ", "--nir refused: ") + problem.sentence(HelpLanguage.current))
         }

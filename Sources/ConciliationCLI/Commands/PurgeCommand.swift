@@ -11,7 +11,8 @@ import LineEditor
 struct PurgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
-        abstract: HelpLanguage.text("Supprimer les entretiens enregistrés qui sont terminés.", "Delete the saved interviews that are finished."))
+        abstract: HelpLanguage.text(
+            "Supprimer les entretiens enregistrés qui sont terminés.", "Delete the saved interviews that are finished."))
 
     @Flag(
         name: .long,

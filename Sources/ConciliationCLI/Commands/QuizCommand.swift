@@ -24,7 +24,8 @@ struct QuizCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: HelpLanguage.help("Graine du tirage, pour donner le même quiz à toute une classe.", "Seed of the draw, to give a whole class the same quiz."))
+        help: HelpLanguage.help(
+            "Graine du tirage, pour donner le même quiz à toute une classe.", "Seed of the draw, to give a whole class the same quiz."))
     var seed: UInt64?
 
     @Option(
@@ -45,7 +46,10 @@ struct QuizCommand: ParsableCommand {
     @OptionGroup var options: DialogueOptions
 
     func validate() throws {
-        if count < 1 { throw ValidationError(HelpLanguage.text("--count prend un nombre de cas, 1 ou plus", "--count takes a number of cases, 1 or more")) }
+        if count < 1 {
+            throw ValidationError(
+                HelpLanguage.text("--count prend un nombre de cas, 1 ou plus", "--count takes a number of cases, 1 or more"))
+        }
         // Said before the class starts, not after: a report that cannot be
         // written would lose the scores.
         if let report {
@@ -68,9 +72,12 @@ struct QuizCommand: ParsableCommand {
             else { continue }
             items.append(.init(file: file, routed: routed))
         }
-        guard !items.isEmpty else { throw ValidationError(
+        guard !items.isEmpty else {
+            throw ValidationError(
                 HelpLanguage.text(
-                    "aucun cas pour \(dialogue.id) dans \(cases ?? "les cas livrés")", "no case for \(dialogue.id) in \(cases ?? "the shipped cases")")) }
+                    "aucun cas pour \(dialogue.id) dans \(cases ?? "les cas livrés")",
+                    "no case for \(dialogue.id) in \(cases ?? "the shipped cases")"))
+        }
         let seed = self.seed ?? UInt64(time(nil))
         var generator = SplitMix64(seed: seed)
         items.shuffle(using: &generator)

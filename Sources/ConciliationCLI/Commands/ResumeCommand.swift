@@ -16,12 +16,16 @@ struct ResumeCommand: ParsableCommand {
             "Sans argument, les liste, du plus récent au plus ancien, et demande lequel reprendre.",
             "Without an argument, lists them, newest first, and asks which to resume."))
 
-    @Argument(help: HelpLanguage.help("Le numéro dans la liste, ou l'identifiant de l'entretien.", "The number in the list, or the interview's identifier."))
+    @Argument(
+        help: HelpLanguage.help(
+            "Le numéro dans la liste, ou l'identifiant de l'entretien.", "The number in the list, or the interview's identifier."))
     var which: String?
 
     @Option(
         name: .long,
-        help: HelpLanguage.help("Compter les délais depuis ce jour plutôt qu'aujourd'hui.", "Count deadlines from this day instead of today.", valueName: "AAAA-MM-JJ"))
+        help: HelpLanguage.help(
+            "Compter les délais depuis ce jour plutôt qu'aujourd'hui.", "Count deadlines from this day instead of today.",
+            valueName: "AAAA-MM-JJ"))
     var today: CivilDate?
 
     @Flag(name: .long, help: HelpLanguage.help("Seulement les lister.", "Only list them."))

@@ -11,7 +11,8 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: HelpLanguage.text(
-            "Passer des fichiers de cas (résultats attendus) dans leur dialogue.", "Run case files (expected results) against their dialogue."),
+            "Passer des fichiers de cas (résultats attendus) dans leur dialogue.",
+            "Run case files (expected results) against their dialogue."),
         discussion: HelpLanguage.text(
             "Sans argument, passe chaque cas livré (dialogues/cases/). Finit par la ligne « N passed, N failed » ; code de sortie 1 si l'un échoue.",
             "Without arguments, runs every case under the shipped dialogues/cases/. Ends with the line 'N passed, N failed'; exit status 1 when any failed."
@@ -24,7 +25,8 @@ struct TestCommand: ParsableCommand {
     @Option(
         name: .long,
         help: HelpLanguage.help(
-            "Passer chaque cas dans ce dialogue plutôt que celui qu'il nomme.", "Run every case against this dialogue instead of the one it names.",
+            "Passer chaque cas dans ce dialogue plutôt que celui qu'il nomme.",
+            "Run every case against this dialogue instead of the one it names.",
             valueName: "FICHIER"))
     var dialogue: String?
 

@@ -24,7 +24,9 @@ struct TriageCommand: ParsableCommand {
             Example: echo '{"subject":"functioning","court_case_pending":false,"complaint_made":false}' | conciliation triage -
             """))
 
-    @Argument(help: HelpLanguage.help("Les cas : un fichier, ou - pour l'entrée standard.", "The cases: a file, or - for standard input.", valueName: "FICHIER|-"))
+    @Argument(
+        help: HelpLanguage.help(
+            "Les cas : un fichier, ou - pour l'entrée standard.", "The cases: a file, or - for standard input.", valueName: "FICHIER|-"))
     var input: String = "-"
 
     @OptionGroup var options: DialogueOptions
@@ -32,7 +34,8 @@ struct TriageCommand: ParsableCommand {
     @Option(
         name: .long,
         help: HelpLanguage.help(
-            "Sortie : json (JSON Lines, un objet par cas), text ou markdown.", "Output: json (JSON Lines, one object per case), text or markdown."))
+            "Sortie : json (JSON Lines, un objet par cas), text ou markdown.",
+            "Output: json (JSON Lines, one object per case), text or markdown."))
     var format: OutputFormat = .text
 
     func run() throws {

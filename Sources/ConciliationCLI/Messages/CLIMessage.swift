@@ -578,7 +578,8 @@ enum CLIMessage: Equatable, Sendable {
                 "Resuming interview \(id) (\(answers) \(CLIMessage.englishPlural(answers, "answer")))."
             )
         case .sessionEntry(let number, let when, let audience, let subject, let answers, let progress, let id):
-            let who = audience == .agent ? ("un agent au téléphone", "an agent on the phone") : ("la personne elle-même", "the person themselves")
+            let who =
+                audience == .agent ? ("un agent au téléphone", "an agent on the phone") : ("la personne elle-même", "the person themselves")
             return (
                 "\(number). \(when) — \(who.0) — \(answers) \(CLIMessage.plural(answers, "réponse"))\n   Objet : \(subject)\n   Question en cours : \(progress)\n   (\(id))",
                 "\(number). \(when) — \(who.1) — \(answers) \(CLIMessage.englishPlural(answers, "answer"))\n   Subject: \(subject)\n   Current question: \(progress)\n   (\(id))"

@@ -572,7 +572,9 @@ struct LetterTests {
             #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":null,"complaint_answer":"unsatisfactory","decision_changed_in_writing":false,"today":"2026-11-28"}"#
         )
         let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
-        #expect(text.contains("le 1er septembre 2026 [à compléter : par courrier, par un message sur le compte ameli ou par e-mail], dans le délai"))
+        #expect(
+            text.contains(
+                "le 1er septembre 2026 [à compléter : par courrier, par un message sur le compte ameli ou par e-mail], dans le délai"))
         #expect(!text.contains("par écrit auprès"))
     }
 }
