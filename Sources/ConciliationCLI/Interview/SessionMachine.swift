@@ -32,6 +32,8 @@ struct SessionMachine {
         case restart
         /// Replace the files that exist (a letter has two) with these bytes.
         case overwrite([FileRequest], readOnly: Bool)
+        /// Write this letter with the details already given (a no asks them again).
+        case reuseLetterDetails(LetterDraft)
     }
 
     /// A letter asked for, while its details are typed.
@@ -362,6 +364,12 @@ struct SessionMachine {
                 return .write(request)
             }
         case (.overwrite, false): return [.show(.message(.nothingWritten))]
+        case (.reuseLetterDetails(let draft), true):
+            guard let kept = letterDetailsKept else { return [] }
+            return writeLetter(draft, kept)
+        case (.reuseLetterDetails(let draft), false):
+            state = .letterDetails(draft)
+            return [.show(.question(forDetail: draft.form))]
         case (.quit, false), (.restart, false): return reask()
         }
     }
@@ -394,8 +402,9 @@ struct SessionMachine {
         let draft = LetterDraft(
             form: LetterForm(needsReference: kind.citesADecision, asksWording: true), kind: kind, targets: targets, force: force)
         if let kept = letterDetailsKept {
-            state = .finished
-            return [.show(.message(.letterDetailsKept))] + writeLetter(draft, kept)
+            // Kept, but asked about: a typo in the name or the number is corrected by a no.
+            state = .confirming(.reuseLetterDetails(draft), then: .finished)
+            return [.show(.message(.reuseLetterDetailsQuestion(name: kept.name, nir: kept.nir.masked)))]
         }
         state = .letterDetails(draft)
         return [.show(.question(forDetail: draft.form))]

@@ -81,7 +81,7 @@ enum CLIMessage: Equatable, Sendable {
     case letterAbandoned
     case letterReady(String)
     case letterToComplete(String, [String])
-    case letterDetailsKept
+    case reuseLetterDetailsQuestion(name: String, nir: String)
     case letterPrintedToComplete([String])
     case letterMissingOptions([String])
     case notALetterCase(String)
@@ -470,10 +470,11 @@ enum CLIMessage: Equatable, Sendable {
                 "Cette lettre n'est pas prête à envoyer : complétez d'abord \(n) \(CLIMessage.plural(n, "passage")) \(CLIMessage.plural(n, "marqué")) [à compléter] : \(passages.map { "« \($0) »" }.joined(separator: " ; ")).",
                 "This letter is not ready to send: first fill in the \(n) \(CLIMessage.englishPlural(n, "passage")) marked [à compléter]: \(passages.map { "“\($0)”" }.joined(separator: "; "))."
             )
-        case .letterDetailsKept:
+        case .reuseLetterDetailsQuestion(let name, let nir):
+            let name = VisibleText.escapingControls(name)
             return (
-                "La lettre reprend les coordonnées et les mots déjà donnés (gardés jusqu'à :recommencer, jamais enregistrés).",
-                "The letter uses the details and words already given (kept until :restart, never saved)."
+                "Reprendre les coordonnées et les mots déjà donnés (\(name), n° \(nir)) ? Ils sont gardés jusqu'à :recommencer, jamais enregistrés. (o/n)",
+                "Use the details and words already given (\(name), no. \(nir))? They are kept until :restart, never saved. (y/n)"
             )
         case .letterMissingOptions(let options):
             let list = options.joined(separator: ", ")

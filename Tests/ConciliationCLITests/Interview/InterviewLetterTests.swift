@@ -75,8 +75,9 @@ struct InterviewLetterTests {
         let (text, _, _) = try runInterview([
             "4", "non", "oui", "01/10/2026", "2", "1", ":lettre \(path)", "Marie Dupont", "3 rue des Lilas", "1 84 12 76 451 089 46",
             "CPAM du Bas-Rhin", "mon dossier est bloqué", "", "",
-            ":lettre \(path)", "oui",
+            ":lettre \(path)", "oui", "oui",
         ])
+        #expect(text.contains("Reprendre les coordonnées et les mots déjà donnés (Marie Dupont, n° ••••••••••• 89 46) ?"))
         #expect(text.contains("Le fichier \(path) existe déjà. Le remplacer ? (o/n)"))
         #expect(text.components(separatedBy: "Vos nom et prénom").count == 2, "the details are asked once")
         #expect(text.components(separatedBy: "Lettre écrite dans \(path)").count == 3)

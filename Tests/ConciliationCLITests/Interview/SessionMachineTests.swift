@@ -140,8 +140,10 @@ struct SessionMachineTests {
             "CPAM du Bas-Rhin", "mon dossier est bloqué", "", "qu'il soit traité",
         ])
         #expect(m.state == .finished)
-        let again = m.command(.letter(path: nil, force: false))
-        #expect(shown(again).first == .message(.letterDetailsKept))
+        #expect(
+            shown(m.command(.letter(path: nil, force: false)))
+                == [.message(.reuseLetterDetailsQuestion(name: "Marie Dupont", nir: "••••••••••• 89 46"))])
+        let again = m.lineTyped("o")
         let writes = again.compactMap { if case .write(let r) = $0 { r } else { nil } }
         #expect(writes.map(\.path) == ["lettre-mediateur.txt", "lettre-mediateur.md"])
         guard case .letter(let bytes)? = writes.first?.content else {
@@ -157,6 +159,10 @@ struct SessionMachineTests {
         let yes = m.lineTyped("o")
         #expect(yes.compactMap { if case .write(let r) = $0 { r.path } else { nil } } == ["lettre-mediateur.txt", "lettre-mediateur.md"])
         #expect(m.state == .finished)
+        // A no asks them again (a typo to correct).
+        _ = m.command(.letter(path: nil, force: false))
+        #expect(shown(m.lineTyped("n")) == [.message(.letterField(.name, aboutADecision: false))])
+        _ = m.interrupted()
         // A new caller: the details are forgotten.
         _ = m.command(.restart)
         _ = m.lineTyped("oui")
