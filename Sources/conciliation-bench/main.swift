@@ -54,8 +54,9 @@ if arguments.count == 3, arguments[2] == "--load" {
     exit(0)
 }
 if arguments.count >= 3, arguments[2] == "--pages" {
-    // The browser page's work per request, without HTTP: the form read, the
-    // interview rebuilt from it, the page rendered (what wrk measures, less the server).
+    // The browser page's work per request, without HTTP: the session read, the
+    // interview rebuilt from it, the page rendered or the redirect with its
+    // cookie made (what wrk measures, less the server).
     let dialogue = try DialogueLoader.load(yaml: String(decoding: readFile(arguments[1]), as: UTF8.self), file: arguments[1])
     let site = try WebSite(dialogue: dialogue, today: CivilDate(iso: "2026-11-23")!)
     let token = String(repeating: "7", count: 64)
@@ -66,31 +67,47 @@ if arguments.count >= 3, arguments[2] == "--pages" {
     func form(_ pairs: [(String, String)]) -> [UInt8] {
         Array(([("csrf", token), ("lang", "fr")] + pairs).map { "\($0.0)=\($0.1)" }.joined(separator: "&").utf8)
     }
-    let all = answers.map { ("a." + $0.0, $0.1) }
-    let pages: [(String, [UInt8])] = [
-        ("first question (start)", form([("do", "start")])),
-        ("an answer (4th question)", form(all.prefix(3) + [("q", "department"), ("do", "next"), ("answer", "33")])),
-        ("result (7 answers)", form(all + [("do", "show")])),
-        ("summary download (.json)", form(all + [("do", "export-json")])),
+    func session(_ count: Int) -> String {
+        (["lang=fr"] + answers.prefix(count).map { "a.\($0.0)=\($0.1)" }).joined(separator: "&")
+    }
+    enum Request {
+        case post([UInt8], session: String?)
+        case get(step: Int, session: String)
+    }
+    let pages: [(String, Request)] = [
+        ("start (post, 303)", .post(form([("do", "start")]), session: nil)),
+        ("first question (GET ?step=0)", .get(step: 0, session: session(0))),
+        ("an answer (4th question, post, 303)", .post(form([("q", "department"), ("do", "next"), ("answer", "33")]), session: session(3))),
+        ("result (7 answers, GET ?step=7)", .get(step: 7, session: session(7))),
+        ("summary download (.json)", .post(form([("do", "export-json")]), session: session(7))),
         (
             "letter download (.txt)",
-            form(all + [("do", "letter-txt"), ("name", "Z"), ("address", "1+rue"), ("nir", "185057800608491"), ("caisse", "CPAM")])
+            .post(
+                form([("do", "letter-txt"), ("name", "Z"), ("address", "1+rue"), ("nir", "185057800608491"), ("caisse", "CPAM")]),
+                session: session(7))
         ),
     ]
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 2_000 : 2_000
     print("| page, in-process (no HTTP) | median | p99 | bytes |")
     print("|---|---:|---:|---:|")
     // A fourth argument keeps the pages whose name contains it (to profile one page).
-    for (name, body) in pages where arguments.count < 5 || name.contains(arguments[4]) {
-        let post = WebSite.Post(body: body, cookie: token, fetchSite: nil, acceptLanguage: nil, unixTime: 1_795_428_000)
+    for (name, request) in pages where arguments.count < 5 || name.contains(arguments[4]) {
         var samples: [Double] = []
         var size = 0
         for _ in 0..<runs {
             let start = now()
-            let reply = site.answer(post)
+            let reply: WebSite.Reply
+            switch request {
+            case .post(let body, let session):
+                reply = site.answer(
+                    WebSite.Post(
+                        body: body, cookie: token, session: session, fetchSite: nil, acceptLanguage: nil, unixTime: 1_795_428_000))
+            case .get(let step, let session):
+                reply = site.page(WebSite.Get(step: String(step), page: nil, session: session, cookie: token, acceptLanguage: nil))
+            }
             samples.append(now() - start)
-            guard reply.status == 200 else { fatalError("\(name): HTTP \(reply.status)") }
-            size = reply.body.count
+            guard reply.status == 200 || reply.status == 303 else { fatalError("\(name): HTTP \(reply.status)") }
+            size = reply.body.count + (reply.setCookie?.utf8.count ?? 0)
         }
         samples.sort()
         print("| \(name) | \(format1(samples[runs / 2] * 1e6)) µs | \(format1(samples[runs * 99 / 100] * 1e6)) µs | \(size) |")

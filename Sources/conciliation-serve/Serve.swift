@@ -13,8 +13,9 @@ struct Serve: ParsableCommand {
         commandName: "conciliation-serve",
         abstract: "Serve the interview as an accessible web page (French first, English with ?lang=en).",
         discussion: """
-            No answer is kept on the server: each page carries its answers in its form, \
-            and the summary and the letter are made when downloaded. Stop with Ctrl-C.
+            No answer is kept on the server: the browser's session cookie carries them \
+            (in its memory, forgotten when it closes), and the summary and the letter are \
+            made when downloaded. Stop with Ctrl-C.
             """)
 
     @OptionGroup var options: ServeOptions

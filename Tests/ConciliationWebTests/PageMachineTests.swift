@@ -108,7 +108,7 @@ struct PageMachineTests {
         let last = try #require(m.interview.answeredPath.last)
         #expect(m.back() == .show(.question(last.question, error: nil, typed: nil, editing: false, notice: nil)))
         #expect(m.interview.setAside[last.question] == last.value)
-        let (next, _) = try machine(dialogue, hiddenFields(m) + [("do", "show")])
+        let (next, _) = try machine(dialogue, [("do", "show")], session: sessionFields(m))
         #expect(next.interview.setAside[last.question] == last.value)
         var first = try walk(dialogue, [])
         #expect(first.back() == .show(.question(0, error: nil, typed: nil, editing: false, notice: nil)))
@@ -128,6 +128,58 @@ struct PageMachineTests {
         }
         #expect(notice.contains("Date de notification") && notice.contains("Département"))
         #expect(!notice.contains("Tribunal saisi"), "the answers that still apply are kept")
+    }
+
+    @Test("A step asked by its address: an earlier one as Modifier shows it, the last where the interview stands")
+    func steps() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, craPath)
+        let path = m.interview.answeredPath
+        for (step, answered) in path.enumerated() {
+            #expect(
+                m.viewed(step: step, flash: PageFlash())
+                    == .show(.question(answered.question, error: nil, typed: nil, editing: true, notice: nil)))
+            #expect(m.step(of: .question(answered.question, error: nil, typed: nil, editing: true, notice: nil)) == step)
+        }
+        #expect(m.viewed(step: path.count, flash: PageFlash()) == .show(.result(notice: nil)))
+        #expect(m.viewed(step: path.count + 5, flash: PageFlash()) == .show(.result(notice: nil)))
+        #expect(m.step(of: .result(notice: nil)) == path.count)
+        #expect(m.interview.answeredPath.count == path.count, "a page asked by its address changes nothing")
+    }
+
+    @Test("What a post leaves for its page: a refused answer refused again with its text, once; a notice")
+    func flash() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, Array(craPath.prefix(3)))
+        guard case .asking(let q) = m.interview.state else { throw WalkError.noQuestion("department") }
+        let refused = PageFlash(attempt: .init(question: q, text: "zzz", unknown: false, editing: false))
+        guard case .show(.question(q, let error?, "zzz", false, nil)) = m.viewed(step: 3, flash: refused) else {
+            Issue.record("expected the refusal again")
+            return
+        }
+        #expect(error == m.answered(question: q, text: "zzz", unknown: false, editing: false).shownError)
+        // At another step the flash does not apply; nor an attempt that holds after all.
+        #expect(m.viewed(step: 1, flash: refused).shownError == nil)
+        let good = PageFlash(attempt: .init(question: q, text: "33", unknown: false, editing: false))
+        #expect(m.viewed(step: 3, flash: good) == .show(.question(q, error: nil, typed: nil, editing: false, notice: nil)))
+        #expect(m.interview.answeredPath.count == 3)
+        // An edit refused, shown again at that question's step.
+        let date = try #require(dialogue.question(named: "notified_on")).slot
+        let badEdit = PageFlash(attempt: .init(question: date, text: "31/09/2026", unknown: false, editing: true))
+        guard case .show(.question(date, _?, "31/09/2026", true, nil)) = m.viewed(step: 1, flash: badEdit) else {
+            Issue.record("expected the edit refused again")
+            return
+        }
+        // The notice of answers set aside names only answers still set aside.
+        var n = try walk(dialogue, craPath)
+        let subject = try #require(dialogue.question(named: "subject")).slot
+        _ = n.answered(question: subject, text: "functioning", unknown: false, editing: true)
+        #expect(!n.lastSetAside.isEmpty)
+        guard case .show(.result(let notice?)) = n.viewed(step: 30, flash: PageFlash(setAside: n.lastSetAside)) else {
+            Issue.record("expected the notice")
+            return
+        }
+        #expect(notice.contains("Date de notification"))
     }
 
     @Test("The letter: refused details name their field; complete ones give the letter as a download")
@@ -166,5 +218,13 @@ struct PageMachineTests {
             #expect(file.name == "resume-dossier." + format.fileExtension)
             #expect(String(decoding: file.bytes, as: UTF8.self).contains("2026-10-01") || format != .json)
         }
+    }
+}
+
+extension PageMachine.Action {
+    /// The error a question page shows, if any.
+    var shownError: String? {
+        if case .show(.question(_, let error, _, _, _)) = self { return error }
+        return nil
     }
 }

@@ -6,6 +6,7 @@ result, the letter downloaded. A screenshot of the result page is kept.
 Run by scripts/test; prints "N passed, N failed" and exits 1 on any failure."""
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -24,11 +25,14 @@ from server import ROOT, Server  # noqa: E402
 ARTEFACTS = os.environ.get("CONCILIATION_ARTEFACTS") or os.path.join(ROOT, ".build", "artefacts")
 
 
-def browser(downloads, javascript=False, language="fr-FR"):
+def browser(downloads, javascript=False, language="fr-FR", profile=None):
+    """`profile`: the browser's own folder, to look at what it wrote on disk."""
     options = Options()
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1000,1400", f"--lang={language}", "--force-prefers-reduced-motion"]:
         options.add_argument(argument)
+    if profile:
+        options.add_argument(f"--user-data-dir={profile}")
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     options.add_experimental_option("prefs", {
         "download.default_directory": downloads,
@@ -172,6 +176,75 @@ def test_keyboard_only_without_javascript_from_start_to_letter():
     finally:
         driver.quit()
         shutil.rmtree(downloads, ignore_errors=True)
+
+
+def test_the_browsers_back_button_returns_to_the_previous_question():
+    """Back and Forward move between the questions already answered, as
+    "Modifier" shows them, never on « Confirmer le nouvel envoi du formulaire »;
+    no answer is in an address, and the browser writes none of them on disk."""
+    downloads = tempfile.mkdtemp(prefix="conciliation-downloads-")
+    profile = tempfile.mkdtemp(prefix="conciliation-profile-")
+    driver = browser(downloads, profile=profile)
+    try:
+        with Server() as server:
+            driver.get(server.url)
+            p = Person(driver)
+            p.press("start")
+            p.choose("decision-admin")
+            p.type("17/09/2026")
+            p.choose("oui")
+            assert "département" in p.heading()
+
+            def shown():
+                source = driver.page_source
+                assert "ERR_CACHE_MISS" not in source and "nouvel envoi" not in source and "Resubmission" not in source
+                query = driver.current_url.partition("?")[2]
+                for answer in ["2026", "17", "decision", "oui"]:
+                    assert answer not in query, driver.current_url
+                return p.heading()
+
+            driver.back()
+            p.wait_for_page()
+            assert "indiquait-il le délai" in shown()
+            assert driver.find_element(By.CSS_SELECTOR, 'input[value="oui"]').is_selected()
+            driver.back()
+            p.wait_for_page()
+            assert "reçu le courrier" in shown()
+            assert driver.find_element(By.ID, "answer").get_attribute("value") == "17/09/2026"
+            driver.forward()
+            driver.forward()
+            p.wait_for_page()
+            assert "département" in shown()
+            assert "17/09/2026" in driver.find_element(By.TAG_NAME, "body").text
+            # Back to the date, another one sent: the answers after it are kept.
+            driver.back()
+            driver.back()
+            p.wait_for_page()
+            driver.find_element(By.ID, "answer").click()
+            p.type("01/10/2026")
+            assert "département" in shown()
+            body = driver.find_element(By.TAG_NAME, "body").text
+            assert "01/10/2026" in body and "17/09/2026" not in body, body
+            p.type("33")
+            assert "commission" in shown() or "recours" in shown()
+    finally:
+        driver.quit()
+    # No answer is in any file the browser wrote. Chromium keeps the session
+    # cookie in its cookie store too, encrypted, as a session cookie (no expiry,
+    # not persistent), which it deletes at its next start.
+    for root, _, files in os.walk(profile):
+        for name in files:
+            path = os.path.join(root, name)
+            if name == "Cookies":
+                with sqlite3.connect(path) as db:
+                    stored = db.execute("select name, has_expires, is_persistent, value from cookies").fetchall()
+                assert sorted(stored) == [("csrf", 0, 0, ""), ("session", 0, 0, "")], stored
+            with open(path, "rb") as f:
+                data = f.read()
+            for answer in [b"17/09/2026", b"2026-09-17", b"17%2F09%2F2026", b"01/10/2026", b"2026-10-01"]:
+                assert answer not in data, (path, answer)
+    shutil.rmtree(profile, ignore_errors=True)
+    shutil.rmtree(downloads, ignore_errors=True)
 
 
 def wait_for_file(folder, name):

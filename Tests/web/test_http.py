@@ -25,15 +25,25 @@ CRA_PATH = ["decision-admin", "2026-10-01", "oui", "33", "non", "non", "non"]
 
 
 class Browser:
-    """Just enough of a browser: a cookie, the page's forms, posts."""
+    """Just enough of a browser: its cookies (the form token and the session),
+    the page's forms, posts, and the redirect (303) that follows each post."""
 
     def __init__(self, server, headers=None):
         self.server = server
-        self.cookie = None
+        self.cookies = {}
         self.headers = headers or {}
         self.page = ""
+        self.location = None
 
-    def request(self, method, path="/", body=None, headers=None, raw=False):
+    @property
+    def cookie(self):
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items()) or None
+
+    @cookie.setter
+    def cookie(self, value):
+        self.cookies = dict(part.split("=", 1) for part in value.split("; ")) if value else {}
+
+    def request(self, method, path="/", body=None, headers=None, raw=False, follow=True):
         connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
         sent = dict(self.headers)
         if self.cookie:
@@ -45,10 +55,14 @@ class Browser:
         connection.request(method, path, body=body, headers=sent)
         response = connection.getresponse()
         data = response.read()
-        cookie = response.getheader("Set-Cookie")
-        if cookie:
-            self.cookie = cookie.split(";")[0]
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.split(";")[0].partition("=")
+                self.cookies[key] = rest
         connection.close()
+        if response.status == 303 and follow:
+            self.location = urllib.parse.urljoin(path, response.getheader("Location"))
+            return self.request("GET", self.location, headers=headers)
         if response.getheader("Content-Type", "").startswith("text/html"):
             self.page = data.decode()
         return response, data
@@ -181,32 +195,113 @@ def test_behind_https_a_planted_cookie_is_useless():
         assert response.getheader("Set-Cookie").startswith("csrf="), response.getheader("Set-Cookie")
 
 
+def session_fields(b):
+    """The fields of the browser's session cookie."""
+    return urllib.parse.parse_qsl(b.cookies["session"], keep_blank_values=True)
+
+
+def with_session(b, fields):
+    """The browser's session cookie replaced by one carrying `fields`."""
+    b.cookies["session"] = urllib.parse.urlencode(fields, quote_via=urllib.parse.quote)
+
+
 def test_a_tampered_answer_is_refused_whole_with_a_way_out():
     with Server() as server:
         b = Browser(server)
         b.answer_all(CRA_PATH[:3])
-        good = b.hidden()
-        fields = [(n, "2026-13-45" if n == "a.notified_on" else v) for n, v in good]
-        response, _ = b.request("POST", "/", fields + [("do", "next"), ("answer", "33")])
+        good = session_fields(b)
+        form = b.hidden()
+        assert dict(good)["a.notified_on"] == "2026-10-01", good
+        with_session(b, [(n, "2026-13-45" if n == "a.notified_on" else v) for n, v in good])
+        response, _ = b.request("POST", "/", form + [("do", "next"), ("answer", "33")])
         page = text(b.page)
         assert response.status == 400, response.status
         assert "modifié ou abîmé" in page and "Date de notification" in page, page
         assert "Revenir à l'accueil" in page and "Traceback" not in page and "Fatal" not in page
-        for bad in ([("a.evil", "1")], [("a.subject", "nuclear")], [("q", "nowhere")]):
-            base = [(n, v) for n, v in good if n not in dict(bad)]
-            response, _ = b.request("POST", "/", base + bad + [("do", "next"), ("answer", "33")])
+        # The same cookie read for a page asked by its address: refused as well.
+        response, _ = b.request("GET", "/?step=2")
+        assert response.status == 400 and "modifié ou abîmé" in text(b.page), response.status
+        for bad in ([("a.evil", "1")], [("a.subject", "nuclear")]):
+            with_session(b, [(n, v) for n, v in good if n not in dict(bad)] + bad)
+            response, _ = b.request("POST", "/", form + [("do", "next"), ("answer", "33")])
             assert response.status == 400, (bad, response.status)
+        b.cookies["session"] = "a.subject=%ZZ"
+        response, _ = b.request("POST", "/", form + [("do", "next"), ("answer", "33")])
+        assert response.status == 400, response.status
+        with_session(b, good)
+        base = [(n, v) for n, v in form if n != "q"]
+        response, _ = b.request("POST", "/", base + [("q", "nowhere"), ("do", "next"), ("answer", "33")])
+        assert response.status == 400, response.status
         # A question that is not the one asked, and an edit of one never answered.
-        without_q = [(n, v) for n, v in good if n != "q"]
-        response, _ = b.request("POST", "/", without_q + [("q", "court_case_pending"), ("do", "next"), ("answer", "non")])
+        response, _ = b.request("POST", "/", base + [("q", "court_case_pending"), ("do", "next"), ("answer", "non")])
         assert response.status == 400 and "pas posée à ce stade" in text(b.page), text(b.page)
-        response, _ = b.request("POST", "/", good + [("do", "edit:court_case_pending")])
+        response, _ = b.request("POST", "/", form + [("do", "edit:court_case_pending")])
         assert response.status == 400
-        response, _ = b.request("POST", "/", good + [("do", "explode")])
+        response, _ = b.request("POST", "/", form + [("do", "explode")])
         assert response.status == 400 and "bouton inconnu" in text(b.page)
-        # The good form still works: nothing was kept of the refused ones.
-        response, _ = b.request("POST", "/", good + [("do", "next"), ("answer", "33")])
+        # The good session still works: nothing was kept of the refused ones.
+        response, _ = b.request("POST", "/", form + [("do", "next"), ("answer", "33")])
         assert response.status == 200 and "commission de la caisse" in text(b.page), text(b.page)[:300]
+
+
+def test_each_post_leads_to_an_address_without_answers_that_back_finds_again():
+    """The browser's Back button: every post is answered by a 303 to `?step=N`;
+    asking again for an earlier step shows that question with its answer offered
+    (as "Modifier" does), the answers being in a session cookie kept in memory
+    only; nothing of an answer is ever in an address."""
+    with Server() as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        locations, cookies = [], []
+        for i, answer in enumerate([None, "decision-admin", "17/09/2026", "oui"]):
+            response, _ = b.request("POST", "/", b.hidden() + ([("do", "start")] if i == 0 else [("do", "next"), ("answer", answer)])
+                                    , follow=False)
+            assert response.status == 303, response.status
+            locations.append(response.getheader("Location"))
+            cookies.append(next(v for n, v in response.getheaders() if n.lower() == "set-cookie" and v.startswith("session=")))
+            b.request("GET", urllib.parse.urljoin("/", locations[-1]))
+        assert locations == ["?step=0", "?step=1", "?step=2", "?step=3"], locations
+        for cookie in cookies:
+            attributes = [a.strip().lower() for a in cookie.split(";")[1:]]
+            assert sorted(attributes) == ["httponly", "path=/", "samesite=strict"], cookie
+            assert len(cookie) < 4096
+        for location in locations:
+            assert "2026" not in location and "decision" not in location and "33" not in location
+        # Back twice: the date question, in the way "Modifier" shows it, its answer offered.
+        response, _ = b.request("GET", "/?step=1")
+        assert response.status == 200 and "quelle date avez-vous reçu" in text(b.page), text(b.page)[:300]
+        assert 'value="17/09/2026"' in b.page and 'name="mode" value="edit"' in b.page
+        assert response.getheader("Cache-Control") == "no-store"
+        # Forward again: the question reached, nothing lost.
+        b.request("GET", "/?step=3")
+        assert "commission de la caisse" in text(b.page) or "recours" in text(b.page), text(b.page)[:400]
+        assert 'name="mode" value="edit"' not in b.page
+        # Back to the date, a different one sent: the later answers that still
+        # apply are kept, and the question reached is asked.
+        b.request("GET", "/?step=1")
+        response, _ = b.request("POST", "/", b.hidden() + [("do", "next"), ("answer", "01/10/2026")], follow=False)
+        assert response.status == 303 and response.getheader("Location") == "?step=3", response.getheader("Location")
+        b.request("GET", "/?step=3")
+        assert "Date de notification 01/10/2026" in text(b.page) and "département" in text(b.page), text(b.page)[:600]
+        # An answer refused: the same address again, the error and the text typed shown there.
+        before = b.cookies["session"]
+        response, _ = b.request("POST", "/", b.hidden() + [("do", "next"), ("answer", "zzz")], follow=False)
+        assert response.status == 303 and response.getheader("Location") == "?step=3"
+        response, _ = b.request("GET", "/?step=3")
+        assert response.status == 422 and 'role="alert"' in b.page and 'value="zzz"' in b.page, response.status
+        # Asked again once the error is gone from the session: the plain question.
+        b.cookies["session"] = before
+        response, _ = b.request("GET", "/?step=3")
+        assert response.status == 200 and 'role="alert"' not in b.page
+        # A step past the path is where the interview stands; a step that is no number, a 404.
+        response, _ = b.request("GET", "/?step=30")
+        assert response.status == 200 and 'name="mode" value="edit"' not in b.page
+        response, _ = b.request("GET", "/?step=x")
+        assert response.status == 404
+        # Without the session (a browser closed and opened again): the home page.
+        del b.cookies["session"]
+        response, _ = b.request("GET", "/?step=2")
+        assert response.status == 200 and 'value="start"' in b.page, text(b.page)[:300]
 
 
 def test_malformed_forms_are_refused_never_half_read():

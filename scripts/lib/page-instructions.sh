@@ -16,7 +16,7 @@ count() {
 }
 echo "| page | instructions per request |"
 echo "|---|---:|"
-for page in "first question" "an answer" "result" "summary download" "letter download"; do
+for page in "start" "first question" "an answer" "result" "summary download" "letter download"; do
     many=$(count 101 "$page")
     one=$(count 1 "$page")
     echo "| $page | $(( (many - one) / 100 )) |"

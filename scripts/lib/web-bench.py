@@ -2,9 +2,10 @@
 """The browser page's latency under load, per page, with wrk on loopback.
 
 Usage: web-bench.py URL SECONDS CONNECTIONS [WRK_PREFIX...]
-Walks an interview once to get each page's real form (the home page, the first
-question, an answer in the middle, the result, the summary downloaded, the letter
-downloaded), then runs wrk on the health check (a control: the server alone) and
+Walks an interview once to get each page's real form and session cookie (the
+home page, "Commencer" and an answer in the middle, each a post answered by a
+redirect, the first question and the result asked by their address, the summary
+downloaded, the letter downloaded), then runs wrk on the health check (a control: the server alone) and
 on each page for SECONDS with CONNECTIONS connections and prints a Markdown table:
 median, p99, requests per second, and any answer that was not a success (which
 would make the figures meaningless)."""
@@ -23,18 +24,27 @@ parsed = urllib.parse.urlparse(url)
 CRA_PATH = ["decision-admin", "2026-10-01", "oui", "33", "none", "non", "non"]
 
 
-def request(method, body=None, cookie=None):
+cookies = {}
+
+
+def request(method, path="/", body=None):
+    """One request with the cookies kept so far; a redirect is followed."""
     c = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
     headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
-    if cookie:
-        headers["Cookie"] = cookie
-    c.request(method, "/", body=body, headers=headers)
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    c.request(method, path, body=body, headers=headers)
     r = c.getresponse()
     data = r.read().decode(errors="replace")
-    set_cookie = r.getheader("Set-Cookie")
+    for name, value in r.getheaders():
+        if name.lower() == "set-cookie":
+            key, _, rest = value.split(";")[0].partition("=")
+            cookies[key] = rest
     c.close()
+    if r.status == 303:
+        return request("GET", urllib.parse.urljoin(path, r.getheader("Location")))
     assert r.status == 200, (r.status, body)
-    return data, set_cookie
+    return data
 
 
 def hidden(page):
@@ -42,19 +52,19 @@ def hidden(page):
             for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page)]
 
 
-page, set_cookie = request("GET")
-cookie = set_cookie.split(";")[0]
+page = request("GET")
 bodies = {}
 encode = urllib.parse.urlencode
-bodies["first question (start)"] = encode(hidden(page) + [("do", "start")])
-page, _ = request("POST", bodies["first question (start)"], cookie)
+bodies["start (post, 303)"] = encode(hidden(page) + [("do", "start")])
+page = request("POST", body=bodies["start (post, 303)"])
+bodies["first question (GET ?step=0)"] = "/?step=0"
 for i, answer in enumerate(CRA_PATH):
     body = encode(hidden(page) + [("do", "next"), ("answer", answer)])
     if i == 3:
-        bodies["an answer (4th question)"] = body
-    page, _ = request("POST", body, cookie)
+        bodies["an answer (4th question, post, 303)"] = (body, dict(cookies))
+    page = request("POST", body=body)
 assert "recours amiable" in page
-bodies["result (7 answers)"] = encode(hidden(page) + [("do", "show")])
+bodies["result (7 answers, GET ?step=7)"] = "/?step=7"
 bodies["summary download (.json)"] = encode(hidden(page) + [("do", "export-json")])
 letter = [("name", "Zoé Testeuse"), ("address", "1 rue de la Paix, 33000 Bordeaux"), ("nir", "1 85 05 78 006 084 91"),
           ("caisse", "CPAM de la Gironde"), ("reference", "D-2026-17")]
@@ -69,6 +79,11 @@ print(f"| page, {connections} connections, {seconds} s | median | p99 | requests
 print("|---|---:|---:|---:|---:|")
 for name, body in pages:
     script = os.path.join(work, "page.lua")
+    jar = cookies
+    if isinstance(body, tuple):
+        # The answer's post, from the session it was sent in.
+        body, jar = body
+    cookie = "; ".join(f"{k}={v}" for k, v in jar.items())
     with open(script, "w") as f:
         if body is not None and body.startswith("/"):
             f.write(f'wrk.path = "{body}"\n')

@@ -4,9 +4,9 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The page on the network: the home page, the one address every form posts to,
-/// the style sheets, a health check for load balancers; the security headers on
-/// every answer, a page for every error. Four addresses, told apart by a switch:
+/// The page on the network: the home page and the pages of an interview (`?step=`),
+/// the one address every form posts to, the style sheets, a health check for
+/// load balancers; the security headers on every answer, a page for every error. Four addresses, told apart by a switch:
 /// Hummingbird's router and the two middlewares it ran around each answer did
 /// nothing more, and cost more (interleaved A/B, wrk, one core: 1.13× and 1.17×
 /// requests a second on the result page without them).
@@ -70,6 +70,17 @@ public struct WebResponder: HTTPResponder {
         var existing: String?
         let secure = isSecure(headers)
         if let cookie = CSRFGuard.token(inCookies: headers.cookies, secure: secure), CSRFGuard.isWellFormed(cookie) { existing = cookie }
+        // A step of an interview under way; without its session (a browser
+        // reopened), the home page.
+        let query = request.uri.queryParameters
+        if let existing, query["step"] != nil || query["page"] != nil,
+            let session = RequestHeaders.cookie(named: SessionCookie.name(secure: secure), in: headers.cookies)
+        {
+            let get = WebSite.Get(
+                step: query["step"].map(String.init), page: query["page"].map(String.init), session: session, cookie: existing,
+                acceptLanguage: headers.acceptLanguage)
+            return Self.response(site.page(get))
+        }
         let token = existing ?? CSRFGuard.newToken()
         var page = Self.response(site.home(language: language, token: token))
         if existing == nil { page.headers[.setCookie] = CSRFGuard.cookie(token, secure: secure) }
@@ -95,8 +106,10 @@ public struct WebResponder: HTTPResponder {
             // chunk size: the client's request is malformed, not the server.
             return Self.response(site.problem(400, .unreadable, language))
         }
+        let secure = isSecure(headers)
         let post = WebSite.Post(
-            body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: headers.cookies, secure: isSecure(headers)),
+            body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: headers.cookies, secure: secure),
+            session: RequestHeaders.cookie(named: SessionCookie.name(secure: secure), in: headers.cookies), secure: secure,
             fetchSite: headers.secFetchSite, acceptLanguage: headers.acceptLanguage, unixTime: Timestamp.unixNow())
         return Self.response(site.answer(post))
     }
@@ -107,6 +120,8 @@ public struct WebResponder: HTTPResponder {
             headers[.contentDisposition] = "attachment; filename=\"\(name)\""
             headers[.cacheControl] = "no-store"
         }
+        if let location = reply.location { headers[.location] = location }
+        if let cookie = reply.setCookie { headers[.setCookie] = cookie }
         return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 

@@ -1,10 +1,11 @@
 import DialogueKit
 
-/// The page, without HTTP: what the home page shows, and what a posted form
-/// gives (a page, a download, or a page that says why it was refused). Nothing
-/// of a session lives here: each post carries its own answers, so any number of
-/// servers answer any request, and a restart loses nothing. `WebResponder` puts it
-/// on the network.
+/// The page, without HTTP: what the home page shows, what a posted form gives (a
+/// redirect to the page it leads to, a download, or a page that says why it was
+/// refused), and the page at a step. Nothing of a session lives here: the
+/// browser's session cookie carries the answers (`SessionCookie`), so any number
+/// of servers answer any request, and a restart loses nothing. `WebResponder`
+/// puts it on the network.
 public struct WebSite: Sendable {
     /// The largest form taken, in bytes: every answer at its longest and the
     /// letter's passages, with room; a larger one is refused unread.
@@ -31,6 +32,9 @@ public struct WebSite: Sendable {
         public var body: [UInt8]
         /// The `csrf` cookie, the `Sec-Fetch-Site` and `Accept-Language` headers.
         public var cookie: String?
+        /// The session cookie's value; whether the page is served over HTTPS.
+        public var session: String?
+        public var secure: Bool
         public var fetchSite: String?
         public var acceptLanguage: String?
         /// The time of the request, in seconds since 1970 (UTC): written into an
@@ -38,12 +42,36 @@ public struct WebSite: Sendable {
         /// request's instructions).
         public var unixTime: Int
 
-        public init(body: [UInt8], cookie: String?, fetchSite: String?, acceptLanguage: String?, unixTime: Int) {
+        public init(
+            body: [UInt8], cookie: String?, session: String? = nil, secure: Bool = false, fetchSite: String?, acceptLanguage: String?,
+            unixTime: Int
+        ) {
             self.body = body
             self.cookie = cookie
+            self.session = session
+            self.secure = secure
             self.fetchSite = fetchSite
             self.acceptLanguage = acceptLanguage
             self.unixTime = unixTime
+        }
+    }
+
+    /// A page asked for by its address: a step of the path (`?step=3`) or the
+    /// letter's details (`?page=letter`), drawn from the session cookie.
+    public struct Get: Sendable {
+        public var step: String?
+        public var page: String?
+        public var session: String
+        /// The `csrf` cookie, for the page's forms; the browser's languages.
+        public var cookie: String
+        public var acceptLanguage: String?
+
+        public init(step: String?, page: String?, session: String, cookie: String, acceptLanguage: String?) {
+            self.step = step
+            self.page = page
+            self.session = session
+            self.cookie = cookie
+            self.acceptLanguage = acceptLanguage
         }
     }
 
@@ -54,6 +82,9 @@ public struct WebSite: Sendable {
         /// The file name of a download.
         public let attachment: String?
         public let body: [UInt8]
+        /// A redirect's address, relative to the page's, and the session it sets.
+        public var location: String? = nil
+        public var setCookie: String? = nil
     }
 
     /// The home page; `token` is the browser's form token (`CSRFGuard`).
@@ -77,18 +108,25 @@ public struct WebSite: Sendable {
             return problem(403, .forged, language)
         }
         let today = self.today ?? ParisClock.today()
+        let parser = AnswerParser(today: today, language: language, audience: .self)
         let request: PageRequest
         do {
-            request = try PageRequest(
-                form: form, dialogue: dialogue, parser: AnswerParser(today: today, language: language, audience: .self))
-        } catch {
+            // "Commencer" starts afresh, whatever an earlier interview left.
+            let session =
+                button == "start" ? FormFields(pairs: []) : try post.session.map(SessionCookie.read)?.form ?? FormFields(pairs: [])
+            request = try PageRequest(session: session, form: form, dialogue: dialogue, parser: parser)
+        } catch let error as PageRefusal {
             return problem(400, .tampered(error.reason.text(language)), language)
+        } catch {
+            return problem(400, .tampered(WebSentence.badEncoding.text(language)), language)
         }
         var machine = PageMachine(dialogue: dialogue, today: today, language: language, request: request, formatter: formatters[language])
         let action: PageMachine.Action
+        var attempt: PageFlash.Attempt?
         switch request.event {
-        case .show: action = machine.show()
+        case .show, .view: action = machine.show()
         case .answer(let q, let text, let unknown, let editing):
+            attempt = PageFlash.Attempt(question: q, text: text, unknown: unknown, editing: editing)
             action = machine.answered(question: q, text: text, unknown: unknown, editing: editing)
         case .back: action = machine.back()
         case .edit(let q): action = machine.editRequested(question: q)
@@ -99,12 +137,73 @@ public struct WebSite: Sendable {
         }
         switch action {
         case .show(let page):
-            let (template, values) = view(language, post.cookie ?? "").render(page, machine)
-            return html(page.showsAProblem ? 422 : 200, template, language, values)
+            // Every page but the letter's details with what was typed in them is
+            // reached again by its address, so that Back never re-sends a form.
+            let address: String
+            if case .letter(_, let problems, let preview) = page {
+                guard problems.isEmpty && preview == nil else {
+                    let (template, values) = view(language, post.cookie ?? "").render(page, machine)
+                    return html(page.showsAProblem ? 422 : 200, template, language, values)
+                }
+                address = "?page=letter"
+            } else {
+                address = "?step=\(machine.step(of: page) ?? 0)"
+            }
+            let flash = PageFlash(attempt: page.showsAProblem ? attempt : nil, setAside: machine.lastSetAside)
+            let session = SessionCookie(interview: machine.interview, language: language, flash: flash)
+            var reply = Reply(status: 303, contentType: "text/plain; charset=utf-8", attachment: nil, body: [])
+            reply.location = address
+            reply.setCookie = session.setCookie(secure: post.secure)
+            return reply
         case .download(let file):
             return Reply(status: 200, contentType: file.contentType, attachment: file.name, body: file.bytes)
         case .refuse(let why):
             return problem(400, .tampered(why.text(language)), language)
+        }
+    }
+
+    /// The page at the step an address names, or the letter's details, drawn
+    /// from the session cookie.
+    public func page(_ get: Get) -> Reply {
+        var language = LanguageChoice.choose(named: nil, acceptLanguage: get.acceptLanguage)
+        let session: SessionCookie
+        do {
+            session = try SessionCookie.read(get.session)
+        } catch {
+            return problem(400, .tampered(WebSentence.badEncoding.text(language)), language)
+        }
+        language = LanguageChoice.choose(named: session.languageName, acceptLanguage: get.acceptLanguage)
+        let event: PageEvent
+        if get.page == "letter" {
+            event = .letter
+        } else if let text = get.step, let step = Int(text), step >= 0, step <= dialogue.questions.count {
+            event = .view(step: step, flash: session.flash(dialogue))
+        } else {
+            return problem(404, .notFound, language)
+        }
+        let today = self.today ?? ParisClock.today()
+        let request: PageRequest
+        do {
+            request = try PageRequest(
+                session: session.form, event: event, dialogue: dialogue,
+                parser: AnswerParser(today: today, language: language, audience: .self))
+        } catch {
+            return problem(400, .tampered(error.reason.text(language)), language)
+        }
+        var machine = PageMachine(dialogue: dialogue, today: today, language: language, request: request, formatter: formatters[language])
+        let action: PageMachine.Action
+        if case .view(let step, let flash) = event {
+            action = machine.viewed(step: step, flash: flash)
+        } else {
+            action = machine.letterRequested()
+        }
+        switch action {
+        case .show(let page):
+            let (template, values) = view(language, get.cookie).render(page, machine)
+            return html(page.showsAProblem ? 422 : 200, template, language, values)
+        case .download, .refuse:
+            // A page asked for by its address is never a file; without a result, no letter.
+            return problem(404, .notFound, language)
         }
     }
 
@@ -134,17 +233,6 @@ public struct WebSite: Sendable {
         case .badEncoding: return .badEncoding
         case .tooManyFields: return .tooManyFields
         case .repeated(let name): return .fieldRepeated(name)
-        }
-    }
-}
-
-extension PageMachine.Page {
-    /// A question or a letter shown again with what was wrong (HTTP 422).
-    var showsAProblem: Bool {
-        switch self {
-        case .question(_, let error, _, _, _): return error != nil
-        case .letter(_, let problems, _): return !problems.isEmpty
-        case .result, .fault: return false
         }
     }
 }

@@ -5,8 +5,8 @@ import DialogueKit
 /// from `WebMessage`) are written into the templates then. So is every piece of
 /// a page that the dialogue alone decides: each rule as the result explains it
 /// and as a question's "Pourquoi ?" lists it, each decision point, each radio
-/// button, and each answer a question offers as the answers list, the result's
-/// "Pourquoi ?" and the hidden fields show it. A request renders only what its
+/// button, and each answer a question offers as the answers list and the result's
+/// "Pourquoi ?" show it. A request renders only what its
 /// answers change: the pieces of a date or a text typed, and the page around them.
 /// A template that does not parse, or names a text the catalogue does not have,
 /// stops the server before it listens (`TemplateError`), never during a request.
@@ -41,10 +41,6 @@ struct PageRenderer: Sendable {
     /// By question slot: the options' canonical texts, in `AnswerOptions`' order
     /// (the same in every language); empty for a date or a text.
     private let optionValues: [[String]]
-    /// By question slot: the hidden field that carries the answer, and the one
-    /// that carries it set aside (the same in every language).
-    private let hiddenAnswers: [FramedPiece]
-    private let hiddenSetAside: [FramedPiece]
     /// By question slot: the rules that may be why it is asked.
     private let readings: [QuestionReadings]
 
@@ -56,7 +52,7 @@ struct PageRenderer: Sendable {
         ("letter", PackageResources.letter_mustache), ("fault", PackageResources.fault_mustache),
         ("problem", PackageResources.problem_mustache), ("rule", PackageResources.rule_mustache),
         ("rule_reading", PackageResources.rule_reading_mustache), ("option", PackageResources.option_mustache),
-        ("answer", PackageResources.answer_mustache), ("hidden", PackageResources.hidden_mustache),
+        ("answer", PackageResources.answer_mustache),
         ("why_answer", PackageResources.why_answer_mustache), ("why_decision", PackageResources.why_decision_mustache),
     ]
 
@@ -69,7 +65,6 @@ struct PageRenderer: Sendable {
         let canonical = offered.map { $0.map(AnswerParser.canonicalText) }
         optionValues = canonical
         var made: [Made] = []
-        var hidden: (answers: [FramedPiece], setAside: [FramedPiece]) = ([], [])
         for language in Language.allCases {
             let labels = WebMessage.labels(language)
             let library = try TemplateSet(
@@ -121,18 +116,8 @@ struct PageRenderer: Sendable {
                             return piece("why_answer", values)
                         }
                     }))
-            if language == .fr {
-                func field(_ prefix: String) throws(TemplateError) -> [FramedPiece] {
-                    try dialogue.questions.map { q throws(TemplateError) in
-                        try FramedPiece("hidden", ahead: canonical[q.slot]) { piece("hidden", [.name: .text(prefix + q.id), .value: $0]) }
-                    }
-                }
-                hidden = (try field(PageRequest.answerPrefix), try field(PageRequest.setAsidePrefix))
-            }
         }
         self.made = made
-        self.hiddenAnswers = hidden.answers
-        self.hiddenSetAside = hidden.setAside
         self.readings = dialogue.questions.indices.map { QuestionReadings(dialogue: dialogue, question: $0) }
     }
 
@@ -179,12 +164,6 @@ struct PageRenderer: Sendable {
     /// The answer `value` to question `q` in the result's "Pourquoi ?".
     func whyAnswer(_ q: Int, _ value: Value, _ language: Language) -> [UInt8] {
         made(language).whyAnswers[q].piece(option: option(q, value), text: answerText(q, value, language))
-    }
-
-    /// The hidden field that carries the answer `value` to question `q` to the
-    /// next request (`setAside`: as an answer set aside).
-    func hiddenField(_ q: Int, _ value: Value, setAside: Bool) -> [UInt8] {
-        (setAside ? hiddenSetAside : hiddenAnswers)[q].piece(option: option(q, value), text: AnswerParser.canonicalText(value))
     }
 
     /// Which of question `q`'s options `value` is; nil for a date or a text.

@@ -1,8 +1,8 @@
 import DialogueKit
 
 /// Turns what the machine shows into the values a template reads: every text in
-/// the language chosen, set as a French page sets it, and the hidden fields that
-/// carry the session to the next request.
+/// the language chosen, set as a French page sets it. The answers are not in the
+/// page: the session cookie carries them (`SessionCookie`).
 struct PageView {
     let dialogue: Dialogue
     let language: Language
@@ -20,7 +20,7 @@ struct PageView {
 
     /// What every page has: the language, the fixed texts, the title, the footer.
     /// `title` is the page's own, before the site's; nil on the home page.
-    func base(title: String?, hidden: [TemplateValue] = []) -> TemplateFields {
+    func base(title: String?) -> TemplateFields {
         let site = dialogue.title.text(language)
         let other: Language = language == .fr ? .en : .fr
         return [
@@ -31,7 +31,6 @@ struct PageView {
                 ?? .text(renderer.siteName(language)),
             .rulesLine: .text(renderer.rulesLine(language)),
             .csrf: .text(csrf),
-            .hidden: .list(hidden),
             .root: .text(root),
         ]
     }
@@ -51,20 +50,19 @@ struct PageView {
     /// The template and its values for `page`.
     func render(_ page: PageMachine.Page, _ machine: PageMachine) -> (template: String, context: TemplateFields) {
         let interview = machine.interview
-        let hidden = sessionFields(interview)
         switch page {
         case .question(let q, let error, let typed, let editing, let notice):
-            return ("question", question(q, machine, error: error, typed: typed, editing: editing, notice: notice, hidden: hidden))
+            return ("question", question(q, machine, error: error, typed: typed, editing: editing, notice: notice))
         case .result(let notice):
-            guard let routed = machine.routed else { return ("fault", fault(interview, hidden)) }
-            return ("result", result(routed, interview, notice: notice, hidden: hidden))
+            guard let routed = machine.routed else { return ("fault", fault(interview)) }
+            return ("result", result(routed, interview, notice: notice))
         case .fault:
-            return ("fault", fault(interview, hidden))
+            return ("fault", fault(interview))
         case .letter(let fields, let problems, let preview):
             guard let routed = machine.routed, let kind = LetterWriter(dialogue: dialogue).kind(for: routed) else {
-                return ("fault", fault(interview, hidden))
+                return ("fault", fault(interview))
             }
-            var context = letter(kind, fields, problems, hidden: hidden)
+            var context = letter(kind, fields, problems)
             if let preview {
                 context[.preview] = .text(preview.text)
                 context[.toFill] = .list(preview.toFill.map { .text($0) })
@@ -74,32 +72,19 @@ struct PageView {
         }
     }
 
-    /// The answers and the answers set aside, as the parser reads them back.
-    private func sessionFields(_ interview: Interview) -> [TemplateValue] {
-        var fields: [TemplateValue] = []
-        for q in dialogue.questions.indices {
-            if let value = interview.answers[q] {
-                fields.append(.html(renderer.hiddenField(q, value, setAside: false)))
-            } else if let value = interview.setAside[q] {
-                fields.append(.html(renderer.hiddenField(q, value, setAside: true)))
-            }
-        }
-        return fields
-    }
-
     /// The answers on the path, each with its "Modifier" button.
     private func answerList(_ interview: Interview) -> [TemplateValue] {
         interview.answeredPath.map { .html(renderer.answerItem($0.question, $0.value, language)) }
     }
 
     private func question(
-        _ q: Int, _ machine: PageMachine, error: String?, typed: String?, editing: Bool, notice: String?, hidden: [TemplateValue]
+        _ q: Int, _ machine: PageMachine, error: String?, typed: String?, editing: Bool, notice: String?
     ) -> TemplateFields {
         let interview = machine.interview
         let question = dialogue.questions[q]
         let prompt = question.prompt(.self, language)
         var context = base(
-            title: error != nil ? WebMessage.errorPrefix.text(language) + language.colon + prompt : prompt, hidden: hidden)
+            title: error != nil ? WebMessage.errorPrefix.text(language) + language.colon + prompt : prompt)
         let offered = interview.answers[q] ?? interview.setAside[q]
         context[.questionId] = .text(question.id)
         context[.question] = .text(renderer.prompt(q, language))
@@ -152,9 +137,9 @@ struct PageView {
         }
     }
 
-    private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?, hidden: [TemplateValue]) -> TemplateFields {
+    private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?) -> TemplateFields {
         let parts = formatter.sections(routed)
-        var context = base(title: WebMessage.resultHeading.text(language) + language.colon + parts.title, hidden: hidden)
+        var context = base(title: WebMessage.resultHeading.text(language) + language.colon + parts.title)
         if let notice { context[.notice] = ts(notice) }
         context[.title] = ts(parts.title)
         context[.dates] = .list(
@@ -192,8 +177,8 @@ struct PageView {
         }
     }
 
-    private func fault(_ interview: Interview, _ hidden: [TemplateValue]) -> TemplateFields {
-        var context = base(title: WebMessage.faultHeading.text(language), hidden: hidden)
+    private func fault(_ interview: Interview) -> TemplateFields {
+        var context = base(title: WebMessage.faultHeading.text(language))
         let answers = answerList(interview)
         context[.answers] = .list(answers)
         context[.hasAnswers] = .flag(!answers.isEmpty)
@@ -201,12 +186,11 @@ struct PageView {
     }
 
     private func letter(
-        _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterFields.Field: WebSentence], hidden: [TemplateValue]
+        _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterFields.Field: WebSentence]
     ) -> TemplateFields {
         var context = base(
             title: (problems.isEmpty ? "" : WebMessage.errorPrefix.text(language) + language.colon)
-                + WebMessage.letterHeading.text(language),
-            hidden: hidden)
+                + WebMessage.letterHeading.text(language))
         context[.letterTitle] = ts(WebSentence.letterKind(kind).text(language))
         context[.hasProblems] = .flag(!problems.isEmpty)
         let firstProblem = LetterFields.Field.allCases.first { problems[$0] != nil }

@@ -7,7 +7,7 @@ enum TemplateName: String, CaseIterable, Sendable {
     case current = "."
     case answers, autocomplete, canGoBack, checked, colon, csrf, dates, describedBy, documentTitle, editing, error,
         fields, focus, hasToFill, preview, toFill, hasAnswers, hasDates, hasNotes, hasParallel, hasProblems, hasRules, hasSources,
-        hasSteps, help, hidden, hint, homeLanguageLink, id, isChoice, iso, label, lang, letter, letterTitle, maximum,
+        hasSteps, help, hint, homeLanguageLink, id, isChoice, iso, label, lang, letter, letterTitle, maximum,
         message, multiline, name, noLetter, notes, notice, optional, options, otherLang, parallel, progress, question,
         questionId, relative, root, rules, rulesLine, site, sources, steps, summary, text, title, typed, unconfirmed,
         unknownButton, url, value, why, words

@@ -5,6 +5,9 @@ import DialogueKit
 enum PageEvent: Equatable, Sendable {
     /// "Commencer", or any request that only shows where the interview stands.
     case show
+    /// The page at a step of the path, asked for by its address (`?step=`), with
+    /// what the post that led there left to show once.
+    case view(step: Int, flash: PageFlash)
     /// "Continuer" (`unknown`: "Je ne sais pas"), for the question asked or, when
     /// `editing`, for an earlier one.
     case answer(question: Int, text: String, unknown: Bool, editing: Bool)
@@ -12,7 +15,7 @@ enum PageEvent: Equatable, Sendable {
     case back
     /// "Modifier" on an answered question.
     case edit(question: Int)
-    /// "Préparer la lettre".
+    /// "Préparer la lettre", or its page asked for by its address (`?page=letter`).
     case letter
     /// A letter's details sent, to download as Markdown or text.
     case letterDownload(LetterFields, markdown: Bool)

@@ -35,6 +35,9 @@ struct PageMachine {
     }
 
     private(set) var interview: Interview
+    /// The answers the last answer or edit set aside, for the notice that says so:
+    /// carried to the page the post redirects to (`SessionCookie`).
+    private(set) var lastSetAside: [Int] = []
     let language: Language
     private let parser: AnswerParser
     private let formatter: ResultFormatter
@@ -86,17 +89,58 @@ struct PageMachine {
         if case .ask(let again, _, let rejection?, _) = action, again == q {
             return .show(.question(q, error: rejection.text(language), typed: text, editing: editing, notice: nil))
         }
-        let dropped = interview.questionsSetAside(since: before)
-        let notice =
-            dropped.isEmpty
-            ? nil
-            : WebSentence.answersSetAside(labels: dropped.map { dialogue.questions[$0].label.text(language) }.joined(separator: ", ")).text(
-                language)
+        lastSetAside = interview.questionsSetAside(since: before)
+        let notice = notice(setAside: lastSetAside)
         switch page(for: action) {
         case .question(let next, let error, let typed, _, _):
             return .show(.question(next, error: error, typed: typed, editing: false, notice: notice))
         case .result: return .show(.result(notice: notice))
         case let other: return .show(other)
+        }
+    }
+
+    /// A page the browser asks for by its address after a post (`?step=`), or with
+    /// its Back and Forward buttons: `step` answers along the path. Before the end
+    /// of the path, that question as "Modifier" shows it, its answer offered; at
+    /// the end, where the interview stands. `flash` is what the post that
+    /// redirected here left to show: an answer refused is refused again (the same
+    /// words, the text typed put back), a notice of answers set aside is shown.
+    mutating func viewed(step: Int, flash: PageFlash) -> Action {
+        let path = interview.answeredPath
+        if let attempt = flash.attempt {
+            var at: Int?
+            if attempt.editing {
+                at = path.firstIndex { $0.question == attempt.question }
+            } else if case .asking(attempt.question) = interview.state {
+                at = path.count
+            }
+            var replay = self
+            if at == step,
+                case .show(let page) = replay.answered(
+                    question: attempt.question, text: attempt.text, unknown: attempt.unknown, editing: attempt.editing),
+                page.showsAProblem
+            {
+                return .show(page)
+            }
+        }
+        if step < path.count { return editRequested(question: path[step].question) }
+        let notice = notice(setAside: flash.setAside.filter { q in !path.contains { $0.question == q } })
+        switch page(for: interview.current) {
+        case .question(let q, let error, let typed, let editing, _):
+            return .show(.question(q, error: error, typed: typed, editing: editing, notice: notice))
+        case .result: return .show(.result(notice: notice))
+        case let other: return .show(other)
+        }
+    }
+
+    /// Where a page stands on the path, for its address: the number of answers
+    /// before it; nil for the letter's pages, which are not steps.
+    func step(of page: Page) -> Int? {
+        let path = interview.answeredPath
+        switch page {
+        case .question(let q, _, _, true, _): return path.firstIndex { $0.question == q } ?? path.count
+        case .question, .result, .fault: return path.count
+        case .letter: return nil
         }
     }
 
@@ -178,6 +222,13 @@ struct PageMachine {
         }
     }
 
+    /// The notice of answers an edit set aside; nil when none was.
+    private func notice(setAside: [Int]) -> String? {
+        guard !setAside.isEmpty else { return nil }
+        let labels = setAside.map { dialogue.questions[$0].label.text(language) }.joined(separator: ", ")
+        return WebSentence.answersSetAside(labels: labels).text(language)
+    }
+
     private func page(for action: Interview.Action) -> Page {
         switch action {
         case .ask(let q, _, let rejection, _):
@@ -189,6 +240,31 @@ struct PageMachine {
             return routed == nil ? .fault : .result(notice: nil)
         }
     }
+}
+
+extension PageMachine.Page {
+    /// A question or a letter shown again with what was wrong (HTTP 422).
+    var showsAProblem: Bool {
+        switch self {
+        case .question(_, let error, _, _, _): return error != nil
+        case .letter(_, let problems, _): return !problems.isEmpty
+        case .result, .fault: return false
+        }
+    }
+}
+
+/// What a post leaves for the page it redirects to, shown once: an answer the
+/// page refused (to refuse it again with the text typed put back), and the
+/// answers an edit set aside.
+struct PageFlash: Equatable, Sendable {
+    struct Attempt: Equatable, Sendable {
+        let question: Int
+        let text: String
+        let unknown: Bool
+        let editing: Bool
+    }
+    var attempt: Attempt?
+    var setAside: [Int] = []
 }
 
 /// The letter shown on the page before it is downloaded.

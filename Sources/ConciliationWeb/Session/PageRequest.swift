@@ -1,22 +1,23 @@
 import DialogueKit
 
-/// A request of the page, read from its form: the session (the answers the page
-/// carries, each checked by the same parser as a typed answer) and the button
-/// pressed. Anything that a page of this site cannot have sent is refused with
-/// what was wrong, and none of the form's answers is used.
+/// A request of the page: the session (the answers its cookie carries, each
+/// checked by the same parser as a typed answer) and what it asks for (the button
+/// pressed, or the step its address names). Anything that a page of this site
+/// cannot have sent is refused with what was wrong, and none of its answers is used.
 struct PageRequest: Sendable {
     let answers: [(question: Int, value: Value)]
     let setAside: [(question: Int, value: Value)]
     let event: PageEvent
 
-    /// The prefixes of the hidden fields: an answer, an answer set aside.
-    static let answerPrefix = "a."
-    static let setAsidePrefix = "s."
+    /// A form posted, with the session it was posted from.
+    init(session: FormFields, form: FormFields, dialogue: Dialogue, parser: AnswerParser) throws(PageRefusal) {
+        try self.init(session: session, event: try PageRequest.event(form, dialogue), dialogue: dialogue, parser: parser)
+    }
 
-    init(form: FormFields, dialogue: Dialogue, parser: AnswerParser) throws(PageRefusal) {
+    init(session: FormFields, event: PageEvent, dialogue: Dialogue, parser: AnswerParser) throws(PageRefusal) {
         var answers: [(question: Int, value: Value)] = []
         var setAside: [(question: Int, value: Value)] = []
-        for (name, text) in form.pairs {
+        for (name, text) in session.pairs {
             guard let (id, isAnswer) = PageRequest.session(name) else { continue }
             guard let question = dialogue.question(named: id) else { throw PageRefusal(.unknownQuestion(id)) }
             switch parser.parse(text, for: question) {
@@ -32,25 +33,25 @@ struct PageRequest: Sendable {
         }
         self.answers = answers
         self.setAside = setAside
-        self.event = try PageRequest.event(form, dialogue)
+        self.event = event
     }
 
-    /// A hidden field's question id, and whether it carries an answer or an answer
-    /// set aside; nil for any other field. Read by bytes: every field of every
-    /// request goes through here.
+    /// A session field's question id, and whether it carries an answer or an
+    /// answer set aside; nil for any other field. Read by bytes: every field of
+    /// every request goes through here.
     static func session(_ name: String) -> (id: String, isAnswer: Bool)? {
         let bytes = name.utf8
         let prefix: String
-        if bytes.starts(with: answerPrefix.utf8) {
-            prefix = answerPrefix
-        } else if bytes.starts(with: setAsidePrefix.utf8) {
-            prefix = setAsidePrefix
+        if bytes.starts(with: SessionCookie.answerPrefix.utf8) {
+            prefix = SessionCookie.answerPrefix
+        } else if bytes.starts(with: SessionCookie.setAsidePrefix.utf8) {
+            prefix = SessionCookie.setAsidePrefix
         } else {
             return nil
         }
         // The prefixes are ASCII: what follows starts on a character.
         guard let id = String(bytes.dropFirst(prefix.utf8.count)) else { return nil }
-        return (id, prefix == answerPrefix)
+        return (id, prefix == SessionCookie.answerPrefix)
     }
 
     private static func event(_ form: FormFields, _ dialogue: Dialogue) throws(PageRefusal) -> PageEvent {
