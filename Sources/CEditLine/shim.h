@@ -54,14 +54,6 @@ static inline int ce_history_clear(History *h) {
     HistEvent ev;
     return history(h, &ev, H_CLEAR);
 }
-static inline int ce_history_load(History *h, const char *file) {
-    HistEvent ev;
-    return history(h, &ev, H_LOAD, file);
-}
-static inline int ce_history_save(History *h, const char *file) {
-    HistEvent ev;
-    return history(h, &ev, H_SAVE, file);
-}
 static inline const char *ce_utf8_codeset(void) { return nl_langinfo(CODESET); }
 
 #endif

@@ -25,6 +25,4 @@ public enum Signals {
         sigaction(SIGTERM, &terminate, nil)
         sigaction(SIGHUP, &terminate, nil)
     }
-
-    public static var terminationRequested: Bool { terminationPending != 0 }
 }

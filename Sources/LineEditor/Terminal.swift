@@ -4,7 +4,8 @@
 
 /// Facts about the process's terminal, read once at start.
 public enum Terminal {
-    /// libedit only when both ends are terminals (see shared/libedit-notes.md).
+    /// libedit only when both ends are terminals: on a pipe it would echo and
+    /// buffer what it reads, and a script or CI gives no terminal.
     public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
     /// Colours only on a terminal, never when NO_COLOR is set (no-color.org).

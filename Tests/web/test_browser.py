@@ -354,6 +354,91 @@ def test_pages_pass_the_accessibility_audit_in_both_languages():
         shutil.rmtree(downloads, ignore_errors=True)
 
 
+def axe_source():
+    """axe-core, Deque's accessibility engine, as the PyPI package
+    `axe-playwright-python` ships it (installed by scripts/test without its
+    Playwright dependency: only its `axe.min.js` is used, injected by Selenium)."""
+    import axe_playwright_python
+    with open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"), encoding="utf-8") as f:
+        return f.read()
+
+
+def axe_violations(driver, source):
+    """axe's WCAG 2.x A and AA rules on the page shown: each violation as
+    "rule: element", empty when none."""
+    driver.execute_script(source)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},"
+        " resultTypes: ['violations']}).then(r => done(r.violations.map(v => v.id + ': ' +"
+        " v.nodes.map(n => n.target.join(' ')).join(', '))), e => done(['axe failed: ' + e]));")
+    return result
+
+
+def test_axe_finds_nothing_on_any_page_of_the_walk_in_either_language():
+    """Issue 27, point 7: axe-core on every page a person meets — home, each kind
+    of question, an error, an edit, the result, the letter's details, their
+    errors and the letter seen — in French and in English, WCAG 2.x A and AA:
+    no violation. Beside the project's own checks that axe does not make
+    (keyboard walk, focus ring, print sheet)."""
+    source = axe_source()
+    downloads = tempfile.mkdtemp(prefix="conciliation-downloads-")
+    found = {}
+    for language in ["fr-FR", "en-GB"]:
+        driver = browser(downloads, javascript=True, language=language)
+        driver.set_script_timeout(60)
+        try:
+            with Server() as server:
+                p = Person(driver)
+
+                def audit(name):
+                    found[f"{name} ({language})"] = axe_violations(driver, source)
+
+                driver.get(server.url)
+                audit("home")
+                p.press("start")
+                audit("choice question")
+                p.choose("decision-admin")
+                audit("date question")
+                p.type("31/09/2026")
+                audit("date refused")
+                p.type("01/10/2026")
+                p.choose("oui")
+                audit("yes-no question with the answers so far")
+                p.type("33")
+                p.choose("none")
+                p.choose("non")
+                p.choose("non")
+                audit("result")
+                p.press("edit:department")
+                audit("an answer being changed")
+                driver.back()
+                p.wait_for_page()
+                p.press("letter")
+                audit("letter details")
+                p.press("letter-txt")
+                audit("letter details refused")
+                driver.find_element(By.ID, "name").send_keys("Zoé Testeuse")
+                driver.find_element(By.ID, "address").send_keys("1 rue de la Paix, 33000 Bordeaux")
+                driver.find_element(By.ID, "nir").send_keys("1 85 05 78 006 084 91")
+                driver.find_element(By.ID, "caisse").send_keys("CPAM de la Gironde")
+                p.press("letter-preview")
+                audit("letter seen before download")
+                driver.get(server.url + "nowhere")
+                audit("page not found")
+                # The engine finds what it looks for: an image without a text, added here.
+                driver.execute_script("const i = document.createElement('img'); i.src = 'x.png';"
+                                      " document.querySelector('main').append(i);")
+                control = axe_violations(driver, source)
+                assert any(v.startswith("image-alt") for v in control), control
+        finally:
+            driver.quit()
+    shutil.rmtree(downloads, ignore_errors=True)
+    assert len(found) == 22, sorted(found)
+    problems = {page: v for page, v in found.items() if v}
+    assert not problems, problems
+
+
 def test_on_a_phone_the_question_opens_on_screen_with_the_focus():
     """Issue 26, point 12: at 375 px, a question whose ticked answer is the last of
     a long list opens with the question on screen, and the focus on it (where a

@@ -134,6 +134,21 @@ def test_language_by_address_then_by_browser():
         assert '<html lang="en">' in b.page and "What is your disagreement" in text(b.page), text(b.page)[:300]
 
 
+def test_an_english_page_writes_its_colons_the_english_way():
+    """No « : » with the French space in English: the error read to a screen
+    reader, the title; French keeps its no-break space."""
+    with Server() as server:
+        for language, lead in [("en", "Error: "), ("fr", "Erreur\u00a0: ")]:
+            b = Browser(server, headers={"Accept-Language": language})
+            b.answer_all(["decision-admin"])
+            response, _ = b.press("next", answer="zzz")
+            assert response.status == 422
+            hidden = re.findall(r'<span class="visually-hidden">([^<]*)</span>', b.page)
+            assert lead in hidden, hidden
+            title = html.unescape(re.search(r"<title>([^<]*)</title>", b.page).group(1))
+            assert title.startswith(lead.rstrip()), title
+
+
 def test_a_whole_interview_over_http_to_the_result():
     with Server() as server:
         b = Browser(server)

@@ -2,7 +2,7 @@ import ArgumentParser
 import DialogueKit
 import SystemPackage
 
-/// `conciliation triage`: the stable, scriptable interface (DESIGN.md). One case
+/// `conciliation triage`: the stable, scriptable interface (its keys are in the README). One case
 /// as a JSON object, or many as JSON Lines; one result per case, in order.
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -33,6 +33,8 @@ enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
     case dateHint
     case unknownHint
     case errorPrefix
+    /// Before an error's sentence, for a screen reader: the word and its colon as the language writes it.
+    case errorLead
     case editingNote
 
     // MARK: Result
@@ -142,6 +144,7 @@ enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
                 "If you do not know, say so with the button for it: the questionnaire takes it into account without closing any right."
             )
         case .errorPrefix: return ("Erreur", "Error")
+        case .errorLead: return ("Erreur : ", "Error: ")
         case .editingNote:
             return (
                 "Vous modifiez une réponse déjà donnée. Les réponses suivantes qui s'appliquent encore sont gardées.",

@@ -37,8 +37,8 @@ public struct AnswerParser: Sendable {
     public static let maximumLength = 2_000
 
     /// The text that this parser reads back as `value` whatever the day and the
-    /// language: what a page that carries its answers in its form writes there,
-    /// so that each request is checked by the same parser as a typed answer.
+    /// language: what the page's session cookie carries, so that each request is
+    /// checked by the same parser as a typed answer.
     public static func canonicalText(_ value: Value) -> String {
         switch value {
         case .null: return "je ne sais pas"
@@ -348,7 +348,7 @@ public struct AnswerParser: Sendable {
         return Set(matches).count == 1 ? matches[0] + 1 : nil
     }
 
-    /// "il y a 3 jours", "il y a 2 semaines", "il y a un mois", "3 days ago".
+    /// A word without the full stop of an abbreviation ("sept." → "sept").
     private func withoutDot(_ word: String) -> String { word.hasSuffix(".") ? String(word.dropLast()) : word }
 
     /// The month a misspelt word most likely means ("ocotbre" → octobre), within
@@ -395,6 +395,7 @@ public struct AnswerParser: Sendable {
         return d
     }
 
+    /// "il y a 3 jours", "il y a 2 semaines", "il y a un mois", "3 days ago".
     /// Kept by hand: Foundation's date parsing knows fixed formats, not "il y a
     /// 2 semaines", "3 sem" or "avant-hier", and the answers must stay pure (given
     /// `today`). A bare "21 jours" means 21 days ago: every date asked is in the past.

@@ -115,13 +115,6 @@ public struct ResultFormatter: Sendable {
         w.raw("}}")
     }
 
-    /// The dates that matter in this result, each with its label, in words and
-    /// counted from today. `dated` adds the day the count was made from, for text
-    /// read later (an export, a triage report), where "dans 14 jours" would go stale.
-    public func dateLines(_ routed: RoutedCase, dated: Bool = false) -> [String] {
-        dates(routed, dated: dated).map { "\($0.label)\(language.colon)\($0.words) (\($0.relative))" }
-    }
-
     /// Plain text: no colour, no box drawing, so it pastes cleanly into a case note.
     public func text(_ routed: RoutedCase, line: Int? = nil) -> String {
         let result = routed.result
@@ -182,8 +175,8 @@ public struct ResultFormatter: Sendable {
         var md: [String] = []
         md.append("## " + parts.title + (line.map { Message.onLine($0).text(language) } ?? ""))
         md.append("")
-        md.append("- " + Message.recommendationWord.text(language) + " : `\(outcome.recommendation.rawValue)`")
-        md.append("- " + Message.routeWord.text(language) + " : " + (outcome.route.map { "`\($0)`" } ?? "—"))
+        md.append("- " + Message.recommendationWord.text(language) + language.colon + "`\(outcome.recommendation.rawValue)`")
+        md.append("- " + Message.routeWord.text(language) + language.colon + (outcome.route.map { "`\($0)`" } ?? "—"))
         for d in parts.dates { md.append("- \(d.label)\(language.colon)\(d.words) (\(d.relative))") }
         md.append("")
         md.append(parts.summary)

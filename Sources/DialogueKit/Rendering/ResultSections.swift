@@ -21,7 +21,9 @@ public struct ResultSections: Sendable {
 }
 
 extension ResultFormatter {
-    /// The parts of `routed`; `dated` as in `dateLines`.
+    /// The parts of `routed`. `dated` adds to each relative date the day it was
+    /// counted from, for text read later (an export, a triage report), where
+    /// "dans 14 jours" would go stale.
     public func sections(_ routed: RoutedCase, dated: Bool = false) -> ResultSections {
         let result = routed.result
         let outcome = dialogue.outcomes[result.outcome]
