@@ -32,9 +32,21 @@ let package = Package(
             name: "DialogueKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // What the rules' authors use and the programs that answer people never
+        // run: the checker, the graph, the diff, the case files.
+        .target(
+            name: "DialogueAuthoring",
+            dependencies: ["DialogueKit"]
+        ),
+        // The clock, read only by the programs around the core: DialogueKit is
+        // given `today` and cannot read one.
+        .target(
+            name: "WallClock",
+            dependencies: ["DialogueKit"]
+        ),
         .executableTarget(
             name: "embed-rules",
-            dependencies: ["DialogueKit"]
+            dependencies: ["DialogueKit", "DialogueAuthoring"]
         ),
         .plugin(
             name: "EmbedRules",
@@ -54,6 +66,8 @@ let package = Package(
             name: "ConciliationCLI",
             dependencies: [
                 "DialogueKit",
+                "DialogueAuthoring",
+                "WallClock",
                 "ShippedRules",
                 "LineEditor",
                 "ServeOptions",
@@ -73,6 +87,7 @@ let package = Package(
             name: "ConciliationWeb",
             dependencies: [
                 "DialogueKit",
+                "WallClock",
                 "ShippedRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -98,17 +113,32 @@ let package = Package(
             name: "conciliation-bench",
             dependencies: ["DialogueKit", "ConciliationWeb", .product(name: "Yams", package: "Yams")]
         ),
+        // What the core's and the authoring tools' tests share (the shipped rules, a
+        // small dialogue to break, dates); linked by tests only.
+        .target(
+            name: "DialogueFixtures",
+            dependencies: ["DialogueKit"],
+            path: "Tests/Fixtures"
+        ),
         .testTarget(
             name: "DialogueKitTests",
-            dependencies: ["DialogueKit"]
+            dependencies: ["DialogueKit", "DialogueAuthoring", "DialogueFixtures"]
+        ),
+        .testTarget(
+            name: "DialogueAuthoringTests",
+            dependencies: ["DialogueAuthoring", "DialogueKit", "DialogueFixtures"]
+        ),
+        .testTarget(
+            name: "WallClockTests",
+            dependencies: ["WallClock", "DialogueKit"]
         ),
         .testTarget(
             name: "ConciliationCLITests",
-            dependencies: ["ConciliationCLI", "DialogueKit", "LineEditor"]
+            dependencies: ["ConciliationCLI", "DialogueKit", "DialogueAuthoring", "LineEditor"]
         ),
         .testTarget(
             name: "ConciliationWebTests",
-            dependencies: ["ConciliationWeb", "DialogueKit", "ShippedRules"]
+            dependencies: ["ConciliationWeb", "DialogueKit", "DialogueAuthoring", "ShippedRules"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,3 +1,4 @@
+import DialogueAuthoring
 import DialogueKit
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import DialogueAuthoring
 import DialogueKit
 import Foundation
 import ShippedRules

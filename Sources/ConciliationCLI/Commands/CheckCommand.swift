@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueAuthoring
 import DialogueKit
 import ShippedRules
 

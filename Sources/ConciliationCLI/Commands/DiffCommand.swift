@@ -1,5 +1,7 @@
 import ArgumentParser
+import DialogueAuthoring
 import DialogueKit
+import WallClock
 
 /// `conciliation diff A B CASES…`: what changes between two rule sets.
 struct DiffCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogueKit
 import LineEditor
+import WallClock
 
 #if canImport(Glibc)
     import Glibc

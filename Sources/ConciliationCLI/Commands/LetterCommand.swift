@@ -2,6 +2,7 @@ import ArgumentParser
 import DialogueKit
 import Foundation
 import LineEditor
+import WallClock
 
 /// `conciliation letter CASE`: the letter a case's result calls for.
 struct LetterCommand: ParsableCommand {

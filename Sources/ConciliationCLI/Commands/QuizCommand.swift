@@ -1,6 +1,8 @@
 import ArgumentParser
+import DialogueAuthoring
 import DialogueKit
 import LineEditor
+import WallClock
 
 /// `conciliation quiz`: trains conciliators on a bank of cases.
 struct QuizCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DialogueKit
 import Foundation
 import LineEditor
+import WallClock
 
 #if canImport(Glibc)
     import Glibc

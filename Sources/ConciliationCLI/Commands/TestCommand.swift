@@ -1,5 +1,7 @@
 import ArgumentParser
+import DialogueAuthoring
 import DialogueKit
+import WallClock
 
 #if canImport(Glibc)
     import Glibc

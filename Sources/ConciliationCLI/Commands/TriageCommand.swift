@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogueKit
 import SystemPackage
+import WallClock
 
 /// `conciliation triage`: the stable, scriptable interface (its keys are in the README). One case
 /// as a JSON object, or many as JSON Lines; one result per case, in order.

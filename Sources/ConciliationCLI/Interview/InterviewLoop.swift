@@ -1,5 +1,6 @@
 import DialogueKit
 import LineEditor
+import WallClock
 
 /// The driver of `SessionMachine`: reads lines, performs the machine's actions
 /// (drawing, saving, writing files) and reports their results back. Every

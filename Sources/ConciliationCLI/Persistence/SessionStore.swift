@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogueKit
 import SystemPackage
+import WallClock
 
 #if canImport(Glibc)
     import Glibc

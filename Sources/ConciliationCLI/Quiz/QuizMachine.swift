@@ -1,3 +1,4 @@
+import DialogueAuthoring
 import DialogueKit
 
 /// The quiz for trainee conciliators as a state machine: a case, its

@@ -23,7 +23,7 @@ enum CSRFGuard {
 
     /// The value of the token cookie in a request's `Cookie` headers.
     static func token(inCookies headers: [String], secure: Bool) -> String? {
-        RequestHeaders.cookie(named: cookieName(secure: secure), in: headers)
+        CookieHeader.value(named: cookieName(secure: secure), in: headers)
     }
 
     /// Whether a token read from a cookie has the form this site gives.

@@ -1,6 +1,7 @@
 import DialogueKit
 import Foundation
 import Logging
+import WallClock
 
 /// The server's log: a line on standard error for each warning or error, never a
 /// part of a request. swift-log's own `StreamLogHandler` formats all of a logger's

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import WallClock
 
 /// The page on the network: the home page and the pages of an interview (`?step=`),
 /// the one address every form posts to, the style sheets, a health check for
@@ -74,7 +75,7 @@ public struct WebResponder: HTTPResponder {
         // reopened), the home page.
         let query = request.uri.queryParameters
         if let existing, query["step"] != nil || query["page"] != nil,
-            let session = RequestHeaders.cookie(named: SessionCookie.name(secure: secure), in: headers.cookies)
+            let session = CookieHeader.value(named: SessionCookie.name(secure: secure), in: headers.cookies)
         {
             let get = WebSite.Get(
                 step: query["step"].map(String.init), page: query["page"].map(String.init), session: session, cookie: existing,
@@ -109,7 +110,7 @@ public struct WebResponder: HTTPResponder {
         let secure = isSecure(headers)
         let post = WebSite.Post(
             body: Array(buffer: body), cookie: CSRFGuard.token(inCookies: headers.cookies, secure: secure),
-            session: RequestHeaders.cookie(named: SessionCookie.name(secure: secure), in: headers.cookies), secure: secure,
+            session: CookieHeader.value(named: SessionCookie.name(secure: secure), in: headers.cookies), secure: secure,
             fetchSite: headers.secFetchSite, acceptLanguage: headers.acceptLanguage, unixTime: Timestamp.unixNow())
         return Self.response(site.answer(post))
     }

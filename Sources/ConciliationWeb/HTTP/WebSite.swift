@@ -1,4 +1,5 @@
 import DialogueKit
+import WallClock
 
 /// The page, without HTTP: what the home page shows, what a posted form gives (a
 /// redirect to the page it leads to, a download, or a page that says why it was

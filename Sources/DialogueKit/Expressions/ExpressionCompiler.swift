@@ -8,14 +8,14 @@ public enum EvaluationError: Error, Sendable, Equatable {
     case unknownValue(slot: Int?)
 }
 
-typealias CompiledValue = @Sendable (PathValues) throws(EvaluationError) -> Value
-typealias CompiledTest = @Sendable (PathValues) throws(EvaluationError) -> Bool
+package typealias CompiledValue = @Sendable (PathValues) throws(EvaluationError) -> Value
+package typealias CompiledTest = @Sendable (PathValues) throws(EvaluationError) -> Bool
 
 /// Turns a checked expression tree into closures, once, when the dialogue is
 /// loaded: routing a case then calls them directly instead of walking the tree,
 /// which matters when `triage` routes hundreds of thousands of cases.
-enum ExpressionCompiler {
-    static func value(_ expr: Expr) -> CompiledValue {
+package enum ExpressionCompiler {
+    package static func value(_ expr: Expr) -> CompiledValue {
         switch expr {
         case .literal(let v):
             return { _ in v }

@@ -67,8 +67,8 @@ public final class Expression: Sendable {
     public let type: ValueType
     /// Question and computed-value slots this expression reads directly.
     public let reads: [Int]
-    let evaluate: CompiledValue
-    let test: CompiledTest
+    package let evaluate: CompiledValue
+    package let test: CompiledTest
 
     init(source: String, position: SourcePosition, tree: Expr, type: ValueType, reads: [Int]) {
         self.source = source

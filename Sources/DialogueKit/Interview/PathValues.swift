@@ -1,17 +1,17 @@
 /// The values of a case as far as the walk has gone: only what was answered on
 /// this path can be read, so an answer left over from another path never leaks in.
 /// A computed value, once known, is kept: its inputs can no longer change.
-final class PathValues {
+package final class PathValues {
     /// Slots read on every evaluation. Held in memory the class owns rather than in
     /// array properties: an array property of a class pays a run-time exclusivity
     /// check on each access, 14% of `conciliation check`'s instructions when
     /// measured. Only this class reaches the memory, and it is never shared
     /// between threads.
-    struct Slots {
+    package struct Slots {
         fileprivate let base: UnsafeMutablePointer<Value?>
         let count: Int
 
-        subscript(_ i: Int) -> Value? {
+        package subscript(_ i: Int) -> Value? {
             get { base[i] }
             nonmutating set { base[i] = newValue }
         }
@@ -21,11 +21,11 @@ final class PathValues {
 
     let dialogue: Dialogue
     let today: CivilDate
-    let answers: Slots
+    package let answers: Slots
     private let memo: Slots
 
     /// One allocation for the answers and the computed values, made once per case.
-    init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil) {
+    package init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil) {
         self.dialogue = dialogue
         self.today = today
         let questions = dialogue.questions.count, computed = dialogue.computed.count
@@ -45,7 +45,7 @@ final class PathValues {
         answers.base.deallocate()
     }
 
-    func value(ofSlot slot: Int) throws(EvaluationError) -> Value {
+    package func value(ofSlot slot: Int) throws(EvaluationError) -> Value {
         if slot < answers.count {
             guard let v = answers[slot] else { throw .unset(slot: slot) }
             return v
@@ -58,7 +58,7 @@ final class PathValues {
     }
 
     /// A refused answer may have fed a computed value already read by a check.
-    func forgetComputed() {
+    package func forgetComputed() {
         for i in 0..<memo.count { memo[i] = nil }
     }
 

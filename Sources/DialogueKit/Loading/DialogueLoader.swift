@@ -3,6 +3,10 @@
 public struct DialogueLoadError: Error, Sendable, CustomStringConvertible {
     public let errors: [DialogueError]
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+    package init(errors: [DialogueError]) {
+        self.errors = errors
+    }
 }
 
 /// Reads a dialogue file. Pure: it takes the text and the name to report, so that

@@ -1,6 +1,6 @@
 /// The `{name}` slots of a dialogue text. One byte scan, shared by the loader
 /// (every name must exist) and the checker (every name must have a value).
-enum Template {
+package enum Template {
     /// The names between braces, in order; nil when a `{` is never closed.
     static func slotNames(_ text: String) -> [String]? {
         let bytes = Array(text.utf8)
@@ -17,7 +17,7 @@ enum Template {
     }
 
     /// Every name shown by a text, in all its languages.
-    static func slotNames(_ text: LocalizedText) -> Set<String> {
+    package static func slotNames(_ text: LocalizedText) -> Set<String> {
         Set(text.byLanguage.values.flatMap { slotNames($0) ?? [] })
     }
 }

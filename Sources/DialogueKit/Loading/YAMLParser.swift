@@ -7,13 +7,13 @@ import Yams
 /// anchors and aliases can stand for billions of nodes; they are counted here as
 /// the tree is expanded, and a file past `nodeLimit` is refused before it costs
 /// more memory than the limit.
-enum YAMLParser {
+package enum YAMLParser {
     /// The most nodes a file may expand to: the shipped 2026 rules have 7,777; a
     /// bound 25 times larger costs about 17 MB at most (measured: 2,000,000 cost
     /// 165 MB).
     static let nodeLimit = 200_000
 
-    static func parse(_ yaml: String, file: String) throws(DialogueError) -> Node? {
+    package static func parse(_ yaml: String, file: String) throws(DialogueError) -> Node? {
         let composed: Yams.Node?
         do {
             composed = try Yams.compose(yaml: yaml, .basic)

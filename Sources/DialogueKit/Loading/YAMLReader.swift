@@ -1,13 +1,13 @@
 /// A YAML mapping read key by key; every key outside the allowed list is reported
 /// as unknown, at its own position.
-struct YAMLMapping {
+package struct YAMLMapping {
     let node: Node
     let position: SourcePosition
-    private(set) var pairs: [(key: String, keyPosition: SourcePosition, value: Node)] = []
+    package private(set) var pairs: [(key: String, keyPosition: SourcePosition, value: Node)] = []
     private let describe: () -> String
     var context: String { describe() }
 
-    init(_ node: Node, file: String, context: @autoclosure @escaping () -> String) throws(DialogueError) {
+    package init(_ node: Node, file: String, context: @autoclosure @escaping () -> String) throws(DialogueError) {
         self.node = node
         self.describe = context
         self.position = YAMLMapping.position(of: node, file: file)
@@ -33,12 +33,13 @@ struct YAMLMapping {
         return SourcePosition(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func optional(_ key: String) -> (node: Node, position: SourcePosition)? {
+    package func optional(_ key: String) -> (node: Node, position: SourcePosition)? {
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
         return (pair.value, YAMLMapping.position(of: pair.value, file: position.file))
     }
 
-    func required(_ key: String, _ what: @autoclosure () -> String) throws(DialogueError) -> (node: Node, position: SourcePosition) {
+    package func required(_ key: String, _ what: @autoclosure () -> String) throws(DialogueError) -> (node: Node, position: SourcePosition)
+    {
         guard let found = optional(key) else {
             throw DialogueError(position, "\(context) lacks `\(key)` (\(what()))")
         }
@@ -52,14 +53,14 @@ struct YAMLMapping {
         }
     }
 
-    func finish(allowed: [String]) throws(DialogueError) {
+    package func finish(allowed: [String]) throws(DialogueError) {
         if let first = unknownKeys(allowed: allowed).first { throw first }
     }
 }
 
 extension Node {
     /// The text of a scalar, or nil for a mapping or sequence.
-    var scalarText: String? {
+    package var scalarText: String? {
         if case .scalar(let s) = self { return s.string }
         return nil
     }
@@ -75,7 +76,7 @@ extension Node {
         return 0
     }
 
-    var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let s) = self { return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) }
         return false
     }

@@ -60,7 +60,7 @@ public enum QuestionKind: Sendable {
         }
     }
 
-    var valueType: ValueType {
+    package var valueType: ValueType {
         switch self {
         case .choice, .text: return .string
         case .yesNo: return .bool

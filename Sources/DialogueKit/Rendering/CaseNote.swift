@@ -9,7 +9,7 @@ public struct CaseNote: Sendable {
         self.language = language
     }
 
-    static func short(_ d: CivilDate) -> String {
+    package static func short(_ d: CivilDate) -> String {
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         return "\(pad(d.day))/\(pad(d.month))/\(d.year)"
     }

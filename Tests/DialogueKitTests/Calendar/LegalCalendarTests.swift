@@ -1,3 +1,4 @@
+import DialogueFixtures
 import Testing
 
 @testable import DialogueKit

@@ -1,3 +1,4 @@
+import DialogueFixtures
 import DialogueKit
 import Testing
 

@@ -1,3 +1,5 @@
+import DialogueAuthoring
+import DialogueFixtures
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import DialogueFixtures
 import Foundation
 import Testing
 

@@ -1,3 +1,5 @@
+import DialogueKit
+
 #if canImport(Glibc)
     import Glibc
 #endif

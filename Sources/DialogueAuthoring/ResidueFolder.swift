@@ -1,3 +1,5 @@
+import DialogueKit
+
 /// The tests of a dialogue as they stand once some answers are given: every part
 /// that reads only given answers is replaced by its value, computed values are
 /// opened up, and `and`, `or` and `if` keep only the side still possible.

@@ -1,5 +1,7 @@
+import DialogueFixtures
 import Testing
 
+@testable import DialogueAuthoring
 @testable import DialogueKit
 
 @Suite("conciliation check: every combination of answers")

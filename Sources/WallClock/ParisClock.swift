@@ -1,3 +1,4 @@
+import DialogueKit
 import Foundation
 
 #if canImport(Glibc)

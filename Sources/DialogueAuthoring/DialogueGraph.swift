@@ -1,3 +1,5 @@
+import DialogueKit
+
 /// The dialogue as a picture: questions, decision points, outcomes, and the guards
 /// in words on the arrows, each with the rule it applies.
 public struct DialogueGraph: Sendable {

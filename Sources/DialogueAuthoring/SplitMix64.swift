@@ -1,3 +1,5 @@
+import DialogueKit
+
 /// A small seeded random generator (SplitMix64), so that a quiz drawn with
 /// `--seed` and a fuzz test replay identically on every machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {

@@ -1,3 +1,5 @@
+import DialogueKit
+
 /// Guards said in words, for the graph trainers look at:
 /// `subject == "no-gp"` becomes « Objet du litige = Je ne trouve pas de médecin traitant ».
 public struct GuardWords: Sendable {

@@ -1,3 +1,4 @@
+import DialogueKit
 import Dispatch
 
 /// A static verification of a dialogue over every combination of answers, grouped

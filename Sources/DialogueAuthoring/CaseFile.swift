@@ -1,3 +1,5 @@
+import DialogueKit
+
 /// A case with its expected result, as the people who keep the rules write it:
 ///
 ///     name: The day after the deadline

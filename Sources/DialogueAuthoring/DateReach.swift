@@ -1,3 +1,5 @@
+import DialogueKit
+
 /// How far past the latest day an answer may hold a rule can compute a date.
 ///
 /// Answers and today stop at 31 December 9998 (`CivilDate.supported`), and the

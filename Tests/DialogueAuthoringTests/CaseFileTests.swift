@@ -1,6 +1,8 @@
+import DialogueFixtures
 import Foundation
 import Testing
 
+@testable import DialogueAuthoring
 @testable import DialogueKit
 
 /// Every shipped case file, as one test each: the routing of the 2026 dialogue

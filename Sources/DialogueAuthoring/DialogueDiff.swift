@@ -1,3 +1,5 @@
+import DialogueKit
+
 /// What changes when the same cases are routed by two rule sets: how many change
 /// recommendation or dates, grouped "old → new", with examples. For a trainer
 /// comparing 2007 with 2026, and for an author weighing an edit before shipping it.
