@@ -75,8 +75,8 @@ public struct LetterWriter: Sendable {
         }
     }
 
-    private func answer(_ name: String, _ routed: RoutedCase) -> Value? {
-        dialogue.question(named: name).flatMap { routed.result.answers[$0.slot] }
+    private func answer(_ read: LetterQuestion, _ routed: RoutedCase) -> Value? {
+        dialogue.question(named: read.rawValue).flatMap { routed.result.answers[$0.slot] }
     }
 
     /// A computed value of the dialogue for this result, or nil when the dialogue
@@ -132,7 +132,7 @@ public struct LetterWriter: Sendable {
     /// How a complaint was made, as a sentence says it (", par téléphone"), or the
     /// choice's label when the dialogue has a channel this list does not know.
     private func channelWords(_ routed: RoutedCase) -> String {
-        guard case .string(let channel)? = answer("complaint_channel", routed) else { return "" }
+        guard case .string(let channel)? = answer(.complaintChannel, routed) else { return "" }
         switch channel {
         case "letter": return ", par courrier"
         case "phone": return ", par téléphone"
@@ -140,19 +140,19 @@ public struct LetterWriter: Sendable {
         case "counter": return ", à l'accueil de la caisse"
         case "email": return ", par e-mail"
         default:
-            guard let full = label("complaint_channel", routed) else { return "" }
+            guard let full = label(.complaintChannel, routed) else { return "" }
             let short = full.range(of: " (").map { String(full[..<$0.lowerBound]) } ?? full
             return ", " + short.lowercased()
         }
     }
 
-    private func date(_ name: String, _ routed: RoutedCase) -> String? {
-        if case .date(let d)? = answer(name, routed) { return LetterWriter.day(d) }
+    private func date(_ read: LetterQuestion, _ routed: RoutedCase) -> String? {
+        if case .date(let d)? = answer(read, routed) { return LetterWriter.day(d) }
         return nil
     }
 
-    private func label(_ name: String, _ routed: RoutedCase) -> String? {
-        guard let q = dialogue.question(named: name), let v = routed.result.answers[q.slot], v != .null else { return nil }
+    private func label(_ read: LetterQuestion, _ routed: RoutedCase) -> String? {
+        guard let q = dialogue.question(named: read.rawValue), let v = routed.result.answers[q.slot], v != .null else { return nil }
         return TextRenderer(dialogue: dialogue, language: .fr).format(v, question: q)
     }
 
@@ -209,14 +209,14 @@ public struct LetterWriter: Sendable {
     /// The subject in a few words: the choice's label without its examples in
     /// parentheses ("le fonctionnement de la caisse").
     private func subjectWords(_ routed: RoutedCase) -> String {
-        guard let full = label("subject", routed) else { return "mon dossier" }
+        guard let full = label(.subject, routed) else { return "mon dossier" }
         let short = full.range(of: " (").map { String(full[..<$0.lowerBound]) } ?? full
         return short.prefix(1).lowercased() + short.dropFirst()
     }
 
     private func complaint(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
         let reference = details.reference.map { " (référence \($0))" } ?? ""
-        let careRefusal = answer("subject", routed) == .string("care-refusal")
+        let careRefusal = answer(.subject, routed) == .string("care-refusal")
         var p = Parts(
             recipient: careRefusal
                 ? ["Madame, Monsieur le directeur", details.caisse, LetterWriter.caisseAddress]
@@ -225,7 +225,7 @@ public struct LetterWriter: Sendable {
             opening: "Madame, Monsieur,",
             attachments: ["copie des documents utiles (courriers, justificatifs, décision s'il y en a une)"])
         p.body.append("Je vous adresse une réclamation. Son objet : \(subjectWords(routed)).")
-        if let decisionDate = date("notified_on", routed) {
+        if let decisionDate = date(.notifiedOn, routed) {
             p.body.append("Elle porte sur la décision reçue le \(decisionDate)\(reference).")
         }
         appendWording(
@@ -263,19 +263,19 @@ public struct LetterWriter: Sendable {
             opening: "Madame, Monsieur le \(terms.amicableBody),",
             attachments: [])
         p.body.append("Je sollicite votre intervention. Son objet : \(subjectWords(routed)).")
-        if let decisionDate = date("notified_on", routed) {
+        if let decisionDate = date(.notifiedOn, routed) {
             p.body.append("Le litige porte sur la décision reçue le \(decisionDate)\(reference).")
         }
-        if answer("complaint_made", routed) == .bool(true) {
+        if answer(.complaintMade, routed) == .bool(true) {
             p.attachments.append("copie de ma réclamation")
-            if answer("complaint_answer", routed) == .string("unsatisfactory") { p.attachments.append("copie de la réponse de la caisse") }
+            if answer(.complaintAnswer, routed) == .string("unsatisfactory") { p.attachments.append("copie de la réponse de la caisse") }
         }
         p.attachments.append("copie des autres documents utiles")
-        if let received = date("appeal_received_on", routed) {
+        if let received = date(.appealReceivedOn, routed) {
             let outcome: String
-            if let decided = date("appeal_decided_on", routed) {
+            if let decided = date(.appealDecidedOn, routed) {
                 outcome = "elle l'a rejeté par une décision reçue le \(decided)"
-            } else if answer("appeal_answer", routed) == .string("unsatisfactory") {
+            } else if answer(.appealAnswer, routed) == .string("unsatisfactory") {
                 outcome = "elle l'a rejeté"
             } else {
                 outcome = "elle n'y a pas répondu, ce qui vaut rejet"
@@ -287,11 +287,11 @@ public struct LetterWriter: Sendable {
                 "copie de la décision, de mon recours et de la réponse de la commission (ou de l'accusé de réception)",
                 "copie des autres documents utiles",
             ]
-        } else if answer("complaint_made", routed) == .bool(true) {
-            let complaintDate = date("complaint_on", routed) ?? "[à compléter : sa date]"
+        } else if answer(.complaintMade, routed) == .bool(true) {
+            let complaintDate = date(.complaintOn, routed) ?? "[à compléter : sa date]"
             let channel = channelWords(routed)
             let answer: String
-            switch self.answer("complaint_answer", routed) {
+            switch self.answer(.complaintAnswer, routed) {
             case .string("none")?: answer = "elle est restée sans réponse à ce jour"
             case .string("unsatisfactory")?: answer = "la réponse de la caisse ne règle pas le problème"
             default: answer = "[à compléter : la suite donnée]"
@@ -308,7 +308,7 @@ public struct LetterWriter: Sendable {
     }
 
     private func commission(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
-        let decisionDate = date("notified_on", routed)
+        let decisionDate = date(.notifiedOn, routed)
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         let medical = dialogue.outcomes[routed.result.outcome].route == "cmra"
         var p = Parts(
@@ -330,11 +330,11 @@ public struct LetterWriter: Sendable {
         // states that the complaint counts as the appeal.
         // The same computed value chooses the result's note: one set of facts for both.
         if computed("cites_written_complaint", routed) == .bool(true) {
-            let complaintDate = date("complaint_on", routed) ?? "[à compléter : date de votre réclamation écrite]"
+            let complaintDate = date(.complaintOn, routed) ?? "[à compléter : date de votre réclamation écrite]"
             // How it was written, only as the person said it: never "par écrit" for a
             // channel they do not remember.
             let channel =
-                answer("complaint_channel", routed).flatMap { $0 == .null ? nil : $0 } == nil
+                answer(.complaintChannel, routed).flatMap { $0 == .null ? nil : $0 } == nil
                 ? " [à compléter : par courrier, par un message sur le compte ameli ou par e-mail]" : channelWords(routed)
             p.body.append(
                 "J'ai déjà contesté cette décision auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"
@@ -354,17 +354,17 @@ public struct LetterWriter: Sendable {
         if let deadline = outputDate("appeal_deadline", routed) {
             if routed.today <= deadline {
                 p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(LetterWriter.day(deadline)).")
-            } else if answer("notice_states_deadline", routed) == .null {
+            } else if answer(.noticeStatesDeadline, routed) == .null {
                 p.body.append(
                     "Si la notification de la décision ne mentionnait pas le délai et les voies de recours, ce délai ne peut m'être opposé (\(terms.noticeArticle))."
                 )
             }
-        } else if answer("notice_states_deadline", routed) == .bool(false) {
+        } else if answer(.noticeStatesDeadline, routed) == .bool(false) {
             p.body.append(
                 "La notification de la décision ne mentionnait pas le délai et les voies de recours ; aucun délai ne peut donc m'être opposé (\(terms.noticeArticle))."
             )
         }
-        if answer("court_case_pending", routed) == .bool(true) {
+        if answer(.courtCasePending, routed) == .bool(true) {
             p.body.append(
                 terms.court.prefix(1).uppercased() + terms.court.dropFirst()
                     + " est déjà saisi de ce litige ; je forme le présent recours préalable, obligatoire, et j'en informe le tribunal."
@@ -377,12 +377,12 @@ public struct LetterWriter: Sendable {
     }
 
     private func court(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
-        let decisionDate = date("notified_on", routed)
+        let decisionDate = date(.notifiedOn, routed)
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         let commission =
-            answer("appeal_filed", routed) == .string("cmra")
+            answer(.appealFiled, routed) == .string("cmra")
             ? "la commission médicale de recours amiable"
-            : answer("appeal_filed", routed) == .string("cra-cmra")
+            : answer(.appealFiled, routed) == .string("cra-cmra")
                 ? "la commission de recours amiable et la commission médicale de recours amiable"
                 : "la commission de recours amiable"
         var p = Parts(
@@ -400,10 +400,10 @@ public struct LetterWriter: Sendable {
             "J'ai l'honneur de saisir le tribunal de la contestation de la décision \(LetterWriter.ofCaisse(details.caisse))"
                 + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "") + "\(reference).")
         var history = "J'ai contesté cette décision devant \(commission)"
-        if let received = date("appeal_received_on", routed) { history += ", qui a reçu mon recours le \(received)" }
-        if let decided = date("appeal_decided_on", routed) {
+        if let received = date(.appealReceivedOn, routed) { history += ", qui a reçu mon recours le \(received)" }
+        if let decided = date(.appealDecidedOn, routed) {
             history += " ; elle l'a rejeté par une décision que j'ai reçue le \(decided)."
-        } else if answer("appeal_answer", routed) == .string("unsatisfactory") {
+        } else if answer(.appealAnswer, routed) == .string("unsatisfactory") {
             history += " ; elle l'a rejeté."
         } else if let end = outputDate("court_not_before", routed) {
             history +=
@@ -425,7 +425,7 @@ public struct LetterWriter: Sendable {
         p.body.append(
             "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(LetterWriter.caisseNamed(details.caisse)), dont le siège est [à compléter : adresse du siège de la caisse]."
         )
-        if answer("appeal_notice_states_deadline", routed) == .bool(false) {
+        if answer(.appealNoticeStatesDeadline, routed) == .bool(false) {
             p.body.append(
                 "Ni la décision de la commission ni l'accusé de réception de mon recours n'indiquaient le délai pour saisir le tribunal ; aucun délai ne peut donc m'être opposé."
             )
@@ -435,7 +435,7 @@ public struct LetterWriter: Sendable {
     }
 
     private func opposition(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
-        let served = date("notified_on", routed)
+        let served = date(.notifiedOn, routed)
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         var p = Parts(
             recipient: ["Greffe du pôle social", "Tribunal judiciaire de [à compléter : ville indiquée sur la contrainte]"],
@@ -461,7 +461,7 @@ public struct LetterWriter: Sendable {
                 + LetterWriter.sentenceEnd(details.request ?? "annuler cette contrainte [à compléter : ou en réduire le montant à …]"))
         if let deadline = outputDate("appeal_deadline", routed), routed.today <= deadline {
             p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(LetterWriter.day(deadline)).")
-        } else if answer("notice_states_deadline", routed) == .bool(false) {
+        } else if answer(.noticeStatesDeadline, routed) == .bool(false) {
             p.body.append(
                 "La contrainte n'indiquait pas le délai, le tribunal et la forme de l'opposition ; aucun délai ne peut donc m'être opposé.")
         }

@@ -18,7 +18,6 @@ public enum DialogueLoader {
     /// computes stay in the calendar is `check`'s to prove (`DateReach`).
     static let maximumParameter = 3_660
 
-    static let routes = ["caisse", "cpts", "conciliator", "cra", "cmra", "court", "expertise"]
     /// Results every dialogue must give: the stable `triage` interface names them.
     static let requiredOutputs = ["appeal_deadline", "wait_until", "conciliator_from"]
 
@@ -62,6 +61,10 @@ private struct Builder {
     var languages: [String] = ["fr", "en"]
     var symbols: [String: Symbol] = [:]
     var templateNames: Set<String> = ["today"]
+    /// The route codes the dialogue declares (`routes:`), which its outcomes
+    /// must name; nil for a file without the list (an earlier version), whose
+    /// outcomes name any identifier.
+    var routes: [String]?
     /// The rules built into the binary: loaded whole and verified when it was
     /// built, so their outcomes are made when first read.
     var verified = false
@@ -196,9 +199,13 @@ private struct Builder {
         let top = try YAMLMapping(root, file: file, context: "the dialogue")
         let topKeys = [
             "dialogue", "version", "title", "languages", "start", "parameters", "sources", "rules",
-            "computed", "outputs", "questions", "branches", "outcomes", "recommendations", "letters",
+            "computed", "outputs", "questions", "branches", "outcomes", "recommendations", "letters", "routes",
         ]
         errors += top.unknownKeys(allowed: topKeys)
+        let routesNode = top.optional("routes")
+        if let (node, _) = routesNode {
+            routes = try sequence(node, "`routes`").map { try identifier($0, "a route") }
+        }
 
         let id = try identifier(top.required("dialogue", "the dialogue's identifier").node, "`dialogue`")
         let version = try string(top.required("version", "the version of the rules").node, "`version`")
@@ -357,6 +364,11 @@ private struct Builder {
             }
             outcomesComplete = outcomes.count == outcomePairs.count
             outcomeList = OutcomeList(outcomes)
+            if let (node, _) = routesNode, let routes, outcomesComplete {
+                for route in routes where !outcomes.contains(where: { $0.route == route }) {
+                    errors.append(DialogueError(position(node), "the route `\(route)` is listed in `routes`, but no outcome takes it"))
+                }
+            }
         }
 
         let startNode = try top.required("start", "the first question").node
@@ -384,12 +396,19 @@ private struct Builder {
             }
             recommendationLabels = codes
         }
-        return Dialogue(
+        let letters = top.optional("letters")
+        let dialogue = Dialogue(
             id: id, version: version, file: file, title: title, languages: languages, start: startRef,
             sources: sources, rules: rules, questions: questions, branches: branches, outcomes: outcomeList,
             computed: computed, outputs: outputs,
             slotNames: questions.map(\.id) + computed.map(\.name), remainingQuestions: remaining,
-            recommendationLabels: recommendationLabels, letterTerms: try letterTerms(top.optional("letters")?.node))
+            recommendationLabels: recommendationLabels, letterTerms: try letterTerms(letters?.node))
+        // A dialogue that writes letters has what they read.
+        if let letters {
+            let problems = LetterQuestion.problems(in: dialogue, at: position(letters.node))
+            if !problems.isEmpty { throw DialogueLoadError(errors: problems) }
+        }
+        return dialogue
     }
 
     /// `letters: {amicable_body, notice_article, written_complaint_authority, court}`.
@@ -690,9 +709,10 @@ private struct Builder {
         }
         var route: String?
         if let (routeNode, at) = map.optional("route"), !routeNode.isNull {
-            let text = try string(routeNode, "`route`")
-            guard DialogueLoader.routes.contains(text) else {
-                throw DialogueError(at, "`\(text)` is not a route; write one of \(DialogueLoader.routes.joined(separator: ", ")) or null")
+            let text = try identifier(routeNode, "`route`")
+            if let routes, !routes.contains(text) {
+                throw DialogueError(
+                    at, "`\(text)` is not a route of this dialogue; write one of \(routes.joined(separator: ", ")) (`routes`) or null")
             }
             route = text
         }

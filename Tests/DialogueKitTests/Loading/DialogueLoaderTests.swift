@@ -48,7 +48,7 @@ struct DialogueLoaderTests {
     @Test func unknownTopLevelKey() {
         #expect(
             loadErrors(miniDialogue + "\nauthor: me\n") == [
-                "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes, recommendations, letters"
+                "mini.yaml:46:1: unknown key `author` in the dialogue; allowed here: dialogue, version, title, languages, start, parameters, sources, rules, computed, outputs, questions, branches, outcomes, recommendations, letters, routes"
             ])
     }
 
@@ -66,10 +66,8 @@ struct DialogueLoaderTests {
     @Test("The era's words in letters: stated whole, or today's law when the section is absent")
     func letterTerms() throws {
         #expect(try DialogueLoader.load(yaml: miniDialogue, file: "mini.yaml").letterTerms == .currentLaw)
-        let stated = try DialogueLoader.load(
-            yaml: miniDialogue
-                + "\nletters: {amicable_body: conciliateur, notice_article: \"article R. 142-1\", court: le tribunal des affaires de sécurité sociale}\n",
-            file: "mini.yaml")
+        // The rules of 2007 state theirs (and ask what the letters read).
+        let stated = try loadShipped("conciliation-2007.yaml")
         #expect(stated.letterTerms.amicableBody == "conciliateur")
         #expect(stated.letterTerms.writtenComplaintAuthority == nil)
         let errors = loadErrors(miniDialogue + "\nletters: {amicable_body: conciliateur}\n")
@@ -186,5 +184,55 @@ struct DialogueLoaderTests {
         #expect(then.recommendationLabels[2].label.text(.fr) == "Saisir le conciliateur")
         let mini = try DialogueLoader.load(yaml: miniDialogue, file: "mini.yaml")
         #expect(mini.recommendationLabels[0].label.text(.fr) == "reclaim-first", "a file without the section shows the codes")
+    }
+
+    @Test("A dialogue that writes letters must ask what they read: a renamed question is an error at `letters:`")
+    func lettersReadWhatTheDialogueAsks() throws {
+        let letters = """
+
+            letters:
+              amicable_body: médiateur
+              notice_article: article R. 142-1-A
+              court: le pôle social du tribunal judiciaire
+            """
+        let errors = loadErrors(miniDialogue + letters)
+        #expect(
+            errors.contains { $0.hasPrefix("mini.yaml:") && $0.contains("`notified_on`, which this dialogue does not ask") }, "\(errors)")
+        #expect(!errors.contains { $0.contains("appeal_notice_states_deadline") }, "the rules of 2007 did not ask it")
+        #expect(errors.contains { $0.contains("the computed value `cites_written_complaint`") })
+        // The shipped rules of both times have what the letters read; a question renamed in them does not load.
+        let text = try String(contentsOfFile: repositoryRoot + "/dialogues/conciliation.yaml", encoding: .utf8)
+        for dialogue in ["conciliation.yaml", "conciliation-2007.yaml"] { _ = try loadShipped(dialogue) }
+        let renamed = text.replacingOccurrences(of: "complaint_channel", with: "complaint_route")
+        do {
+            _ = try DialogueLoader.load(yaml: renamed, file: "dialogues/conciliation.yaml")
+            Issue.record("a dialogue without `complaint_channel` loaded")
+        } catch {
+            let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("letters:") })
+            #expect(
+                error.errors.map(\.description) == [
+                    "dialogues/conciliation.yaml:\(line + 2):3: the letters read the question `complaint_channel`, which this dialogue does not ask"
+                ])
+        }
+        // A choice the letters tell apart must be offered.
+        let noCareRefusal = text.replacingOccurrences(of: "care-refusal", with: "care-refused")
+        #expect(throws: DialogueLoadError.self) { try DialogueLoader.load(yaml: noCareRefusal, file: "c.yaml") }
+    }
+
+    @Test("The route codes come from the dialogue's `routes`: an outcome names one of them, each is taken by an outcome")
+    func routesFromTheDialogue() throws {
+        let listed = miniDialogue.replacingOccurrences(of: "outcomes:\n", with: "routes: [caisse, court]\noutcomes:\n")
+        let errors = loadErrors(listed)
+        #expect(errors.count == 1 && errors[0].contains("the route `court` is listed in `routes`, but no outcome takes it"), "\(errors)")
+        let unknown = loadErrors(listed.replacingOccurrences(of: "route: caisse", with: "route: tribunal"))
+        #expect(
+            unknown.contains { $0.contains("`tribunal` is not a route of this dialogue; write one of caisse, court (`routes`) or null") })
+        // A file without the list (an earlier version kept for `diff`) names any identifier.
+        #expect(loadErrors(replacing("route: caisse", with: "route: tribunal")).isEmpty)
+        #expect(loadErrors(replacing("route: caisse", with: "route: tri bunal")).count == 1)
+        // The shipped rules list exactly the routes their outcomes take.
+        let now = try loadShipped(), then = try loadShipped("conciliation-2007.yaml")
+        #expect(Set(now.outcomes.compactMap(\.route)) == ["caisse", "cpts", "conciliator", "cra", "cmra", "court"])
+        #expect(Set(then.outcomes.compactMap(\.route)) == ["caisse", "conciliator", "cra", "court", "expertise"])
     }
 }
