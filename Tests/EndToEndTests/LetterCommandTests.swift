@@ -67,6 +67,12 @@ struct LetterCommandTests {
         let french = try BinaryRunner.run(["letter", "--help"])
         #expect(french.stdout.contains("Vos nom et prénom.") && french.stdout.contains("Afficher cette aide."))
         #expect(!french.stdout.contains("Your name.") && !french.stdout.contains("Show help information."))
+        // The values an option takes and its default, in French too.
+        for command in ["letter", "triage"] {
+            let help = try BinaryRunner.run([command, "--help"]).stdout
+            #expect(help.contains("(valeurs : text, markdown, json ; par défaut :"), "\(help)")
+            #expect(!help.contains("values:") && !help.contains("default:"))
+        }
         let english = try BinaryRunner.run(["letter", "--help", "--lang", "en"])
         #expect(english.stdout.contains("USAGE:") && english.stdout.contains("Your name."))
         #expect(!english.stdout.contains("Vos nom et prénom."))
@@ -75,5 +81,30 @@ struct LetterCommandTests {
         #expect(missing.stderr.contains("Erreur : Argument attendu manquant"), "\(missing.stderr)")
         #expect(missing.stderr.contains("Tapez « conciliation letter --help » pour en savoir plus."))
         #expect(!missing.stderr.contains("Missing expected argument"))
+    }
+
+    @Test("The letter from an interview's JSON export: its own answers replayed, even those triage's keys leave out")
+    func letterFromAnExport() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("export-letter-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let export = dir + "/dossier.json"
+        // Documents sent to the commission after the appeal: `appeal_documents`, which triage reads from a date.
+        let answers = [
+            "decision-admin", "01/09/2026", "oui", "33", "cra", "15/09/2026", "1", "oui", "01/10/2026", "03/10/2026", "non", "non",
+        ]
+        let interview = try BinaryRunner.run(
+            ["--today", "2026-12-10", "--no-save"], stdin: (answers + [":exporter \(export)"]).joined(separator: "\n") + "\n",
+            environment: ["HOME": dir])
+        #expect(interview.stdout.contains("Exporté dans"), "\(interview.stdout.suffix(400))")
+        let letter = try BinaryRunner.run([
+            "letter", export, "--name", "Marie Dupont", "--address", "1 rue X", "--nir", "184127645108946", "--caisse",
+            "CPAM de la Gironde",
+            "--reference", "R1",
+        ])
+        #expect(letter.status == 0, "\(letter.stderr)")
+        #expect(letter.stdout.contains("qui a reçu mon recours le 15 septembre 2026"))
+        #expect(letter.stdout.contains("expiré le 3 décembre 2026"), "the silence counted from the documents' receipt")
+        #expect(letter.stdout.contains("Le 10 décembre 2026"), "the day of the export, not the clock's")
     }
 }

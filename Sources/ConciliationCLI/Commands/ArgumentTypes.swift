@@ -11,7 +11,7 @@ extension CivilDate: ExpressibleByArgument {
 
 extension Language: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
-extension OutputFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
 
 /// Options every command that reads a dialogue shares.
 struct DialogueOptions: ParsableArguments {

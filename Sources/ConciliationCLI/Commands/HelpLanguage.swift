@@ -35,6 +35,7 @@ enum HelpLanguage {
         ("OVERVIEW: ", "EN BREF : "), ("USAGE: ", "UTILISATION : "), ("ARGUMENTS:", "ARGUMENTS :"), ("OPTIONS:", "OPTIONS :"),
         ("SUBCOMMANDS:", "SOUS-COMMANDES :"), ("Show help information.", "Afficher cette aide."),
         ("Show the version.", "Afficher la version."), ("(default: ", "(par défaut : "), ("(default)", "(par défaut)"),
+        ("(values: ", "(valeurs : "), ("; default:", " ; par défaut :"),
         ("See 'conciliation help <subcommand>' for detailed help.", "Tapez « conciliation help SOUS-COMMANDE » pour son aide détaillée."),
         ("Error: ", "Erreur : "), ("Usage: ", "Utilisation : "), ("Help:  ", "Aide : "),
         ("Missing expected argument", "Argument attendu manquant"), ("Unknown option", "Option inconnue"),

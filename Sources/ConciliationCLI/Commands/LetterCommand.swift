@@ -53,32 +53,13 @@ struct LetterCommand: ParsableCommand {
         String?
     @Option(
         name: .long, help: HelpLanguage.help("text ou markdown (json n'est pas une lettre).", "text or markdown (json is not a letter)."))
-    var format: OutputFormat = .text
+    var format: ExportFormat = .text
     @Option(
         name: .long,
         help: HelpLanguage.help(
             "Écrire dans ce fichier (lisible par vous seul) plutôt que sur la sortie standard.",
             "Write to this file (owner-only) instead of standard output.", valueName: "FICHIER")) var output: String?
     @Flag(name: .long, help: HelpLanguage.help("Remplacer --output s'il existe.", "Replace --output if it exists.")) var force = false
-
-    /// The answers and the day of an interview's JSON export (`:exporter x.json`),
-    /// read back as a triage case.
-    static func export(_ text: String) -> (pairs: [(key: String, value: CaseValue)], today: CivilDate?)? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
-            object["format"] as? String == "conciliation-export-1", let answers = object["answers"] as? [String: Any]
-        else { return nil }
-        var pairs: [(key: String, value: CaseValue)] = []
-        for (key, value) in answers.sorted(by: { $0.key < $1.key }) {
-            switch value {
-            case let s as String: pairs.append((key, .string(s)))
-            case let b as Bool: pairs.append((key, .bool(b)))
-            case is NSNull: pairs.append((key, .null))
-            default: return nil
-            }
-        }
-        let today = ((object["result"] as? [String: Any])?["today"] as? String).flatMap { CivilDate(iso: $0) }
-        return (pairs, today)
-    }
 
     func validate() throws {
         if format == .json {
@@ -94,27 +75,8 @@ struct LetterCommand: ParsableCommand {
 
     func run() throws {
         let dialogue = try options.loadDialogue()
-        var pairs: [(key: String, value: CaseValue)]
-        var exportedToday: CivilDate?
-        if file.hasSuffix(".json") {
-            let text = try FileIO.readText(file)
-            if let export = LetterCommand.export(text) {
-                (pairs, exportedToday) = export
-            } else if case .object(let p) = CaseJSON.parse(text) {
-                pairs = p
-            } else {
-                throw ValidationError(CLIMessage.notALetterCase(file).text(options.lang))
-            }
-        } else {
-            pairs = try CaseFiles.load(file).input
-        }
-        if let exportedToday, options.today == nil { pairs.append(("today", .string(exportedToday.iso))) }
+        let routed = try routedCase(dialogue)
         let reference = reference.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
-        let routed: RoutedCase
-        switch Triage(dialogue: dialogue).route(pairs, todayOverride: options.today, clockToday: ParisClock.today()) {
-        case .success(let r): routed = r
-        case .failure(let e): throw ValidationError(CLIMessage.caseNotValid("\(e.field ?? "case"): \(e.message)").text(options.lang))
-        }
         let writer = LetterWriter(dialogue: dialogue)
         guard let kind = writer.kind(for: routed) else {
             print(writer.noLetterReason(for: routed, options.lang))
@@ -151,6 +113,33 @@ struct LetterCommand: ParsableCommand {
             }
             // Said apart from the letter, which may be piped to a file or a printer.
             if !toFill.isEmpty { FileIO.write(CLIMessage.letterPrintedToComplete(toFill).text(options.lang) + "\n", to: 2) }
+        }
+    }
+
+    /// The case the letter is for: an interview's JSON export replayed with its
+    /// own answers, or a case (JSON, or a case file) routed as `triage` does.
+    private func routedCase(_ dialogue: Dialogue) throws -> RoutedCase {
+        let pairs: [(key: String, value: CaseValue)]
+        if file.hasSuffix(".json") {
+            let text = try FileIO.readText(file)
+            let parser = AnswerParser(today: options.today ?? ParisClock.today(), language: options.lang)
+            if let export = CaseExport.answers(fromJSON: text, dialogue: dialogue, parser: parser) {
+                let today = options.today ?? export.today ?? ParisClock.today()
+                guard case .finished(let result) = Interview(dialogue: dialogue, today: today, answers: export.answers).state else {
+                    throw ValidationError(CLIMessage.notALetterCase(file).text(options.lang))
+                }
+                return RoutedCase(result: result, today: today)
+            }
+            guard case .object(let p) = CaseJSON.parse(text) else {
+                throw ValidationError(CLIMessage.notALetterCase(file).text(options.lang))
+            }
+            pairs = p
+        } else {
+            pairs = try CaseFiles.load(file).input
+        }
+        switch Triage(dialogue: dialogue).route(pairs, todayOverride: options.today, clockToday: ParisClock.today()) {
+        case .success(let r): return r
+        case .failure(let e): throw ValidationError(CLIMessage.caseNotValid("\(e.field ?? "case"): \(e.message)").text(options.lang))
         }
     }
 

@@ -37,7 +37,7 @@ struct TriageCommand: ParsableCommand {
         help: HelpLanguage.help(
             "Sortie : json (JSON Lines, un objet par cas), text ou markdown.",
             "Output: json (JSON Lines, one object per case), text or markdown."))
-    var format: OutputFormat = .text
+    var format: ExportFormat = .text
 
     func run() throws {
         let dialogue = try options.loadDialogue()

@@ -18,7 +18,7 @@ import SystemPackage
 struct TriageRunner {
     let triage: Triage
     let formatter: ResultFormatter
-    let format: OutputFormat
+    let format: ExportFormat
     let todayOverride: CivilDate?
     let clockToday: CivilDate
     var output = JSONWriter()
@@ -35,7 +35,7 @@ struct TriageRunner {
     /// with no newline at all (`/dev/zero`).
     static let lineLimit = 1 << 20
 
-    init(triage: Triage, formatter: ResultFormatter, format: OutputFormat, todayOverride: CivilDate?, clockToday: CivilDate) {
+    init(triage: Triage, formatter: ResultFormatter, format: ExportFormat, todayOverride: CivilDate?, clockToday: CivilDate) {
         self.triage = triage
         self.formatter = formatter
         self.format = format

@@ -55,7 +55,7 @@ public struct Interview: Sendable {
     public private(set) var answeredPath: [(question: Int, value: Value)] = []
 
     /// `setAside` are answers set aside by going back, offered again as defaults:
-    /// a page that carries its session in its form rebuilds the interview exactly.
+    /// a page that carries its session in a cookie rebuilds the interview exactly.
     public init(
         dialogue: Dialogue, today: CivilDate, answers: [(question: Int, value: Value)] = [],
         setAside: [(question: Int, value: Value)] = []

@@ -33,7 +33,7 @@ public struct CaseExport: Sendable {
             return Array(md.utf8)
         case .json:
             var w = JSONWriter()
-            w.raw("{"); w.key("format"); w.string("conciliation-export-1")
+            w.raw("{"); w.key("format"); w.string(CaseExport.jsonFormat)
             for fact in facts {
                 w.raw(","); w.key(fact.key); w.string(fact.value)
             }

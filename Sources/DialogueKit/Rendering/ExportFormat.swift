@@ -1,5 +1,6 @@
-/// The forms a case summary is exported in: by the terminal's `:exporter`, chosen
-/// by the file's extension, and by the browser page's downloads.
+/// The three forms a result is written in, everywhere: `triage --format` and
+/// `letter --format`, the terminal's `:exporter` (chosen by the file's
+/// extension), and the browser page's downloads.
 public enum ExportFormat: String, Equatable, Sendable, CaseIterable {
     /// The case note and the full result as text.
     case text

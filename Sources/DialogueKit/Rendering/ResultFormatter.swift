@@ -1,9 +1,5 @@
 /// The output formats of a result: JSON for programs (the stable `triage`
 /// interface), plain text for a case note, Markdown for a document.
-public enum OutputFormat: String, Sendable, CaseIterable {
-    case json, text, markdown
-}
-
 /// Renders results. The parts that are the same for every case (each rule with its
 /// sources) are rendered once per dialogue, so that `triage` stays fast.
 public struct ResultFormatter: Sendable {
