@@ -16,7 +16,7 @@ public func fuzzAnswer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 }
                 if value == .null && question.unknown == nil { finding("`\(question.id)` accepted \"unknown\" without offering it") }
             case .failure(let error):
-                checkMessage(error.message, "answer to `\(question.id)`")
+                checkMessage(error.message(.fr), "answer to `\(question.id)`")
             }
         }
     }

@@ -21,7 +21,7 @@ enum Display: Equatable, Sendable {
     /// A sentence of the catalogue, shown in bold.
     case heading(CLIMessage)
     /// Why an answer was refused, from the answer parser.
-    case refused(String)
+    case refused(AnswerError)
     /// Why an answer no longer holds, from the dialogue.
     case rejection(String)
     /// A text of the dialogue shown as it is.

@@ -42,7 +42,7 @@ struct Screen {
         case .error(let m): return [style.error(say(m))]
         case .note(let m): return [style.dim(say(m))]
         case .heading(let m): return [style.bold(say(m))]
-        case .refused(let text): return [style.error(text.prefix(1).uppercased() + text.dropFirst() + ".")]
+        case .refused(let error): return [style.error(error.sentence(language))]
         case .rejection(let text): return [style.error(text)]
         case .text(let text): return [text]
         case .question(let q, let progress, let brief):

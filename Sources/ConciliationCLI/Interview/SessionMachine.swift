@@ -312,7 +312,7 @@ struct SessionMachine {
     private func parse(_ text: String, for q: Int) -> Result<Value, Refusal> {
         if text.trimmingSpaces.isEmpty, let previous = defaultAnswer(for: q) { return .success(previous) }
         return parser.parse(text, for: dialogue.questions[q]).mapError { error in
-            Refusal(actions: [.show(.refused(error.message)), .show(.question(q, progress: nil, brief: true))])
+            Refusal(actions: [.show(.refused(error)), .show(.question(q, progress: nil, brief: true))])
         }
     }
 
@@ -351,7 +351,7 @@ struct SessionMachine {
 
     private mutating func confirm(_ confirmation: Confirmation, then previous: State, _ text: String) -> [SessionAction] {
         guard case .success(.bool(let yes)) = parser.yesNo(TextFolding.fold(text.trimmingSpaces)) else {
-            return [.show(.refused(Message.answerYesOrNo.text(language)))]
+            return [.show(.refused(.yesOrNo))]
         }
         state = previous
         switch (confirmation, yes) {

@@ -82,7 +82,7 @@ struct PageMachine {
         switch parser.parse(typed, for: dialogue.questions[q]) {
         case .success(let v): value = v
         case .failure(let error):
-            return .show(.question(q, error: refusal(error, dialogue.questions[q], typed), typed: text, editing: editing, notice: nil))
+            return .show(.question(q, error: refusal(error, dialogue.questions[q]), typed: text, editing: editing, notice: nil))
         }
         let before = interview.answeredPath.map(\.question)
         let action = editing ? interview.edit(question: q, to: value) : interview.answer(value)
@@ -207,18 +207,16 @@ struct PageMachine {
         return .download(Download(name: stem + "." + format.fileExtension, format: format, bytes: bytes))
     }
 
-    /// Why an answer was refused, as the page says it: the parser's sentence,
-    /// except where it speaks of the terminal's keys and commands (an empty field,
-    /// an option that is not one of the page's, an answer the question requires).
-    private func refusal(_ error: AnswerError, _ question: Question, _ typed: String) -> String {
-        switch question.kind {
-        case .choice, .yesNo: return WebSentence.chooseAnAnswer.text(language)
-        case .date, .text:
-            if typed.trimmingSpaces.isEmpty {
-                return (question.unknown == nil ? WebSentence.writeAnAnswer : .writeAnAnswerOrUnknown).text(language)
-            }
-            if error.message == Message.answerNeeded.text(language) { return WebSentence.answerNeededHere.text(language) }
-            return error.message.prefix(1).uppercased() + error.message.dropFirst() + "."
+    /// Why an answer was refused, as the page says it: in the page's own words
+    /// where the terminal's speak of its keys and commands (an empty field, an
+    /// option that is not one of the page's, an answer the question requires),
+    /// else the parser's problem as a sentence.
+    private func refusal(_ error: AnswerError, _ question: Question) -> String {
+        switch (question.kind, error) {
+        case (.choice, _), (.yesNo, _): return WebSentence.chooseAnAnswer.text(language)
+        case (_, .empty): return (question.unknown == nil ? WebSentence.writeAnAnswer : .writeAnAnswerOrUnknown).text(language)
+        case (_, .needed): return WebSentence.answerNeededHere.text(language)
+        default: return error.sentence(language)
         }
     }
 

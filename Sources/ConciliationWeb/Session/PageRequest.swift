@@ -28,7 +28,7 @@ struct PageRequest: Sendable {
                     setAside.append((question.slot, value))
                 }
             case .failure(let error):
-                throw PageRefusal(.answerRefused(label: question.label.text(parser.language), reason: error.message))
+                throw PageRefusal(.answerRefused(label: question.label.text(parser.language), reason: error.message(parser.language)))
             }
         }
         self.answers = answers

@@ -82,23 +82,21 @@ public struct AnswerParser: Sendable {
     func parseTyped(_ raw: String, for question: Question) -> Result<Value, AnswerError> {
         guard raw.utf8.count <= AnswerParser.maximumLength else {
             return .failure(
-                AnswerError(Message.answerTooLong.text(language)))
+                .tooLong)
         }
         let text = raw.trimmingSpaces
         if VisibleText.forbiddenCharacter(in: text) != nil {
             return .failure(
-                AnswerError(
-                    Message.controlCharacters.text(language)))
+                .controlCharacters)
         }
         guard !text.isEmpty else {
-            return .failure(AnswerError(Message.typeAnAnswer.text(language)))
+            return .failure(.empty)
         }
         let folded = TextFolding.fold(text)
         if AnswerParser.unknownWords.contains(AnswerParser.withoutFinalPunctuation(folded)) {
             if question.unknown != nil { return .success(.null) }
             return .failure(
-                AnswerError(
-                    Message.answerNeeded.text(language)))
+                .needed)
         }
         switch question.kind {
         case .choice(let choices): return choice(text, folded, choices)
@@ -112,12 +110,11 @@ public struct AnswerParser: Sendable {
             }
             if let pattern, !pattern.matches(text) {
                 return .failure(
-                    AnswerError(
-                        Message.notRecognised(hint: hint?.text(language) ?? pattern.source).text(language)))
+                    .notRecognised(hint: hint?.text(language) ?? pattern.source))
             }
             guard text.utf8.count <= 2_000 else {
                 return .failure(
-                    AnswerError(Message.answerTooLong.text(language))
+                    .tooLong
                 )
             }
             return .success(.string(text))
@@ -125,11 +122,11 @@ public struct AnswerParser: Sendable {
     }
 
     func choice(_ text: String, _ typed: String, _ choices: [Choice]) -> Result<Value, AnswerError> {
-        let expected = Message.choiceExpected(count: choices.count).text(language)
+        let expected = AnswerError.choiceExpected(count: choices.count)
         // « 4. » and « non. » as on a yes/no question.
         let folded = AnswerParser.withoutFinalPunctuation(typed)
         if let n = Int(folded) {
-            guard (1...choices.count).contains(n) else { return .failure(AnswerError(expected)) }
+            guard (1...choices.count).contains(n) else { return .failure(expected) }
             return .success(.string(choices[n - 1].value))
         }
         if let exact = choices.first(where: { $0.value == text }) { return .success(.string(exact.value)) }
@@ -140,16 +137,15 @@ public struct AnswerParser: Sendable {
         if matches.count > 1 {
             let numbers = matches.map { String($0 + 1) }.joined(separator: ", ")
             return .failure(
-                AnswerError(
-                    Message.severalStartThisWay(numbers).text(language)))
+                .severalStartThisWay(numbers))
         }
         let byWords = ChoiceWords.matches(folded, choices.map { ChoiceWords(choice: $0, label: $0.label(for: audience, language)) })
         if byWords.count == 1 { return .success(.string(choices[byWords[0]].value)) }
         if byWords.count > 1 {
             let listed = byWords.map { "\($0 + 1). \(choices[$0].label(for: audience, language))" }.joined(separator: " ; ")
-            return .failure(AnswerError(Message.severalMatch(listed).text(language)))
+            return .failure(.severalMatch(listed))
         }
-        return .failure(AnswerError(expected))
+        return .failure(expected)
     }
 
     /// Yes or no, with the full stop people add ("Non."). A digit is refused:
@@ -158,12 +154,8 @@ public struct AnswerParser: Sendable {
         switch AnswerParser.withoutFinalPunctuation(folded) {
         case "o", "oui", "y", "yes", "ouais", "ok": return .success(.bool(true))
         case "n", "non", "no", "nope": return .success(.bool(false))
-        default: return .failure(AnswerError(Message.answerYesOrNo.text(language)))
+        default: return .failure(.yesOrNo)
         }
-    }
-
-    var dateExpectation: String {
-        Message.dateExpected.text(language)
     }
 
     /// Every date form the interview accepts; see the tests for the full list.
@@ -173,8 +165,7 @@ public struct AnswerParser: Sendable {
         if case .failure = parsed, let (found, _) = dateInSentence(folded) { parsed = .success(found) }
         if case .success(let d) = parsed, !CivilDate.supported.contains(d) {
             return .failure(
-                AnswerError(
-                    Message.dateOutOfRange.text(language)))
+                .dateOutOfRange)
         }
         return parsed
     }
@@ -279,7 +270,7 @@ public struct AnswerParser: Sendable {
         // Year first, as in 2026-04-31 (a day that does not exist, so not read as
         // ISO above): read in that order, not as day 2026 of April 1931.
         if parts.count == 3, parts[0].count == 4, Int(parts[0]) != nil { parts = [parts[2], parts[1], parts[0]] }
-        guard parts.count == 2 || parts.count == 3 else { return .failure(AnswerError(dateExpectation)) }
+        guard parts.count == 2 || parts.count == 3 else { return .failure(.dateExpected) }
         var dayText = parts[0]
         if dayText.hasSuffix("er") { dayText.removeLast(2) }
         if dayText.hasSuffix("st") || dayText.hasSuffix("nd") || dayText.hasSuffix("rd") || dayText.hasSuffix("th") {
@@ -287,23 +278,21 @@ public struct AnswerParser: Sendable {
         }
         guard let day = Int(dayText) else {
             return .failure(
-                AnswerError(
-                    Message.notADayOfTheMonth(String(parts[0])).text(language)))
+                .notADayOfTheMonth(String(parts[0])))
         }
         guard let month = Int(parts[1]) ?? monthNumber(parts[1]) else {
             if let guess = nearestMonth(parts[1]) {
                 return .failure(
-                    AnswerError(
-                        Message.notAMonthDidYouMean(String(parts[1]), guess: guess).text(language)))
+                    .notAMonth(String(parts[1]), guess: guess))
             }
             return .failure(
-                AnswerError(Message.notAMonth(String(parts[1])).text(language)))
+                .notAMonth(String(parts[1]), guess: nil))
         }
         var year: Int
         var yearGiven = true
         if parts.count == 3 {
             guard let y = Int(parts[2]), parts[2].count == 2 || parts[2].count == 4 else {
-                return .failure(AnswerError(dateExpectation))
+                return .failure(.dateExpected)
             }
             year = y
             if parts[2].count == 2 { year += (y <= today.year % 100 + 1) ? 2000 : 1900 }
@@ -312,11 +301,11 @@ public struct AnswerParser: Sendable {
             yearGiven = false
         }
         guard (1...12).contains(month) else {
-            return .failure(AnswerError(Message.monthOutOfRange.text(language)))
+            return .failure(.monthOutOfRange)
         }
         guard let date = CivilDate(year: year, month: month, day: day) else {
             let days = CivilDate.daysIn(month: month, year: year)
-            return .failure(AnswerError(Message.noSuchDay(day: day, month: month, year: year, days: days).text(language)))
+            return .failure(.noSuchDay(day: day, month: month, year: year, days: days))
         }
         guard !yearGiven else { return .success(date) }
         switch yearless {
@@ -407,7 +396,7 @@ public struct AnswerParser: Sendable {
             rest = rest.dropLast(4)
         }
         let words = rest.split(separator: " ")
-        guard words.count == 2 else { return rest == Substring(folded) ? nil : .failure(AnswerError(dateExpectation)) }
+        guard words.count == 2 else { return rest == Substring(folded) ? nil : .failure(.dateExpected) }
         let numbers = [
             "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
             "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6,
@@ -421,10 +410,10 @@ public struct AnswerParser: Sendable {
         case "an", "ans", "annee", "annees", "year", "years": unit = nil
         default:
             // Not a unit: "3 mars" is a date, not a relative one.
-            return rest == Substring(folded) ? nil : .failure(AnswerError(dateExpectation))
+            return rest == Substring(folded) ? nil : .failure(.dateExpected)
         }
         guard let n = Int(words[0]) ?? numbers[String(words[0])], n >= 0, n <= 1200 else {
-            return .failure(AnswerError(dateExpectation))
+            return .failure(.dateExpected)
         }
         if let unit { return .success(today.adding(days: -unit * n)) }
         return .success(today.adding(months: isMonths ? -n : -12 * n))
@@ -432,9 +421,63 @@ public struct AnswerParser: Sendable {
 }
 
 /// A refused answer: one sentence saying what is expected.
-public struct AnswerError: Error, Sendable, Equatable {
-    public let message: String
-    public init(_ message: String) { self.message = VisibleText.escapingControls(message) }
+/// Why an answer was not taken, as a problem and not yet as words: the terminal
+/// says it with its own means (`:aide`, Tab), the page with its buttons, the quiz
+/// as a sentence (`message`, `sentence`; the words are in `Message`).
+public enum AnswerError: Error, Sendable, Equatable {
+    case tooLong
+    case controlCharacters
+    /// Nothing typed.
+    case empty
+    /// "Je ne sais pas" where the question needs an answer.
+    case needed
+    case notRecognised(hint: String)
+    case choiceExpected(count: Int)
+    /// Several labels start with what was typed: their numbers.
+    case severalStartThisWay(String)
+    /// The words typed fit several choices: each with its number and label.
+    case severalMatch(String)
+    case yesOrNo
+    case dateExpected
+    case dateOutOfRange
+    case notADayOfTheMonth(String)
+    /// A word where the month goes, with the month it most likely means.
+    case notAMonth(String, guess: String?)
+    case monthOutOfRange
+    case noSuchDay(day: Int, month: Int, year: Int, days: Int)
+
+    /// The problem in the terminal's words, in lower case without a full stop
+    /// (it follows « Réponse non valide : »); what was typed is shown, never obeyed.
+    public func message(_ language: Language) -> String {
+        VisibleText.escapingControls(words.text(language))
+    }
+
+    /// The problem as a sentence of its own: a capital, a full stop.
+    public func sentence(_ language: Language) -> String {
+        let text = message(language)
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+
+    private var words: Message {
+        switch self {
+        case .tooLong: return .answerTooLong
+        case .controlCharacters: return .controlCharacters
+        case .empty: return .typeAnAnswer
+        case .needed: return .answerNeeded
+        case .notRecognised(let hint): return .notRecognised(hint: hint)
+        case .choiceExpected(let count): return .choiceExpected(count: count)
+        case .severalStartThisWay(let numbers): return .severalStartThisWay(numbers)
+        case .severalMatch(let listed): return .severalMatch(listed)
+        case .yesOrNo: return .answerYesOrNo
+        case .dateExpected: return .dateExpected
+        case .dateOutOfRange: return .dateOutOfRange
+        case .notADayOfTheMonth(let word): return .notADayOfTheMonth(word)
+        case .notAMonth(let word, let guess?): return .notAMonthDidYouMean(word, guess: guess)
+        case .notAMonth(let word, nil): return .notAMonth(word)
+        case .monthOutOfRange: return .monthOutOfRange
+        case .noSuchDay(let day, let month, let year, let days): return .noSuchDay(day: day, month: month, year: year, days: days)
+        }
+    }
 }
 
 extension String {

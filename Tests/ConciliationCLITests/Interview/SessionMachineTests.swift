@@ -41,7 +41,7 @@ struct SessionMachineTests {
             Issue.record("not refused: \(actions)")
             return
         }
-        #expect(why == Message.answerYesOrNo.text(.fr))
+        #expect(why == .yesOrNo)
         #expect(!actions.contains(.save))
         #expect(m.interview.answeredPath.count == 1)
     }
@@ -51,7 +51,7 @@ struct SessionMachineTests {
         var m = try machine(["4", "non"])
         #expect(shown(m.command(.restart)) == [.message(.restartQuestion)])
         #expect(m.prompt == .yesNo)
-        #expect(shown(m.lineTyped("peut-être")) == [.refused(Message.answerYesOrNo.text(.fr))])
+        #expect(shown(m.lineTyped("peut-être")) == [.refused(.yesOrNo)])
         let actions = m.lineTyped("ouais")
         #expect(actions.starts(with: [.forgetHistory, .newRecord, .show(.newInterview)]))
         #expect(m.interview.answeredPath.isEmpty)
