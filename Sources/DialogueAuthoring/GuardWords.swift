@@ -28,7 +28,7 @@ public struct GuardWords: Sendable {
         switch v {
         case .null: return Message.unknownValue.text(language)
         case .bool(let b): return (b ? Message.yes : Message.no).text(language)
-        case .date(let d): return CaseNote.short(d)
+        case .date(let d): return DateWords.short(d)
         default: return "\(v)"
         }
     }

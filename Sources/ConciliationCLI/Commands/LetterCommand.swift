@@ -146,9 +146,8 @@ struct LetterCommand: ParsableCommand {
     /// Asks what the options did not give, through the same form as the interview's
     /// `:lettre`; nil when the person gives up (Ctrl-C) or the input ends first.
     private func askDetails(needsReference: Bool, asksWording: Bool, reader: LineReader, sink: OutputSink) -> LetterDetails? {
-        var given: [LetterForm.Field: String] = [:]
-        for (field, value) in [(LetterForm.Field.name, name), (.address, address), (.nir, nir), (.caisse, caisse), (.reference, reference)]
-        {
+        var given: [LetterField: String] = [:]
+        for (field, value) in [(LetterField.name, name), (.address, address), (.nir, nir), (.caisse, caisse), (.reference, reference)] {
             if let value { given[field] = value }
         }
         var form = LetterForm(needsReference: needsReference, asksWording: asksWording, given: given)

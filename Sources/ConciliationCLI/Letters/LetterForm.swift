@@ -9,15 +9,6 @@ import DialogueKit
 /// `letter` command both drive it, so the two ask the same questions the same way.
 struct LetterForm: Equatable {
     /// One detail asked, in the order asked.
-    enum Field: Equatable, CaseIterable, Sendable {
-        case name, address, nir, caisse, reference, facts, grounds, request
-
-        /// Whether Enter may leave it empty.
-        var isOptional: Bool { self == .reference || isWording }
-        /// The three passages of the letter the person may write now or later.
-        var isWording: Bool { self == .facts || self == .grounds || self == .request }
-    }
-
     /// What the form says after a line.
     enum Reply: Equatable {
         /// Say this, then ask the current field again.
@@ -28,13 +19,13 @@ struct LetterForm: Equatable {
 
     let needsReference: Bool
     let asksWording: Bool
-    private var texts: [Field: String] = [:]
-    private var skipped: Set<Field> = []
+    private var texts: [LetterField: String] = [:]
+    private var skipped: Set<LetterField> = []
     private var nir: NIR?
 
     /// `given` fields are not asked (the `letter` command's options); a given NIR
     /// that does not hold is asked again with the reason.
-    init(needsReference: Bool, asksWording: Bool, given: [Field: String] = [:]) {
+    init(needsReference: Bool, asksWording: Bool, given: [LetterField: String] = [:]) {
         self.needsReference = needsReference
         self.asksWording = asksWording
         for (field, text) in given {
@@ -47,14 +38,14 @@ struct LetterForm: Equatable {
     }
 
     /// Why a given NIR was refused, to say before asking for it.
-    static func givenNIRProblem(_ given: [Field: String]) -> CLIMessage? {
+    static func givenNIRProblem(_ given: [LetterField: String]) -> CLIMessage? {
         guard let text = given[.nir], case .failure(let problem) = NIR.parse(text) else { return nil }
         return .nirRefused(problem)
     }
 
     /// The field asked next; nil once the letter has all it needs.
-    var field: Field? {
-        Field.allCases.first { field in
+    var field: LetterField? {
+        LetterField.allCases.first { field in
             switch field {
             case .nir: return nir == nil
             case .reference: return needsReference && texts[field] == nil && !skipped.contains(field)
@@ -102,7 +93,7 @@ struct LetterForm: Equatable {
     }
 
     /// The sentence that opens the three passages, said once before the first.
-    private func notesBefore(_ next: Field?, after previous: Field) -> [CLIMessage] {
+    private func notesBefore(_ next: LetterField?, after previous: LetterField) -> [CLIMessage] {
         next?.isWording == true && !previous.isWording ? [.wordingIntro] : []
     }
 
@@ -125,7 +116,7 @@ struct LetterForm: Equatable {
 extension LetterForm {
     /// What to say before the first question: the given NIR's problem, and the
     /// passages' introduction when they come first.
-    func opening(given: [Field: String]) -> [CLIMessage] {
+    func opening(given: [LetterField: String]) -> [CLIMessage] {
         let nirNote: [CLIMessage] = nir.map { [.nirRecorded($0.masked)] } ?? (LetterForm.givenNIRProblem(given).map { [$0] } ?? [])
         return nirNote + (field?.isWording == true ? [.wordingIntro] : [])
     }

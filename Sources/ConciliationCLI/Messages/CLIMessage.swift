@@ -6,8 +6,8 @@ import DialogueKit
 /// the dialogue's (`dialogues/*.yaml`).
 ///
 /// To add a message: a case, then its two wordings in `wordings`. To add a
-/// language: a field in `Wordings`, which the compiler then asks of every case.
-enum CLIMessage: Equatable, Sendable {
+/// language: a field in `Catalogue.wordings`, which the compiler then asks of every case.
+enum CLIMessage: Equatable, Sendable, Catalogue {
     // MARK: The interview
     case welcome(saving: Bool)
     case simulatedDay(String)
@@ -72,7 +72,7 @@ enum CLIMessage: Equatable, Sendable {
     // MARK: Letters
     case letterBeforeResult
     case letterExtension(String)
-    case letterField(LetterForm.Field, aboutADecision: Bool)
+    case letterField(LetterField, aboutADecision: Bool)
     case controlCharactersInDetail
     case detailNeeded
     case nirRefused(NIR.Problem)
@@ -148,21 +148,10 @@ enum CLIMessage: Equatable, Sendable {
     case quizReportFailed(String)
     case quizReportWritten(String)
 
-    /// The same message in each language.
-    private typealias Wordings = (fr: String, en: String)
-
-    func text(_ language: Language) -> String {
-        let w = wordings
-        switch language {
-        case .fr: return w.fr
-        case .en: return w.en
-        }
-    }
-
     private static func plural(_ n: Int, _ word: String) -> String { n > 1 ? word + "s" : word }
     private static func englishPlural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
 
-    private var wordings: Wordings {
+    var wordings: (fr: String, en: String) {
         switch self {
         case .welcome(saving: true):
             return (
@@ -684,7 +673,7 @@ enum CLIMessage: Equatable, Sendable {
         }
     }
 
-    private static func fieldWordings(_ field: LetterForm.Field, aboutADecision: Bool) -> Wordings {
+    private static func fieldWordings(_ field: LetterField, aboutADecision: Bool) -> (fr: String, en: String) {
         switch field {
         case .name: return ("Vos nom et prénom :", "Your surname and first name:")
         case .address: return ("Votre adresse (sur une ligne) :", "Your address (on one line):")

@@ -8,7 +8,7 @@ enum LanguageChoice {
         guard let acceptLanguage else { return .fr }
         var best: (language: Language, weight: Double)?
         for item in acceptLanguage.split(separator: ",").prefix(20) {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: " ") }
+            let parts = item.split(separator: ";").map { String($0).trimmingSpaces }
             guard let tag = parts.first?.lowercased() else { continue }
             let primary = String(tag.split(separator: "-").first ?? "")
             guard let language = Language(rawValue: primary) else { continue }
@@ -19,11 +19,5 @@ enum LanguageChoice {
             if weight > 0, weight > (best?.weight ?? 0) { best = (language, weight) }
         }
         return best?.language ?? .fr
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

@@ -7,7 +7,7 @@ import DialogueKit
 /// The templates name these texts as `{{t.caseName}}`, written into them once per
 /// language at start (`PageRenderer`); the sentences that carry a value are
 /// `WebSentence`'s.
-enum WebMessage: Equatable, Sendable, CaseIterable, WebWordings {
+enum WebMessage: Equatable, Sendable, CaseIterable, Catalogue {
     // MARK: Every page
     case skipLink
     case otherLanguage

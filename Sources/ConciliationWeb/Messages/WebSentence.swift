@@ -2,7 +2,7 @@ import DialogueKit
 
 /// The browser page's sentences that carry a value, in French and in English side
 /// by side, one exhaustive switch like `WebMessage`'s.
-enum WebSentence: Equatable, Sendable, WebWordings {
+enum WebSentence: Equatable, Sendable, Catalogue {
     /// What a request sent, quoted in a page: at most 40 characters, controls
     /// and bidirectional overrides written out, so that a 100,000-character name
     /// with NUL, ESC or RLO comes back short and inert.

@@ -186,22 +186,22 @@ struct PageView {
     }
 
     private func letter(
-        _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterFields.Field: WebSentence]
+        _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterField: WebSentence]
     ) -> TemplateFields {
         var context = base(
             title: (problems.isEmpty ? "" : WebMessage.errorPrefix.text(language) + language.colon)
                 + WebMessage.letterHeading.text(language))
         context[.letterTitle] = ts(WebSentence.letterKind(kind).text(language))
         context[.hasProblems] = .flag(!problems.isEmpty)
-        let firstProblem = LetterFields.Field.allCases.first { problems[$0] != nil }
-        let shown = LetterFields.Field.allCases.filter { $0 != .reference || kind.citesADecision }
+        let firstProblem = LetterField.allCases.first { problems[$0] != nil }
+        let shown = LetterField.allCases.filter { $0 != .reference || kind.citesADecision }
         context[.fields] = .list(shown.map { field in .fields(letterField(field, kind, fields, problems, firstProblem: firstProblem)) })
         return context
     }
 
     private func letterField(
-        _ field: LetterFields.Field, _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterFields.Field: WebSentence],
-        firstProblem: LetterFields.Field?
+        _ field: LetterField, _ kind: LetterKind, _ fields: LetterFields, _ problems: [LetterField: WebSentence],
+        firstProblem: LetterField?
     ) -> TemplateFields {
         var f: TemplateFields = [
             .name: .text(field.rawValue), .label: ts(label(field, kind)), .value: .text(fields[field]),
@@ -223,7 +223,7 @@ struct PageView {
         return f
     }
 
-    private func label(_ field: LetterFields.Field, _ kind: LetterKind) -> String {
+    private func label(_ field: LetterField, _ kind: LetterKind) -> String {
         let message: WebMessage
         switch field {
         case .name: message = .nameLabel
@@ -238,7 +238,7 @@ struct PageView {
         return message.text(language)
     }
 
-    private func hint(_ field: LetterFields.Field) -> String? {
+    private func hint(_ field: LetterField) -> String? {
         switch field {
         case .nir: return WebMessage.nirHint.text(language)
         case .caisse: return WebMessage.caisseHint.text(language)
@@ -246,7 +246,7 @@ struct PageView {
         }
     }
 
-    private func autocomplete(_ field: LetterFields.Field) -> String {
+    private func autocomplete(_ field: LetterField) -> String {
         switch field {
         case .name: return "name"
         case .address: return "street-address"

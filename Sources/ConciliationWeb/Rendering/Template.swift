@@ -56,9 +56,9 @@ private struct Reader {
             guard let close = find(closing, from: start) else {
                 throw error(at: open, "“\(tripled ? "{{{" : "{{")” is never closed by “\(closing)”")
             }
-            var inside = String(decoding: bytes[start..<close], as: UTF8.self).trimmed
+            var inside = String(decoding: bytes[start..<close], as: UTF8.self).trimmingSpaces
             let sigil = tripled ? nil : inside.first.flatMap { "#^/>!".contains($0) ? $0 : nil }
-            if sigil != nil { inside = String(inside.dropFirst()).trimmed }
+            if sigil != nil { inside = String(inside.dropFirst()).trimmingSpaces }
             position = close + closing.utf8.count
             if sigil != nil { standalone(tag: open) }
             defer { previousTagEnd = position }
@@ -155,13 +155,5 @@ private struct Reader {
     private func error(at offset: Int, _ problem: String) -> TemplateError {
         let (line, column) = location(of: offset)
         return TemplateError(template: name, line: line, column: column, problem: problem)
-    }
-}
-
-extension String {
-    fileprivate var trimmed: String {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

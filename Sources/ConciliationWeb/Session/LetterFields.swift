@@ -4,39 +4,20 @@ import Foundation
 /// The details of a letter as the page's form sends them, all at once: the same
 /// details the terminal asks one by one, with the same NIR check.
 struct LetterFields: Equatable, Sendable {
-    enum Field: String, CaseIterable, Sendable {
-        case name, address, nir, caisse, reference, facts, grounds, request
+    var values: [LetterField: String] = [:]
 
-        /// The longest text each field takes, in characters.
-        var maximumLength: Int {
-            switch self {
-            case .name, .caisse, .reference: return 200
-            case .address: return 300
-            case .nir: return 40
-            case .facts, .grounds, .request: return 4_000
-            }
-        }
-
-        /// Whether the field may stay empty (then "[à compléter]" in the letter).
-        var isOptional: Bool { self == .reference || isWording }
-        /// The three passages in the person's words, which may span lines.
-        var isWording: Bool { self == .facts || self == .grounds || self == .request }
-    }
-
-    var values: [Field: String] = [:]
-
-    subscript(field: Field) -> String { values[field] ?? "" }
+    subscript(field: LetterField) -> String { values[field] ?? "" }
 
     /// What the fields give: the letter's details, or what is wrong with each field.
     enum Check {
         case details(LetterDetails)
-        case problems([Field: WebSentence])
+        case problems([LetterField: WebSentence])
     }
 
     func check(citesADecision: Bool) -> Check {
-        var problems: [Field: WebSentence] = [:]
-        var texts: [Field: String] = [:]
-        for field in Field.allCases where field != .reference || citesADecision {
+        var problems: [LetterField: WebSentence] = [:]
+        var texts: [LetterField: String] = [:]
+        for field in LetterField.allCases where field != .reference || citesADecision {
             var text = self[field].replacingLineEnds().trimmingSpaces
             if !field.isWording, text.utf8.contains(0x0A) { text = text.replacingOccurrences(of: "\n", with: " ") }
             // Counted as shown (characters) and bounded in bytes: 12,000 combining

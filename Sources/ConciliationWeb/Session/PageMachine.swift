@@ -21,7 +21,7 @@ struct PageMachine {
         case fault
         /// The letter's details, with what is wrong in each, and the letter as it
         /// would be written once they are right, when asked to see it first.
-        case letter(LetterFields, problems: [LetterFields.Field: WebSentence], preview: LetterPreview? = nil)
+        case letter(LetterFields, problems: [LetterField: WebSentence], preview: LetterPreview? = nil)
     }
 
     /// What to answer.

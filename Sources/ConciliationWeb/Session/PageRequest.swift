@@ -70,7 +70,7 @@ struct PageRequest: Sendable {
         case "letter": return .letter
         case "letter-txt", "letter-md", "letter-preview":
             var fields = LetterFields()
-            for field in LetterFields.Field.allCases { fields.values[field] = form[field.rawValue] }
+            for field in LetterField.allCases { fields.values[field] = form[field.rawValue] }
             return button == "letter-preview" ? .letterPreview(fields) : .letterDownload(fields, markdown: button == "letter-md")
         default:
             if button.hasPrefix("edit:") {

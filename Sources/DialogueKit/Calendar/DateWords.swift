@@ -46,9 +46,20 @@ public enum DateWords {
         return words
     }
 
+    /// "5 octobre 2026", "1er octobre 2026": a date in a letter, without the weekday.
+    public static func inLetter(_ date: CivilDate) -> String {
+        "\(date.day == 1 ? "1er" : String(date.day)) \(frenchMonths[date.month - 1]) \(date.year)"
+    }
+
+    /// "05/10/2026": the form case notes and date fields use.
+    public static func short(_ date: CivilDate) -> String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(pad(date.day))/\(pad(date.month))/\(date.year)"
+    }
+
     /// `relative`, with the day it was counted from: "dans 14 jours — calcul du 23/11/2026".
     public static func relativeAsOf(_ date: CivilDate, today: CivilDate, _ language: Language, opens: Bool = false) -> String {
-        let day = CaseNote.short(today)
+        let day = short(today)
         return relative(date, today: today, language, opens: opens) + Message.asOf(day).text(language)
     }
 

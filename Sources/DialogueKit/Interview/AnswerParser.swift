@@ -479,13 +479,3 @@ public enum AnswerError: Error, Sendable, Equatable {
         }
     }
 }
-
-extension String {
-    /// The text without the white space around it.
-    public var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
-}

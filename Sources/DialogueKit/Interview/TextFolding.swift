@@ -34,3 +34,14 @@ public enum TextFolding {
         return out
     }
 }
+
+extension String {
+    /// The text without the white space around it (any Unicode white space):
+    /// the one way answers, fields, headers and templates are trimmed.
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -87,11 +87,6 @@ public struct LetterWriter: Sendable {
         return try? values.value(ofSlot: c.slot)
     }
 
-    /// "5 octobre 2026": letters date without the weekday.
-    static func day(_ d: CivilDate) -> String {
-        "\(d.day == 1 ? "1er" : String(d.day)) \(DateWords.frenchMonths[d.month - 1]) \(d.year)"
-    }
-
     /// The caisse as a sentence names it: "la CPAM de Moselle" from "CPAM de
     /// Moselle". Every caisse is feminine (caisse, CPAM, CGSS, CSS…); an article
     /// already typed is kept.
@@ -147,7 +142,7 @@ public struct LetterWriter: Sendable {
     }
 
     private func date(_ read: LetterQuestion, _ routed: RoutedCase) -> String? {
-        if case .date(let d)? = answer(read, routed) { return LetterWriter.day(d) }
+        if case .date(let d)? = answer(read, routed) { return DateWords.inLetter(d) }
         return nil
     }
 
@@ -353,7 +348,7 @@ public struct LetterWriter: Sendable {
                     details.request ?? "[à compléter : annuler ou modifier cette décision, et ce qui doit en suivre]"))
         if let deadline = outputDate("appeal_deadline", routed) {
             if routed.today <= deadline {
-                p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(LetterWriter.day(deadline)).")
+                p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(DateWords.inLetter(deadline)).")
             } else if answer(.noticeStatesDeadline, routed) == .null {
                 p.body.append(
                     "Si la notification de la décision ne mentionnait pas le délai et les voies de recours, ce délai ne peut m'être opposé (\(terms.noticeArticle))."
@@ -407,7 +402,7 @@ public struct LetterWriter: Sendable {
             history += " ; elle l'a rejeté."
         } else if let end = outputDate("court_not_before", routed) {
             history +=
-                " ; elle n'a pas statué dans le délai qui lui était imparti, expiré le \(LetterWriter.day(end.adding(days: -1))) : son silence vaut rejet implicite."
+                " ; elle n'a pas statué dans le délai qui lui était imparti, expiré le \(DateWords.inLetter(end.adding(days: -1))) : son silence vaut rejet implicite."
         } else {
             history +=
                 " ; elle n'a pas statué. [à compléter : la date à laquelle son silence vaut rejet, indiquée sur l'accusé de réception de votre recours]"
@@ -460,7 +455,7 @@ public struct LetterWriter: Sendable {
             "Ce que je demande au tribunal : "
                 + LetterWriter.sentenceEnd(details.request ?? "annuler cette contrainte [à compléter : ou en réduire le montant à …]"))
         if let deadline = outputDate("appeal_deadline", routed), routed.today <= deadline {
-            p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(LetterWriter.day(deadline)).")
+            p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(DateWords.inLetter(deadline)).")
         } else if answer(.noticeStatesDeadline, routed) == .bool(false) {
             p.body.append(
                 "La contrainte n'indiquait pas le délai, le tribunal et la forme de l'opposition ; aucun délai ne peut donc m'être opposé.")
@@ -475,7 +470,7 @@ public struct LetterWriter: Sendable {
     private static let indent = String(repeating: " ", count: 40)
 
     private func layout(_ p: Parts, details: LetterDetails, today routedToday: CivilDate, markdown: Bool) -> String {
-        let today = LetterWriter.day(routedToday)
+        let today = DateWords.inLetter(routedToday)
         let sender = [details.name, details.address, "N° de sécurité sociale : \(details.nir.formatted)"]
         if markdown {
             var md: [String] = []

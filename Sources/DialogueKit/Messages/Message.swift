@@ -3,9 +3,9 @@
 /// without both languages. The texts of the law are the dialogue's, not these.
 ///
 /// To add a message: a case, then its two wordings in `wordings`. To add a
-/// language: a case in `Language` and a field in `Wordings`, which the compiler
+/// language: a case in `Language` and a field in `Catalogue.wordings`, which the compiler
 /// then asks of every message.
-public enum Message: Equatable, Sendable {
+public enum Message: Equatable, Sendable, Catalogue {
     // MARK: Words
     case colon
     case listSeparator
@@ -97,18 +97,7 @@ public enum Message: Equatable, Sendable {
     case noLetterYet
     case noLetterTemplate(route: String)
 
-    /// The same message in each language.
-    typealias Wordings = (fr: String, en: String)
-
-    public func text(_ language: Language) -> String {
-        let w = wordings
-        switch language {
-        case .fr: return w.fr
-        case .en: return w.en
-        }
-    }
-
-    private var wordings: Wordings {
+    public var wordings: (fr: String, en: String) {
         switch self {
         case .colon: return (" : ", ": ")
         case .listSeparator: return (" ; ", "; ")

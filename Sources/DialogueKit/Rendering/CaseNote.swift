@@ -9,16 +9,10 @@ public struct CaseNote: Sendable {
         self.language = language
     }
 
-    package static func short(_ d: CivilDate) -> String {
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(pad(d.day))/\(pad(d.month))/\(d.year)"
-    }
-
-    /// An answer as a note shows it: a choice by its label, a date as 05/10/2026.
     /// An answer as the note states it: a date short, a choice by its note
     /// wording (third person, no examples in parentheses).
     public func answerText(_ value: Value, question: Question) -> String {
-        if case .date(let d) = value { return CaseNote.short(d) }
+        if case .date(let d) = value { return DateWords.short(d) }
         if case .string(let s) = value, case .choice(let choices) = question.kind, let choice = choices.first(where: { $0.value == s }) {
             return choice.noteText(language)
         }
@@ -35,7 +29,7 @@ public struct CaseNote: Sendable {
 
     public func text(answers: [(question: Int, value: Value)], routed: RoutedCase?) -> String {
         var lines = [
-            Message.noteTitle(CaseNote.short(routed?.today ?? CivilDate(dayNumber: 0))).text(language)
+            Message.noteTitle(DateWords.short(routed?.today ?? CivilDate(dayNumber: 0))).text(language)
         ]
         if routed == nil {
             lines[0] = Message.noteTitleUnderWay.text(language)
@@ -49,7 +43,7 @@ public struct CaseNote: Sendable {
         for (i, output) in dialogue.outputs.enumerated() {
             guard case .date(let d) = result.outputs[i] else { continue }
             lines.append(
-                "\(output.label.text(language))\(language.colon)\(CaseNote.short(d)) (\(DateWords.relativeAsOf(d, today: routed.today, language, opens: output.opens)))"
+                "\(output.label.text(language))\(language.colon)\(DateWords.short(d)) (\(DateWords.relativeAsOf(d, today: routed.today, language, opens: output.opens)))"
             )
         }
         if let first = renderer.applicable(outcome.steps, result: result, today: routed.today).first {
