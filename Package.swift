@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already resolved through Hummingbird; named for the graceful stop's bound.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         // Already resolved through Hummingbird; named for `NIOHTTPTypes`, the request
         // parts the page's reading limits watch.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
@@ -96,6 +98,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.embedInCode("Templates"), .embedInCode("Assets")]
         ),

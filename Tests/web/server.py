@@ -1,10 +1,14 @@
 """Starts the real `conciliation-serve` on a free loopback port for the web tests,
-and reads back what it printed (to check that no answer ever reaches a log)."""
+and reads back what it printed (to check that no answer ever reaches a log); and
+just enough of a browser to walk the page over HTTP."""
+import html
+import http.client
 import os
 import re
 import subprocess
 import tempfile
 import time
+import urllib.parse
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 BIN = os.environ.get("CONCILIATION_SERVE_BIN") or os.path.join(ROOT, ".build", "debug", "conciliation-serve")
@@ -48,3 +52,71 @@ class Server:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class Browser:
+    """Just enough of a browser: its cookies (the form token and the session),
+    the page's forms, posts, and the redirect (303) that follows each post."""
+
+    def __init__(self, server, headers=None):
+        self.server = server
+        self.cookies = {}
+        self.headers = headers or {}
+        self.page = ""
+        self.location = None
+
+    @property
+    def cookie(self):
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items()) or None
+
+    @cookie.setter
+    def cookie(self, value):
+        self.cookies = dict(part.split("=", 1) for part in value.split("; ")) if value else {}
+
+    def request(self, method, path="/", body=None, headers=None, raw=False, follow=True):
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        sent = dict(self.headers)
+        if self.cookie:
+            sent["Cookie"] = self.cookie
+        sent.update(headers or {})
+        if body is not None and not raw:
+            body = urllib.parse.urlencode(body).encode()
+            sent.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        connection.request(method, path, body=body, headers=sent)
+        response = connection.getresponse()
+        data = response.read()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.split(";")[0].partition("=")
+                self.cookies[key] = rest
+        connection.close()
+        if response.status == 303 and follow:
+            self.location = urllib.parse.urljoin(path, response.getheader("Location"))
+            return self.request("GET", self.location, headers=headers)
+        if response.getheader("Content-Type", "").startswith("text/html"):
+            self.page = data.decode()
+        return response, data
+
+    def hidden(self):
+        return [(html.unescape(n), html.unescape(v)) for n, v in
+                re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', self.page)]
+
+    def press(self, button, **fields):
+        return self.request("POST", "/", self.hidden() + [("do", button)] + list(fields.items()))
+
+    def start(self):
+        self.request("GET", "/")
+        return self.press("start")
+
+    def answer_all(self, answers):
+        response = self.start()
+        for a in answers:
+            response, _ = self.press("next", answer=a)
+            assert response.status == 200, (a, response.status, text(self.page))
+        return response
+
+
+def text(page):
+    """The visible text of a page's main part."""
+    main = page[page.find("<main"):page.find("</main>")]
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", main))).replace("\u00a0", " ")

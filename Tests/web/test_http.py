@@ -9,84 +9,18 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 import urllib.parse
 
-from server import BIN, ROOT, Server
+from server import BIN, ROOT, Browser, Server, text
 
 # The answers of a whole interview to a result with a letter (a decision to
 # contest before the CRA, notified on 1 October 2026, counted from 23 November).
 CRA_PATH = ["decision-admin", "2026-10-01", "oui", "33", "non", "non", "non"]
-
-
-class Browser:
-    """Just enough of a browser: its cookies (the form token and the session),
-    the page's forms, posts, and the redirect (303) that follows each post."""
-
-    def __init__(self, server, headers=None):
-        self.server = server
-        self.cookies = {}
-        self.headers = headers or {}
-        self.page = ""
-        self.location = None
-
-    @property
-    def cookie(self):
-        return "; ".join(f"{k}={v}" for k, v in self.cookies.items()) or None
-
-    @cookie.setter
-    def cookie(self, value):
-        self.cookies = dict(part.split("=", 1) for part in value.split("; ")) if value else {}
-
-    def request(self, method, path="/", body=None, headers=None, raw=False, follow=True):
-        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
-        sent = dict(self.headers)
-        if self.cookie:
-            sent["Cookie"] = self.cookie
-        sent.update(headers or {})
-        if body is not None and not raw:
-            body = urllib.parse.urlencode(body).encode()
-            sent.setdefault("Content-Type", "application/x-www-form-urlencoded")
-        connection.request(method, path, body=body, headers=sent)
-        response = connection.getresponse()
-        data = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.split(";")[0].partition("=")
-                self.cookies[key] = rest
-        connection.close()
-        if response.status == 303 and follow:
-            self.location = urllib.parse.urljoin(path, response.getheader("Location"))
-            return self.request("GET", self.location, headers=headers)
-        if response.getheader("Content-Type", "").startswith("text/html"):
-            self.page = data.decode()
-        return response, data
-
-    def hidden(self):
-        return [(html.unescape(n), html.unescape(v)) for n, v in
-                re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', self.page)]
-
-    def press(self, button, **fields):
-        return self.request("POST", "/", self.hidden() + [("do", button)] + list(fields.items()))
-
-    def start(self):
-        self.request("GET", "/")
-        return self.press("start")
-
-    def answer_all(self, answers):
-        response = self.start()
-        for a in answers:
-            response, _ = self.press("next", answer=a)
-            assert response.status == 200, (a, response.status, text(self.page))
-        return response
-
-
-def text(page):
-    """The visible text of a page's main part."""
-    main = page[page.find("<main"):page.find("</main>")]
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", main))).replace("\u00a0", " ")
 
 
 def test_home_headers_are_strict_and_the_cookie_is_private(server):
@@ -725,3 +659,44 @@ def test_a_broken_rule_set_or_a_bad_option_stops_the_server_with_where_and_what(
     result = subprocess.run([BIN, "--port", "70000"], capture_output=True, text=True, timeout=20)
     assert result.returncode != 0 and "0 to 65535" in result.stderr, result.stderr
 
+
+
+def test_sigterm_answers_the_requests_under_way_then_exits_within_its_bound():
+    """Issue 28, point 2: on SIGTERM the server stops accepting, answers a post
+    whose body is still arriving, and exits; a client that never finishes its
+    request does not hold the stop past its bound (10 s, then what is left is cut)."""
+    with Server("--request-time", "60") as server:
+        b = Browser(server)
+        b.request("GET", "/")
+        token = dict(b.hidden())["csrf"]
+        body = f"csrf={token}&lang=fr&do=start".encode()
+        head = (f"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                f"Content-Length: {len(body)}\r\nCookie: {b.cookie}\r\n\r\n").encode()
+        under_way = socket.create_connection(("127.0.0.1", server.port))
+        under_way.sendall(head + body[:10])
+        stalled = socket.create_connection(("127.0.0.1", server.port))
+        stalled.sendall(head + body[:10])
+        time.sleep(0.3)
+        stopped_at = time.monotonic()
+        server.process.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        # No new connection is taken once the stop has begun.
+        try:
+            late = socket.create_connection(("127.0.0.1", server.port), timeout=2)
+            late.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+            refused = _read_to_end(late, 2)[0] == b""
+        except OSError:
+            refused = True
+        assert refused, "a connection was taken after SIGTERM"
+        # The post under way is answered in full.
+        under_way.sendall(body[10:])
+        reply, closed = _read_to_end(under_way, 5)
+        assert reply.startswith(b"HTTP/1.1 303"), reply[:200]
+        assert b"location: ?step=0" in reply.lower(), reply[:400]
+        # The stalled one is cut at the bound, and the server exits.
+        server.process.wait(timeout=15)
+        took = time.monotonic() - stopped_at
+        assert 9 <= took <= 13.5, took
+        assert server.process.returncode == 0, server.process.returncode
+        stalled.close()
+        under_way.close()

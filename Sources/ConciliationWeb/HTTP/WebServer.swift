@@ -4,9 +4,18 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// Starts the page on an address and serves until SIGINT or SIGTERM.
+///
+/// A stop is graceful, as swift-service-lifecycle runs it: the server stops
+/// accepting connections, answers every request it has begun to read, closes
+/// idle connections, and exits; past `stopTime` what is left is cancelled, so
+/// that a restart under a load balancer never waits on a client that stalls.
 public enum WebServer {
+    /// The most a graceful stop takes before what is left is cut.
+    public static let stopTime: Duration = .seconds(10)
+
     /// `announce` receives the address the server listens on once it does (the
     /// port chosen by the system when 0 was asked).
     ///
@@ -40,8 +49,11 @@ public enum WebServer {
             eventLoopGroupProvider: .shared(loops),
             logger: logger
         )
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = stopTime
+        group.maximumCancellationDuration = .seconds(2)
         do {
-            try await app.runService()
+            try await ServiceGroup(configuration: group).run()
         } catch let error as IOError {
             try? await loops.shutdownGracefully()
             throw ListenError(host: host, port: port, code: error.errnoCode)
