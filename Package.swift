@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Already resolved through Hummingbird; named for the graceful stop's bound.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // The server's metrics for the operators' Prometheus, on a port of their own.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         // Already resolved through Hummingbird; named for `NIOHTTPTypes`, the request
         // parts the page's reading limits watch.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
@@ -99,6 +102,8 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.embedInCode("Templates"), .embedInCode("Assets")]
         ),
@@ -106,6 +111,7 @@ let package = Package(
             name: "conciliation-serve",
             dependencies: [
                 "ConciliationWeb",
+                "WallClock",
                 "ServeOptions",
                 "ShippedRules",
                 "DialogueKit",

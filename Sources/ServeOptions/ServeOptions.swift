@@ -25,6 +25,13 @@ public struct ServeOptions: ParsableArguments, Sendable {
             valueName: "SECONDS"))
     public var requestTime = 30
 
+    @Option(
+        name: .customLong("metrics-port"),
+        help: ArgumentHelp(
+            "Serve the metrics for Prometheus at http://127.0.0.1:PORT/metrics (loopback only, never on the page's port).",
+            valueName: "PORT"))
+    public var metricsPort: Int?
+
     @Flag(
         help: """
             The page is reached over HTTPS through a reverse proxy: every request is taken as such (Secure, \
@@ -36,7 +43,11 @@ public struct ServeOptions: ParsableArguments, Sendable {
 
     /// The arguments that give these options again, to hand them over.
     public var arguments: [String] {
-        ["--host", host, "--port", String(port), "--request-time", String(requestTime)] + (https ? ["--https"] : [])
-            + (dialogue.map { ["--dialogue", $0] } ?? []) + (today.map { ["--today", $0] } ?? [])
+        var given = ["--host", host, "--port", String(port), "--request-time", String(requestTime)]
+        if https { given.append("--https") }
+        if let dialogue { given += ["--dialogue", dialogue] }
+        if let today { given += ["--today", today] }
+        if let metricsPort { given += ["--metrics-port", String(metricsPort)] }
+        return given
     }
 }

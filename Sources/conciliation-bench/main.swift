@@ -53,6 +53,18 @@ if arguments.count == 3, arguments[2] == "--load" {
     )
     exit(0)
 }
+if arguments.count >= 3, arguments[2] == "--metrics" {
+    // What the metrics add to a request: one answer recorded (its page and
+    // status counted, its time in the page's histogram), `count` times; with
+    // callgrind, (count 101 − count 1) / 100 is the instructions per request.
+    let dialogue = try DialogueLoader.load(yaml: String(decoding: readFile(arguments[1]), as: UTF8.self), file: arguments[1])
+    let metrics = PageMetrics(dialogue: dialogue, startedAt: 1_795_428_000)
+    let count = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let pages: [PageKind] = [.question, .redirect, .result]
+    for i in 0..<count { metrics.record(pages[i % 3], status: i % 3 == 1 ? 303 : 200, nanoseconds: 180_000, refusal: nil) }
+    print(metrics.exposition().count)
+    exit(0)
+}
 if arguments.count >= 3, arguments[2] == "--pages" {
     // The browser page's work per request, without HTTP: the session read, the
     // interview rebuilt from it, the page rendered or the redirect with its

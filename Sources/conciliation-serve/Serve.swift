@@ -4,6 +4,7 @@ import DialogueKit
 import Foundation
 import ServeOptions
 import ShippedRules
+import WallClock
 
 /// `conciliation-serve`: the interview as a web page. `conciliation serve` hands
 /// over to it, so that the terminal program links no HTTP server. `main.swift`
@@ -33,6 +34,11 @@ struct Serve: ParsableCommand {
         guard (0...65_535).contains(options.port) else {
             throw ValidationError("--port takes a number from 0 to 65535; got \(options.port).")
         }
+        if let metricsPort = options.metricsPort {
+            guard (0...65_535).contains(metricsPort), metricsPort != options.port || metricsPort == 0 else {
+                throw ValidationError("--metrics-port takes a number from 0 to 65535, not the page's own port; got \(metricsPort).")
+            }
+        }
         guard (1...300).contains(options.requestTime) else {
             throw ValidationError("--request-time takes a number of seconds from 1 to 300; got \(options.requestTime).")
         }
@@ -45,11 +51,14 @@ struct Serve: ParsableCommand {
         let site = try WebSite(dialogue: try dialogue(), today: today)
         try await WebServer.run(
             site: site, host: options.host, port: options.port, requestReadingTime: .seconds(Int64(options.requestTime)),
-            https: options.https
-        ) { address in
-            FileHandle.standardError.write(
-                Data("conciliation-serve: page ouverte sur / serving on \(address) — Ctrl-C pour arrêter / to stop\n".utf8))
-        }
+            https: options.https, metricsPort: options.metricsPort, startedAt: Timestamp.unixNow(),
+            announce: { address in
+                FileHandle.standardError.write(
+                    Data("conciliation-serve: page ouverte sur / serving on \(address) — Ctrl-C pour arrêter / to stop\n".utf8))
+            },
+            announceMetrics: { address in
+                FileHandle.standardError.write(Data("conciliation-serve: mesures pour Prometheus / metrics on \(address)\n".utf8))
+            })
     }
 
     /// `--dialogue FILE` when given, else the rules built in.

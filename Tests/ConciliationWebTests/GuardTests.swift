@@ -165,15 +165,17 @@ struct GuardTests {
             return Request(head: head, body: .init(buffer: ByteBuffer()))
         }
         let unexpected = ProblemPages.page(for: Unforeseen(), request: request("/", language: "en"), site: site, logger: logger)
-        #expect(unexpected.status == .internalServerError)
+        #expect(unexpected.response.status == .internalServerError && unexpected.kind == .problem && unexpected.refusal == .unexpected)
         let logged = lines.withLock { $0 }
         #expect(logged.count == 1 && logged[0].hasSuffix("error: request failed error=Unforeseen"), "\(logged)")
         #expect(!logged.joined().contains("2026-10-01"), "no part of the request or the error's values is logged")
         #expect(
-            ProblemPages.page(for: HTTPError(.contentTooLarge), request: request("/"), site: site, logger: logger).status
+            ProblemPages.page(for: HTTPError(.contentTooLarge), request: request("/"), site: site, logger: logger).response.status
                 == .contentTooLarge)
-        #expect(ProblemPages.page(for: HTTPError(.notFound), request: request("/x"), site: site, logger: logger).status == .notFound)
-        #expect(ProblemPages.page(for: HTTPError(.badRequest), request: request("/"), site: site, logger: logger).status == .badRequest)
+        #expect(ProblemPages.page(for: HTTPError(.notFound), request: request("/x"), site: site, logger: logger).refusal == .notFound)
+        #expect(
+            ProblemPages.page(for: HTTPError(.badRequest), request: request("/"), site: site, logger: logger).response.status == .badRequest
+        )
         #expect(lines.withLock { $0.count } == 1, "an error this site expects is not logged")
     }
 

@@ -23,7 +23,7 @@ class Server:
         self.process = subprocess.Popen(command, stdout=self.log, stderr=self.log, stdin=subprocess.DEVNULL)
         deadline = time.time() + 20
         while time.time() < deadline:
-            match = re.search(r"http://(?:127\.0\.0\.1|0\.0\.0\.0):(\d+)/", self.output())
+            match = re.search(r"serving on http://(?:127\.0\.0\.1|0\.0\.0\.0|\[::1\]):(\d+)/", self.output())
             if match:
                 self.port = int(match.group(1))
                 self.url = f"http://127.0.0.1:{self.port}/"

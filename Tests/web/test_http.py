@@ -700,3 +700,45 @@ def test_sigterm_answers_the_requests_under_way_then_exits_within_its_bound():
         assert server.process.returncode == 0, server.process.returncode
         stalled.close()
         under_way.close()
+
+
+def test_metrics_on_a_loopback_port_of_their_own_count_pages_never_answers():
+    """Issue 28, point 3: requests by page and status, a latency histogram per
+    page, refusals by kind, the start time and the rules' version, read by
+    Prometheus on `--metrics-port` (loopback), never on the page's port; every
+    label from a closed list, no answer anywhere."""
+    with Server("--metrics-port", "0") as server:
+        address = re.search(r"metrics on (http://127\.0\.0\.1:\d+/metrics)", server.output()).group(1)
+        b = Browser(server)
+        b.answer_all(["decision-admin", "01/10/2026", "oui", "2A", "non", "non", "non"])
+        assert "Résultat" in b.page, text(b.page)[:300]
+        b.press("edit:department")
+        b.press("next", answer="zzz")   # refused: 422
+        b.request("POST", "/", [("csrf", "0" * 64), ("do", "start")])   # forged: 403
+        b.request("GET", "/nowhere")   # 404
+        response, _ = b.request("GET", "/metrics")
+        assert response.status == 404, "never on the page's port"
+        port = int(address.rsplit(":", 1)[1].split("/")[0])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/metrics")
+        reply = connection.getresponse()
+        exposition = reply.read().decode()
+        assert reply.status == 200 and reply.getheader("Content-Type").startswith("text/plain"), reply.status
+        counts = {(m.group(1), m.group(2)): float(m.group(3)) for m in
+                  re.finditer(r'conciliation_requests_total\{page="(\w+)",status="(\d+|other)"\} ([\d.]+)', exposition)}
+        assert counts[("redirect", "303")] >= 9 and counts[("question", "200")] >= 7, counts
+        assert counts[("result", "200")] >= 1 and counts[("question", "422")] == 1, counts
+        assert counts[("problem", "403")] == 1 and counts[("problem", "404")] == 2, counts  # /nowhere, /metrics
+        assert 'conciliation_refusals_total{kind="forged"} 1' in exposition
+        assert 'conciliation_refusals_total{kind="answer"} 1' in exposition
+        assert 'conciliation_refusals_total{kind="not-found"} 2' in exposition
+        assert 'conciliation_request_duration_seconds_bucket{page="result",le="+Inf"}' in exposition
+        assert 'conciliation_rules_info{dialogue="conciliation",version="2026.4"} 1' in exposition
+        assert re.search(r"process_start_time_seconds 1\d{9}", exposition)
+        # Every label from a closed list; nothing a person typed.
+        for name, value in re.findall(r'(\w+)="([^"]*)"', exposition):
+            assert (name, value) in {("dialogue", "conciliation"), ("version", "2026.4")} or name in ("page", "status", "kind", "le"), (name, value)
+            if name == "page":
+                assert value in ("home", "question", "result", "letter", "fault", "problem", "redirect", "download", "asset", "health")
+        for answer in ["2026-10-01", "01/10/2026", "2A", "zzz", "decision-admin", "nowhere"]:
+            assert answer not in exposition, answer

@@ -21,3 +21,7 @@ for page in "start" "first question" "an answer" "result" "summary download" "le
     one=$(count 1 "$page")
     echo "| $page | $(( (many - one) / 100 )) |"
 done
+# What the metrics add to each request (`--metrics-port`): one answer recorded.
+many=$(valgrind --tool=callgrind --callgrind-out-file="$copy.cg" "$copy" "$root/dialogues/conciliation.yaml" --metrics 301 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+one=$(valgrind --tool=callgrind --callgrind-out-file="$copy.cg" "$copy" "$root/dialogues/conciliation.yaml" --metrics 1 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+echo "| the metrics of one request (\`--metrics-port\`) | $(( (many - one) / 300 )) |"

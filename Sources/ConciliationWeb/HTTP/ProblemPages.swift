@@ -9,7 +9,7 @@ import Logging
 enum ProblemPages {
     /// The page for an error thrown while answering; one this site does not
     /// expect is logged by its type alone.
-    static func page(for error: any Error, request: Request, site: WebSite, logger: Logger) -> Response {
+    static func page(for error: any Error, request: Request, site: WebSite, logger: Logger) -> WebResponder.Served {
         guard let error = error as? any HTTPResponseError, error.status.code < 500 else {
             logger.error("request failed", metadata: ["error": "\(type(of: error))"])
             return page(.internalServerError, request: request, site: site)
@@ -17,7 +17,7 @@ enum ProblemPages {
         return page(error.status, request: request, site: site)
     }
 
-    static func page(_ status: HTTPResponse.Status, request: Request, site: WebSite) -> Response {
+    static func page(_ status: HTTPResponse.Status, request: Request, site: WebSite) -> WebResponder.Served {
         let language = WebResponder.language(request, RequestHeaders(request.headers))
         let reply: WebSite.Reply
         switch status {

@@ -18,23 +18,42 @@ public struct WebResponder: HTTPResponder {
     /// is taken as such, whatever `X-Forwarded-Proto` says.
     let https: Bool
 
-    public init(site: WebSite, https: Bool = false) {
+    /// Where each answer is counted; nil without `--metrics-port`.
+    let metrics: PageMetrics?
+
+    public init(site: WebSite, https: Bool = false, metrics: PageMetrics? = nil) {
         self.site = site
         self.https = https
+        self.metrics = metrics
+    }
+
+    /// An answer, with what it is for the metrics.
+    struct Served {
+        var response: Response
+        var kind: PageKind
+        var refusal: RefusalKind? = nil
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
-        var response: Response
+        let start = ContinuousClock.now
+        var served: Served
         do {
-            response = try await route(request)
+            served = try await route(request)
         } catch {
-            response = ProblemPages.page(for: error, request: request, site: site, logger: context.logger)
+            served = ProblemPages.page(for: error, request: request, site: site, logger: context.logger)
         }
-        SecurityHeaders.add(to: &response)
-        return response
+        SecurityHeaders.add(to: &served.response)
+        if let metrics {
+            let took = ContinuousClock.now - start
+            metrics.record(
+                served.kind, status: Int(served.response.status.code),
+                nanoseconds: took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000,
+                refusal: served.refusal)
+        }
+        return served.response
     }
 
-    private func route(_ request: Request) async throws -> Response {
+    private func route(_ request: Request) async throws -> Served {
         // HTTP/1.1 requires Host (RFC 9112, 3.2); only a load balancer's health
         // check may go without.
         if request.head.authority == nil && request.uri.path != "/health" {
@@ -43,14 +62,15 @@ public struct WebResponder: HTTPResponder {
         switch (request.uri.path, request.method) {
         case ("/", .get): return home(request)
         case ("/", .post): return try await post(request)
-        case ("/", .head): return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"])
+        case ("/", .head): return Served(response: Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"]), kind: .home)
         case ("/assets/style.css", .get): return Self.asset(PackageResources.style_css)
         case ("/assets/print.css", .get): return Self.asset(PackageResources.print_css)
         case ("/assets/style.css", .head): return Self.asset(PackageResources.style_css, head: true)
         case ("/assets/print.css", .head): return Self.asset(PackageResources.print_css, head: true)
         case ("/health", .get):
-            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
-        case ("/health", .head): return Response(status: .ok, headers: [.contentType: "text/plain"])
+            let ok = Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+            return Served(response: ok, kind: .health)
+        case ("/health", .head): return Served(response: Response(status: .ok, headers: [.contentType: "text/plain"]), kind: .health)
         case ("/", _): return refused(request, allowing: "GET, HEAD, POST")
         case ("/assets/style.css", _), ("/assets/print.css", _): return refused(request, allowing: "GET, HEAD")
         case ("/health", _): return refused(request, allowing: "GET, HEAD")
@@ -59,13 +79,13 @@ public struct WebResponder: HTTPResponder {
     }
 
     /// A method this address does not take: 405, with the methods it takes.
-    private func refused(_ request: Request, allowing methods: String) -> Response {
-        var response = ProblemPages.page(.methodNotAllowed, request: request, site: site)
-        response.headers[.allow] = methods
-        return response
+    private func refused(_ request: Request, allowing methods: String) -> Served {
+        var served = ProblemPages.page(.methodNotAllowed, request: request, site: site)
+        served.response.headers[.allow] = methods
+        return served
     }
 
-    private func home(_ request: Request) -> Response {
+    private func home(_ request: Request) -> Served {
         let headers = RequestHeaders(request.headers)
         let language = Self.language(request, headers)
         var existing: String?
@@ -84,11 +104,11 @@ public struct WebResponder: HTTPResponder {
         }
         let token = existing ?? CSRFGuard.newToken()
         var page = Self.response(site.home(language: language, token: token))
-        if existing == nil { page.headers[.setCookie] = CSRFGuard.cookie(token, secure: secure) }
+        if existing == nil { page.response.headers[.setCookie] = CSRFGuard.cookie(token, secure: secure) }
         return page
     }
 
-    private func post(_ request: Request) async throws -> Response {
+    private func post(_ request: Request) async throws -> Served {
         let headers = RequestHeaders(request.headers)
         let language = LanguageChoice.choose(named: nil, acceptLanguage: headers.acceptLanguage)
         guard headers.contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
@@ -115,7 +135,7 @@ public struct WebResponder: HTTPResponder {
         return Self.response(site.answer(post))
     }
 
-    static func response(_ reply: WebSite.Reply) -> Response {
+    static func response(_ reply: WebSite.Reply) -> Served {
         var headers: HTTPFields = [.contentType: reply.contentType]
         if let name = reply.attachment {
             headers[.contentDisposition] = "attachment; filename=\"\(name)\""
@@ -123,7 +143,8 @@ public struct WebResponder: HTTPResponder {
         }
         if let location = reply.location { headers[.location] = location }
         if let cookie = reply.setCookie { headers[.setCookie] = cookie }
-        return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        let response = Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        return Served(response: response, kind: reply.kind, refusal: reply.refusal)
     }
 
     /// The language the address names (`?lang=en`), else the browser's.
@@ -139,12 +160,12 @@ public struct WebResponder: HTTPResponder {
     }
 
     /// A style sheet; for HEAD, its headers and length without the body.
-    private static func asset(_ bytes: [UInt8], head: Bool = false) -> Response {
+    private static func asset(_ bytes: [UInt8], head: Bool = false) -> Served {
         var headers: HTTPFields = [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"]
         guard !head else {
             headers[.contentLength] = String(bytes.count)
-            return Response(status: .ok, headers: headers)
+            return Served(response: Response(status: .ok, headers: headers), kind: .asset)
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Served(response: Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes))), kind: .asset)
     }
 }

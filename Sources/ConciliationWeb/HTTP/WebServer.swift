@@ -22,9 +22,13 @@ public enum WebServer {
     /// `requestReadingTime` is the most a whole request may take to arrive,
     /// headers and body: a form is a few KiB, sent in a fraction of a second even
     /// on a poor mobile line.
+    ///
+    /// `metricsPort`: where Prometheus reads the metrics, on loopback only
+    /// (`announceMetrics` receives that address); nil for none.
     public static func run(
         site: WebSite, host: String, port: Int, requestReadingTime: TimeAmount = .seconds(30), https: Bool = false,
-        announce: @escaping @Sendable (String) -> Void
+        metricsPort: Int? = nil, startedAt: Int = 0, announce: @escaping @Sendable (String) -> Void,
+        announceMetrics: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws {
         let budget = LogBudget()
         let logger = Logger(label: "conciliation-serve") { ServerLog(label: $0, budget: budget) }
@@ -33,8 +37,9 @@ public enum WebServer {
         let limits = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: EventLoops.count())
+        let metrics = metricsPort.map { _ in PageMetrics(dialogue: site.dialogue, startedAt: startedAt) }
         let app = Application(
-            responder: WebResponder(site: site, https: https),
+            responder: WebResponder(site: site, https: https, metrics: metrics),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [RequestReadingLimit(limit: requestReadingTime, maximumBody: WebSite.maximumBody)],
@@ -49,7 +54,19 @@ public enum WebServer {
             eventLoopGroupProvider: .shared(loops),
             logger: logger
         )
-        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services: [any Service] = [app]
+        if let metrics, let metricsPort {
+            services.append(
+                Application(
+                    responder: MetricsResponder(metrics: metrics),
+                    configuration: .init(address: .hostname("127.0.0.1", port: metricsPort), serverName: nil),
+                    onServerRunning: { channel in announceMetrics("http://127.0.0.1:\(channel.localAddress?.port ?? metricsPort)/metrics")
+                    },
+                    eventLoopGroupProvider: .shared(loops),
+                    logger: logger
+                ))
+        }
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = stopTime
         group.maximumCancellationDuration = .seconds(2)
         do {

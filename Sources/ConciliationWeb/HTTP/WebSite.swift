@@ -86,6 +86,9 @@ public struct WebSite: Sendable {
         /// A redirect's address, relative to the page's, and the session it sets.
         public var location: String? = nil
         public var setCookie: String? = nil
+        /// What it is, and why the request was refused, for the metrics.
+        public var kind: PageKind = .problem
+        public var refusal: RefusalKind? = nil
     }
 
     /// The home page; `token` is the browser's form token (`CSRFGuard`).
@@ -152,12 +155,12 @@ public struct WebSite: Sendable {
             }
             let flash = PageFlash(attempt: page.showsAProblem ? attempt : nil, setAside: machine.lastSetAside)
             let session = SessionCookie(interview: machine.interview, language: language, flash: flash)
-            var reply = Reply(status: 303, contentType: "text/plain; charset=utf-8", attachment: nil, body: [])
+            var reply = Reply(status: 303, contentType: "text/plain; charset=utf-8", attachment: nil, body: [], kind: .redirect)
             reply.location = address
             reply.setCookie = session.setCookie(secure: post.secure)
             return reply
         case .download(let file):
-            return Reply(status: 200, contentType: file.contentType, attachment: file.name, body: file.bytes)
+            return Reply(status: 200, contentType: file.contentType, attachment: file.name, body: file.bytes, kind: .download)
         case .refuse(let why):
             return problem(400, .tampered(why.text(language)), language)
         }
@@ -214,7 +217,9 @@ public struct WebSite: Sendable {
         var page = view(language, "")
         let depth = path.split(separator: "/", omittingEmptySubsequences: false).count - 2
         if depth > 0 { page.root = String(repeating: "../", count: min(depth, 20)) }
-        return html(status, "problem", language, page.problem(sentence))
+        var reply = html(status, "problem", language, page.problem(sentence))
+        reply.refusal = RefusalKind(sentence)
+        return reply
     }
 
     private func view(_ language: Language, _ token: String) -> PageView {
@@ -226,7 +231,8 @@ public struct WebSite: Sendable {
     private func html(_ status: Int, _ template: String, _ language: Language, _ values: TemplateFields) -> Reply {
         Reply(
             status: status, contentType: "text/html; charset=utf-8", attachment: nil,
-            body: renderer.render(template, language, values))
+            body: renderer.render(template, language, values), kind: PageKind(template: template),
+            refusal: status == 422 ? .answer : nil)
     }
 
     private func reason(_ error: FormFields.Problem) -> WebSentence {
@@ -234,6 +240,21 @@ public struct WebSite: Sendable {
         case .badEncoding: return .badEncoding
         case .tooManyFields: return .tooManyFields
         case .repeated(let name): return .fieldRepeated(name)
+        }
+    }
+}
+
+extension RefusalKind {
+    /// The kind of a problem page's sentence.
+    init(_ sentence: WebSentence) {
+        switch sentence {
+        case .forged: self = .forged
+        case .tooLarge: self = .tooLarge
+        case .unreadable: self = .unreadable
+        case .notFound: self = .notFound
+        case .methodNotAllowed: self = .methodNotAllowed
+        case .unexpected: self = .unexpected
+        default: self = .tampered
         }
     }
 }

@@ -1,0 +1,51 @@
+import CoreMetrics
+import DialogueKit
+import Prometheus
+
+/// The server's metrics, for the operators' Prometheus: requests by page and
+/// status, a latency histogram per page, refusals by kind, the instance's start
+/// time and the rules it serves. Made with swift-metrics on a Prometheus
+/// registry of its own (no global bootstrap); every label comes from a closed
+/// list (`PageKind`, `RefusalKind`, the status codes the server sends), never
+/// from a request, so no answer and no personal data can reach them, and their
+/// number is bounded. Read at `/metrics` on a loopback port of their own
+/// (`--metrics-port`), never on the page's.
+public struct PageMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    private let factory: PrometheusMetricsFactory
+
+    /// The status codes the server sends; any other is counted as "other".
+    private static let statuses: Set<Int> = [200, 204, 303, 400, 403, 404, 405, 413, 415, 422, 500, 503]
+
+    public init(dialogue: Dialogue, startedAt unixTime: Int) {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // A page is made in well under a millisecond; a slow client or a loaded
+        // machine shows in the upper buckets.
+        factory.defaultDurationHistogramBuckets =
+            [.microseconds(500)] + [1, 2, 5, 10, 25, 50, 100, 250, 1_000].map { Duration.milliseconds($0) }
+        self.factory = factory
+        Gauge(label: "process_start_time_seconds", factory: factory).record(unixTime)
+        Gauge(label: "conciliation_rules_info", dimensions: [("dialogue", dialogue.id), ("version", dialogue.version)], factory: factory)
+            .record(1)
+    }
+
+    /// One answer sent: its page, its status, how long it took, and why it was refused.
+    public func record(_ page: PageKind, status: Int, nanoseconds: Int64, refusal: RefusalKind?) {
+        let code = PageMetrics.statuses.contains(status) ? String(status) : "other"
+        Counter(label: "conciliation_requests_total", dimensions: [("page", page.rawValue), ("status", code)], factory: factory)
+            .increment()
+        Timer(
+            label: "conciliation_request_duration_seconds", dimensions: [("page", page.rawValue)], preferredDisplayUnit: .seconds,
+            factory: factory
+        ).recordNanoseconds(nanoseconds)
+        if let refusal {
+            Counter(label: "conciliation_refusals_total", dimensions: [("kind", refusal.rawValue)], factory: factory).increment()
+        }
+    }
+
+    /// The text Prometheus reads.
+    public func exposition() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+}
