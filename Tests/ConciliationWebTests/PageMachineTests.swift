@@ -89,14 +89,18 @@ struct PageMachineTests {
         #expect(m.interview.answers[q] == .null)
     }
 
-    @Test("An answer for a question that is not asked, or an edit of one never answered, is refused")
+    @Test("From a page no longer current (another tab): an answer, an edit or Retour changes nothing, the current page is shown")
     func notOnThePath() throws {
         let dialogue = try shipped()
         var m = try walk(dialogue, ["decision-admin"])
+        let current = m.show()
         let court = try #require(dialogue.question(named: "court_case_pending")).slot
-        #expect(m.answered(question: court, text: "non", unknown: false, editing: false) == .refuse(.notOnThePath("court_case_pending")))
-        #expect(m.answered(question: court, text: "non", unknown: false, editing: true) == .refuse(.notOnThePath("court_case_pending")))
-        #expect(m.editRequested(question: court) == .refuse(.notOnThePath("court_case_pending")))
+        #expect(m.answered(question: court, text: "non", unknown: false, editing: false) == current)
+        #expect(m.answered(question: court, text: "non", unknown: false, editing: true) == current)
+        #expect(m.editRequested(question: court) == current)
+        let subject = try #require(dialogue.question(named: "subject")).slot
+        #expect(m.back(from: subject) == current, "Retour sent from the first question's page, an answer ago")
+        #expect(m.interview.answeredPath.count == 1)
         #expect(m.letterRequested() == .refuse(.noResultYet))
         #expect(m.exportRequested(.json, exportedAt: "t") == .refuse(.noResultYet))
     }

@@ -68,7 +68,8 @@ struct PageRequestTests {
         }
         #expect(try event([("do", "start")]) == .show)
         #expect(try event([("do", "lang-en")]) == .show)
-        #expect(try event([("do", "back")]) == .back)
+        #expect(try event([("do", "back")]) == .back(question: nil))
+        #expect(try event([("do", "back"), ("q", "notified_on")]) == .back(question: 4))
         #expect(
             try event([("do", "next"), ("q", "subject"), ("answer", "4"), ("mode", "edit")])
                 == .answer(question: 0, text: "4", unknown: false, editing: true))

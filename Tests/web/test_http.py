@@ -171,11 +171,16 @@ def test_a_tampered_answer_is_refused_whole_with_a_way_out(server):
     base = [(n, v) for n, v in form if n != "q"]
     response, _ = b.request("POST", "/", base + [("q", "nowhere"), ("do", "next"), ("answer", "33")])
     assert response.status == 400, response.status
-    # A question that is not the one asked, and an edit of one never answered.
-    response, _ = b.request("POST", "/", base + [("q", "court_case_pending"), ("do", "next"), ("answer", "non")])
-    assert response.status == 400 and "pas posée à ce stade" in text(b.page), text(b.page)
-    response, _ = b.request("POST", "/", form + [("do", "edit:court_case_pending")])
-    assert response.status == 400
+    # A question that is not the one asked (a page left open in another tab),
+    # and an edit of one never answered: nothing changes, the current page is shown.
+    response, _ = b.request("POST", "/", base + [("q", "court_case_pending"), ("do", "next"), ("answer", "non")], follow=False)
+    assert response.status == 303 and response.getheader("Location") == "?step=3", response.status
+    assert session_fields(b) == good
+    response, _ = b.request("POST", "/", form + [("do", "edit:court_case_pending")], follow=False)
+    assert response.status == 303 and response.getheader("Location") == "?step=3"
+    # "Retour" from the page of an earlier question, in another tab: nothing taken back.
+    response, _ = b.request("POST", "/", [(n, v) for n, v in form if n != "q"] + [("q", "subject"), ("do", "back")], follow=False)
+    assert response.status == 303 and response.getheader("Location") == "?step=3" and session_fields(b) == good
     response, _ = b.request("POST", "/", form + [("do", "explode")])
     assert response.status == 400 and "bouton inconnu" in text(b.page)
     # The good session still works: nothing was kept of the refused ones.
@@ -742,3 +747,19 @@ def test_metrics_on_a_loopback_port_of_their_own_count_pages_never_answers():
                 assert value in ("home", "question", "result", "letter", "fault", "problem", "redirect", "download", "asset", "health")
         for answer in ["2026-10-01", "01/10/2026", "2A", "zzz", "decision-admin", "nowhere"]:
             assert answer not in exposition, answer
+
+
+def test_an_edit_that_makes_a_later_answer_fail_says_why_after_the_redirect(server):
+    """The commission cannot have received the appeal before the decision: an
+    earlier date of notification changed to a later one makes the date of receipt
+    kept fail its check; the page the post redirects to says so (422), with the
+    date kept in the field, not a plain question."""
+    b = Browser(server)
+    b.answer_all(["decision-admin", "01/09/2026", "oui", "33", "cra", "15/09/2026"])
+    b.press("edit:notified_on")
+    response, _ = b.request("POST", "/", b.hidden() + [("do", "next"), ("answer", "20/09/2026")], follow=False)
+    assert response.status == 303 and response.getheader("Location") == "?step=5", response.getheader("Location")
+    response, _ = b.request("GET", "/?step=5")
+    assert response.status == 422, (response.status, text(b.page)[:300])
+    assert 'role="alert"' in b.page and "reçu votre recours" in text(b.page), text(b.page)[:400]
+    assert 'value="15/09/2026"' in b.page

@@ -132,7 +132,7 @@ public struct WebSite: Sendable {
         case .answer(let q, let text, let unknown, let editing):
             attempt = PageFlash.Attempt(question: q, text: text, unknown: unknown, editing: editing)
             action = machine.answered(question: q, text: text, unknown: unknown, editing: editing)
-        case .back: action = machine.back()
+        case .back(let question): action = machine.back(from: question)
         case .edit(let q): action = machine.editRequested(question: q)
         case .letter: action = machine.letterRequested()
         case .letterDownload(let fields, let markdown): action = machine.letterSubmitted(fields, markdown: markdown)
@@ -153,7 +153,7 @@ public struct WebSite: Sendable {
             } else {
                 address = "?step=\(machine.step(of: page) ?? 0)"
             }
-            let flash = PageFlash(attempt: page.showsAProblem ? attempt : nil, setAside: machine.lastSetAside)
+            let flash = PageFlash(attempt: page.showsAProblem ? refused(page, attempt, machine) : nil, setAside: machine.lastSetAside)
             let session = SessionCookie(interview: machine.interview, language: language, flash: flash)
             var reply = Reply(status: 303, contentType: "text/plain; charset=utf-8", attachment: nil, body: [], kind: .redirect)
             reply.location = address
@@ -164,6 +164,14 @@ public struct WebSite: Sendable {
         case .refuse(let why):
             return problem(400, .tampered(why.text(language)), language)
         }
+    }
+
+    /// What the page the post redirects to must refuse again: the answer sent;
+    /// or, when an edit made a later answer kept fail its check, that answer, as
+    /// it stands set aside.
+    private func refused(_ page: PageMachine.Page, _ sent: PageFlash.Attempt?, _ machine: PageMachine) -> PageFlash.Attempt? {
+        guard case .question(let q, _, _, _, _) = page, q != sent?.question, let kept = machine.interview.setAside[q] else { return sent }
+        return PageFlash.Attempt(question: q, text: AnswerParser.canonicalText(kept), unknown: kept == .null, editing: false)
     }
 
     /// The page at the step an address names, or the letter's details, drawn

@@ -111,13 +111,13 @@ enum WebMessage: Equatable, Sendable, CaseIterable, Catalogue {
         case .homeKeptHeading: return ("Ce qui est conservé", "What is kept")
         case .homeKept:
             return (
-                "Rien sur le serveur : vos réponses passent d'une page à la suivante dans la page elle-même et disparaissent quand vous fermez l'onglet. Le résumé et la lettre sont fabriqués au moment où vous les téléchargez et ne sont gardés nulle part.",
-                "Nothing on the server: your answers travel from one page to the next inside the page itself and are gone when you close the tab. The summary and the letter are made when you download them and kept nowhere."
+                "Rien sur le serveur : votre navigateur garde vos réponses le temps de l'entretien, dans un cookie de session, et elles ne figurent jamais dans l'adresse des pages. Pour les effacer, fermez le navigateur (toutes ses fenêtres) ou commencez un nouvel entretien ; sur un ordinateur partagé, fermez-le à la fin. Le résumé et la lettre sont fabriqués au moment où vous les téléchargez et ne sont gardés nulle part.",
+                "Nothing on the server: your browser keeps your answers for the time of the interview, in a session cookie, and they never appear in the pages' addresses. To erase them, close the browser (all its windows) or start a new interview; on a shared computer, close it at the end. The summary and the letter are made when you download them and kept nowhere."
             )
         case .homeCookie:
             return (
-                "Un seul cookie, technique, protège vos formulaires contre un envoi depuis un autre site ; il ne contient aucune réponse.",
-                "A single technical cookie protects your forms from being sent by another site; it holds no answer."
+                "Deux cookies, techniques : l'un garde vos réponses le temps de l'entretien, l'autre protège vos formulaires contre un envoi depuis un autre site. Aucun ne sert à vous suivre.",
+                "Two technical cookies: one keeps your answers for the time of the interview, the other protects your forms from being sent by another site. Neither is used to follow you."
             )
         case .start: return ("Commencer", "Start")
         case .next: return ("Continuer", "Continue")

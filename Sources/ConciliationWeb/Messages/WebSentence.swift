@@ -45,7 +45,6 @@ enum WebSentence: Equatable, Sendable, Catalogue {
     case unknownButton(String)
     case badEncoding
     case tooManyFields
-    case notOnThePath(String)
     case noResultYet
     case noLetterHere
 
@@ -146,10 +145,6 @@ enum WebSentence: Equatable, Sendable, Catalogue {
         case .unknownButton(let value): return ("bouton inconnu « \(Self.quoted(value)) »", "unknown button “\(Self.quoted(value))”")
         case .badEncoding: return ("encodage illisible", "unreadable encoding")
         case .tooManyFields: return ("trop de champs", "too many fields")
-        case .notOnThePath(let id):
-            return (
-                "la question « \(Self.quoted(id)) » n'est pas posée à ce stade", "question “\(Self.quoted(id))” is not asked at this point"
-            )
         case .noResultYet: return ("pas encore de résultat", "no result yet")
         case .noLetterHere: return ("aucune lettre pour ce résultat", "no letter for this result")
         }

@@ -11,8 +11,9 @@ enum PageEvent: Equatable, Sendable {
     /// "Continuer" (`unknown`: "Je ne sais pas"), for the question asked or, when
     /// `editing`, for an earlier one.
     case answer(question: Int, text: String, unknown: Bool, editing: Bool)
-    /// "Retour": the last answer on the path is taken back and offered again.
-    case back
+    /// "Retour" on the page of `question`: the last answer on the path is taken
+    /// back and offered again.
+    case back(question: Int?)
     /// "Modifier" on an answered question.
     case edit(question: Int)
     /// "Préparer la lettre", or its page asked for by its address (`?page=letter`).

@@ -72,11 +72,13 @@ struct PageMachine {
     }
 
     /// An answer sent for `q`: the question asked, or with `editing` any question
-    /// already answered on the path.
+    /// already answered on the path. From a page no longer current (another tab,
+    /// an old page kept open), nothing changes and the page where the interview
+    /// stands is shown.
     mutating func answered(question q: Int, text: String, unknown: Bool, editing: Bool) -> Action {
         let onPath = interview.answeredPath.contains { $0.question == q }
         let asked = if case .asking(let current) = interview.state { current == q } else { false }
-        guard editing ? onPath : asked else { return .refuse(.notOnThePath(dialogue.questions[q].id)) }
+        guard editing ? onPath : asked else { return show() }
         let typed = unknown ? AnswerParser.canonicalText(.null) : text
         let value: Value
         switch parser.parse(typed, for: dialogue.questions[q]) {
@@ -120,6 +122,12 @@ struct PageMachine {
                     question: attempt.question, text: attempt.text, unknown: attempt.unknown, editing: attempt.editing),
                 page.showsAProblem
             {
+                // An answer kept that an edit made fail: offered as the field shows a date, not as the cookie writes it.
+                if case .question(let q, let error, _, let editing, let notice) = page,
+                    interview.setAside[q].map(AnswerParser.canonicalText) == attempt.text
+                {
+                    return .show(.question(q, error: error, typed: nil, editing: editing, notice: notice))
+                }
                 return .show(page)
             }
         }
@@ -146,7 +154,10 @@ struct PageMachine {
 
     /// "Retour": the last answer on the path is set aside and its question asked
     /// again with that answer offered; at the first question, the same question.
-    mutating func back() -> Action {
+    /// From a page no longer current, nothing is taken back: the page where the
+    /// interview stands is shown.
+    mutating func back(from question: Int? = nil) -> Action {
+        if let question, case .asking(let current) = interview.state, current != question { return show() }
         switch interview.back() {
         case .atFirstQuestion: return show()
         case let action: return .show(page(for: action))
@@ -155,9 +166,7 @@ struct PageMachine {
 
     /// "Modifier": the question asked again, its answer offered.
     func editRequested(question q: Int) -> Action {
-        guard interview.answeredPath.contains(where: { $0.question == q }) else {
-            return .refuse(.notOnThePath(dialogue.questions[q].id))
-        }
+        guard interview.answeredPath.contains(where: { $0.question == q }) else { return show() }
         return .show(.question(q, error: nil, typed: nil, editing: true, notice: nil))
     }
 

@@ -66,7 +66,7 @@ struct PageRequest: Sendable {
         case "next", "unknown":
             return .answer(
                 question: try question(), text: form["answer"] ?? "", unknown: button == "unknown", editing: form["mode"] == "edit")
-        case "back": return .back
+        case "back": return .back(question: form["q"].flatMap { dialogue.question(named: $0)?.slot })
         case "letter": return .letter
         case "letter-txt", "letter-md", "letter-preview":
             var fields = LetterFields()
