@@ -144,7 +144,7 @@ enum WebMessage: Equatable, Sendable, CaseIterable, Catalogue {
                 "If you do not know, say so with the button for it: the questionnaire takes it into account without closing any right."
             )
         case .errorPrefix: return ("Erreur", "Error")
-        case .errorLead: return ("Erreur : ", "Error: ")
+        case .errorLead: return ("Erreur :", "Error:")
         case .editingNote:
             return (
                 "Vous modifiez une réponse déjà donnée. Les réponses suivantes qui s'appliquent encore sont gardées.",
