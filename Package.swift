@@ -63,6 +63,12 @@ let package = Package(
             dependencies: ["DialogueKit"],
             plugins: ["EmbedRules"]
         ),
+        // Files as the project reads and writes them (bounded, atomic, owner-only),
+        // and where a dialogue comes from: one path for both programs.
+        .target(
+            name: "Files",
+            dependencies: ["DialogueKit", "ShippedRules", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .target(
             name: "LineEditor",
             dependencies: ["CEditLine"]
@@ -74,6 +80,7 @@ let package = Package(
                 "DialogueAuthoring",
                 "WallClock",
                 "ShippedRules",
+                "Files",
                 "LineEditor",
                 "ServeOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -113,7 +120,7 @@ let package = Package(
                 "ConciliationWeb",
                 "WallClock",
                 "ServeOptions",
-                "ShippedRules",
+                "Files",
                 "DialogueKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -143,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciliationCLITests",
-            dependencies: ["ConciliationCLI", "DialogueKit", "DialogueAuthoring", "LineEditor"]
+            dependencies: ["ConciliationCLI", "DialogueKit", "DialogueAuthoring", "Files", "LineEditor"]
         ),
         .testTarget(
             name: "ConciliationWebTests",

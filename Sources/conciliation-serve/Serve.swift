@@ -1,9 +1,9 @@
 import ArgumentParser
 import ConciliationWeb
 import DialogueKit
+import Files
 import Foundation
 import ServeOptions
-import ShippedRules
 import WallClock
 
 /// `conciliation-serve`: the interview as a web page. `conciliation serve` hands
@@ -61,20 +61,22 @@ struct Serve: ParsableCommand {
             })
     }
 
-    /// `--dialogue FILE` when given, else the rules built in.
+    /// `--dialogue FILE` when given, else the rules built in: read as the terminal
+    /// program reads them, within the same bounds.
     private func dialogue() throws -> Dialogue {
-        guard let path = options.dialogue else {
-            guard let shipped = ShippedRules.dialogue(named: "conciliation.yaml") else { throw ValidationError("no built-in rules") }
-            return try shipped.load()
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read the dialogue “\(path)”: give a readable UTF-8 YAML file.")
-        }
         do {
-            return try DialogueLoader.load(yaml: text, file: path)
+            guard let path = options.dialogue else { return try DialogueSource.shipped(named: "conciliation.yaml") }
+            return try DialogueSource.load(file: path)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(1)
+            switch error {
+            case .unreadable(let problem):
+                throw ValidationError("lecture impossible du dialogue / cannot read the dialogue: \(problem)")
+            case .invalid(let problems):
+                FileHandle.standardError.write(Data("\(problems)\n".utf8))
+                throw ExitCode(1)
+            case .notShipped(let name, _):
+                throw ValidationError("no built-in rules named \(name)")
+            }
         }
     }
 }

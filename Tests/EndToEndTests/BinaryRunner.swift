@@ -13,6 +13,11 @@ struct BinaryRunner {
         ProcessInfo.processInfo.environment["CONCILIATION_BIN"]
         ?? root + "/.build/debug/conciliation"
 
+    /// The page's server, `conciliation-serve`, built beside it.
+    static let serveBinary: String =
+        ProcessInfo.processInfo.environment["CONCILIATION_SERVE_BIN"]
+        ?? root + "/.build/debug/conciliation-serve"
+
     struct Outcome {
         let status: Int32
         let stdout: String

@@ -89,4 +89,39 @@ struct HostileFileTests {
         #expect(replaced.status == 0)
         #expect(try String(contentsOfFile: targets.linked, encoding: .utf8).hasPrefix("# Quiz : résultats"))
     }
+
+    /// Issue 27, point 3: both programs read a dialogue file the same way, within
+    /// the same bounds; the page's server used to read any file whole.
+    @Test(
+        "conciliation and conciliation-serve refuse the same dialogue files with the same reason",
+        arguments: ["too large", "a folder", "not UTF-8"])
+    func dialogueFileBounds(kind: String) throws {
+        let targets = try Targets()
+        defer { targets.remove() }
+        let path = targets.dir + "/regles.yaml"
+        let reason: String
+        switch kind {
+        case "too large":
+            try Data(("# " + String(repeating: "x", count: 1 << 20) + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            for _ in 0..<4 {
+                try handle.seekToEnd(); try handle.write(contentsOf: Data(("# " + String(repeating: "y", count: 1 << 20) + "\n").utf8))
+            }
+            try handle.close()
+            reason = "fichier trop grand"
+        case "a folder":
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+            reason = "pas un fichier ordinaire"
+        default:
+            try Data([0x69, 0x64, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: path))
+            reason = "pas en UTF-8"
+        }
+        let terminal = try BinaryRunner.run(["graph", "--dialogue", path])
+        let server = try BinaryRunner.run(["--dialogue", path, "--port", "0"], executable: BinaryRunner.serveBinary)
+        for run in [terminal, server] {
+            #expect(run.status != 0)
+            #expect(run.stderr.contains(reason), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogueAuthoring
 import DialogueKit
+import Files
 import ShippedRules
 
 /// `conciliation check`: proves, before shipping, that a dialogue is complete.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogueAuthoring
 import DialogueKit
+import Files
 import WallClock
 
 /// `conciliation diff A B CASES…`: what changes between two rule sets.

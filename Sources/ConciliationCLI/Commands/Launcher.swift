@@ -1,4 +1,5 @@
 import ArgumentParser
+import Files
 
 /// Where the program starts. A plain interview line, the common case, is read by
 /// `InterviewCommand.Settings.quick`: ArgumentParser builds its command tree by

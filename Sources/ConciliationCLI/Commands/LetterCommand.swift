@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import Files
 import Foundation
 import LineEditor
 import WallClock

@@ -1,4 +1,5 @@
 import DialogueKit
+import Files
 import LineEditor
 import WallClock
 

@@ -1,11 +1,11 @@
 import ArgumentParser
 import DialogueKit
-import ShippedRules
+import Files
 
-/// Finds and loads dialogues: the rules built into the binary by default, a file
-/// with `--dialogue`, or the shipped files of a folder named by
-/// `CONCILIATION_DIALOGUES` (to try an edit without rebuilding). Every problem is
-/// printed as `file:line:column: …`.
+/// The terminal program's dialogues: those of `DialogueSource` (the rules built in,
+/// a file with `--dialogue`), with the shipped files of the folder named by
+/// `CONCILIATION_DIALOGUES` in place of the built-in ones. Every problem is printed
+/// as `file:line:column: …`.
 enum DialogueFiles {
     /// How a session names the shipped dialogue it follows: its file name alone
     /// (`conciliation.yaml`), never a path, so that it resumes on another build.
@@ -13,36 +13,38 @@ enum DialogueFiles {
 
     /// The shipped dialogue of this name, from the override folder or built in.
     static func loadShipped(_ name: String = shippedName) throws -> Dialogue {
-        if let folder = ProcessEnvironment.dialoguesOverride() { return try load(folder + "/" + name) }
-        guard let shipped = ShippedRules.dialogue(named: name) else {
-            let asked = VisibleText.escapingControls(name), shipped = ShippedRules.dialogues.map(\.name).joined(separator: ", ")
-            throw ValidationError(
-                HelpLanguage.text(
-                    "aucun dialogue livré « \(asked) » : ceux livrés sont \(shipped) ; sinon, donnez --dialogue FICHIER",
-                    "no shipped dialogue “\(asked)”: the shipped ones are \(shipped); give --dialogue FILE"))
-        }
         do {
-            return try shipped.load()
+            return try DialogueSource.shipped(named: name, overriddenBy: ProcessEnvironment.dialoguesOverride())
         } catch {
-            FileIO.write(error.description + "\n", to: 2)
-            throw ExitCode(1)
+            throw worded(error)
         }
     }
 
     /// `--dialogue FILE` when given, else the shipped dialogue.
     static func load(_ path: String?) throws -> Dialogue {
         guard let path else { return try loadShipped() }
-        let text: String
         do {
-            text = try FileIO.readText(path)
+            return try DialogueSource.load(file: path)
         } catch {
-            throw ValidationError(HelpLanguage.text("lecture impossible du dialogue \(error)", "cannot read the dialogue \(error)"))
+            throw worded(error)
         }
-        do {
-            return try DialogueLoader.load(yaml: text, file: path)
-        } catch {
+    }
+
+    /// The error to throw for a failure: a sentence for ArgumentParser to print,
+    /// or the loader's problems printed here, one per line, and exit status 1.
+    private static func worded(_ failure: DialogueSource.Failure) -> any Error {
+        switch failure {
+        case .unreadable(let error):
+            return ValidationError(HelpLanguage.text("lecture impossible du dialogue \(error)", "cannot read the dialogue \(error)"))
+        case .invalid(let error):
             FileIO.write(error.description + "\n", to: 2)
-            throw ExitCode(1)
+            return ExitCode(1)
+        case .notShipped(let name, let shipped):
+            let asked = VisibleText.escapingControls(name), names = shipped.joined(separator: ", ")
+            return ValidationError(
+                HelpLanguage.text(
+                    "aucun dialogue livré « \(asked) » : ceux livrés sont \(names) ; sinon, donnez --dialogue FICHIER",
+                    "no shipped dialogue “\(asked)”: the shipped ones are \(names); give --dialogue FILE"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import Files
 import SystemPackage
 import WallClock
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueKit
+import Files
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

@@ -1,3 +1,5 @@
+import Files
+
 /// Where the interview writes. Standard output in use; a buffer in tests.
 public protocol OutputSink: AnyObject {
     func write(_ text: String)

@@ -1,4 +1,5 @@
 import DialogueKit
+import Files
 import SystemPackage
 
 #if canImport(Glibc)

@@ -12,6 +12,11 @@ public struct FileError: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let reason: String
     public var description: String { "\(VisibleText.escapingControls(path)) : \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// Files as the project needs them: read whole, written atomically with owner-only
@@ -22,7 +27,7 @@ public struct FileError: Error, CustomStringConvertible, Equatable {
 /// offer (`mkstemp`, `link`, `fsync`, `fstat`) stays a C call.
 public enum FileIO {
     /// The reason an operation failed, in French: what a person can act on.
-    static func reason(_ error: Errno) -> String {
+    public static func reason(_ error: Errno) -> String {
         switch error {
         case .noSpace: return "plus de place sur le disque"
         case .permissionDenied, .notPermitted: return "permission refusée"
@@ -39,7 +44,7 @@ public enum FileIO {
         }
     }
 
-    static func errnoText(_ code: Int32) -> String { reason(Errno(rawValue: code)) }
+    public static func errnoText(_ code: Int32) -> String { reason(Errno(rawValue: code)) }
 
     private static func failure(_ path: String, _ error: any Error) -> FileError {
         FileError(path: path, reason: (error as? Errno).map(reason) ?? "\(error)")
