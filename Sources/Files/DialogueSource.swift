@@ -27,11 +27,14 @@ public enum DialogueSource {
     }
 
     /// The shipped dialogue of this name: from `folder` when given, else built in.
-    public static func shipped(named name: String, overriddenBy folder: String? = nil) throws(Failure) -> Dialogue {
+    /// `outcomesWhenRead`: as `DialogueLoader.load(nodeStream:)` says.
+    public static func shipped(
+        named name: String, overriddenBy folder: String? = nil, outcomesWhenRead: Bool = true
+    ) throws(Failure) -> Dialogue {
         if let folder { return try load(file: folder + "/" + name) }
         guard let shipped = ShippedRules.dialogue(named: name) else {
             throw .notShipped(name: name, shipped: ShippedRules.dialogues.map(\.name))
         }
-        do { return try shipped.load() } catch { throw .invalid(error) }
+        do { return try shipped.load(outcomesWhenRead: outcomesWhenRead) } catch { throw .invalid(error) }
     }
 }

@@ -15,10 +15,11 @@ public enum ShippedRules {
         /// The file's name, how sessions and options name it (`conciliation.yaml`).
         public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
 
-        public func load() throws(DialogueLoadError) -> DialogueKit.Dialogue {
+        /// The dialogue; `outcomesWhenRead` as `DialogueLoader.load(nodeStream:)` says.
+        public func load(outcomesWhenRead: Bool = true) throws(DialogueLoadError) -> DialogueKit.Dialogue {
             let loaded: Result<DialogueKit.Dialogue, DialogueLoadError> = nodes.withUTF8Buffer { buffer in
                 do throws(DialogueLoadError) {
-                    return .success(try DialogueLoader.load(nodeStream: buffer, file: path))
+                    return .success(try DialogueLoader.load(nodeStream: buffer, file: path, outcomesWhenRead: outcomesWhenRead))
                 } catch {
                     return .failure(error)
                 }

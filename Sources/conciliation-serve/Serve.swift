@@ -65,7 +65,9 @@ struct Serve: ParsableCommand {
     /// program reads them, within the same bounds.
     private func dialogue() throws -> Dialogue {
         do {
-            guard let path = options.dialogue else { return try DialogueSource.shipped(named: "conciliation.yaml") }
+            guard let path = options.dialogue else {
+                return try DialogueSource.shipped(named: "conciliation.yaml", outcomesWhenRead: false)
+            }
             return try DialogueSource.load(file: path)
         } catch {
             switch error {

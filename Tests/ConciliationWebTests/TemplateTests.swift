@@ -17,7 +17,8 @@ struct TemplateTests {
         -> String
     {
         let set = try TemplateSet(templates.map { (name: $0.0, text: $0.1) }, label: { labels[$0] })
-        return String(decoding: try #require(set.render(name, values)), as: UTF8.self)
+        let index = try #require(templates.firstIndex { $0.0 == name })
+        return String(decoding: set.render(at: index, values), as: UTF8.self)
     }
 
     func failure(_ templates: [(String, String)], labels: [String: String] = [:]) -> String? {
@@ -95,6 +96,7 @@ struct TemplateTests {
             ("\n\n {{> nowhere}}", "Templates/p.mustache:3:2: no template “nowhere” to include"),
             ("{{> p}}", "Templates/p.mustache:1:1: “p” includes itself"),
             ("{{ }}", "Templates/p.mustache:1:1: a tag without a name"),
+            ("<button name=\"do\" value=\"{{do.nope}}\">", "Templates/p.mustache:1:26: no button “nope” in PageButton"),
             ("<p>\n  {{nope}}", "Templates/p.mustache:2:3: no value named “nope” in TemplateName"),
             ("{{#notes}}{{^nope}}{{/nope}}{{/notes}}", "Templates/p.mustache:1:11: no value named “nope” in TemplateName"),
             ("{{{ nope }}}", "Templates/p.mustache:1:1: no value named “nope” in TemplateName"),
@@ -107,18 +109,18 @@ struct TemplateTests {
     func framedPieces() throws {
         let set = try TemplateSet(
             [("p", "<b title=\"{{label}}\">{{text}}</b>\n"), ("twice", "{{text}}{{text}}"), ("none", "x")], label: { _ in nil })
-        let frame = try FramedPiece("p") { set.render("p", [.label: "Zoé & co", .text: $0]) ?? [] }
+        let frame = try FramedPiece("p") { set.render(at: 0, [.label: "Zoé & co", .text: $0]) }
         for text in ["", "05/10/2026", "<script>\"x\" & 'y'</script>", "été\u{1}", "33"] {
-            #expect(frame.filled(text) == set.render("p", [.label: "Zoé & co", .text: .text(text)]), "\(text)")
+            #expect(frame.filled(text) == set.render(at: 0, [.label: "Zoé & co", .text: .text(text)]), "\(text)")
         }
         let texts = ["Oui", "<b>", "été"]
-        let offered = try FramedPiece("p", ahead: texts) { set.render("p", [.label: "Zoé & co", .text: $0]) ?? [] }
+        let offered = try FramedPiece("p", ahead: texts) { set.render(at: 0, [.label: "Zoé & co", .text: $0]) }
         for (i, text) in texts.enumerated() {
-            #expect(offered.piece(option: i, text: "unused") == set.render("p", [.label: "Zoé & co", .text: .text(text)]))
+            #expect(offered.piece(option: i, text: "unused") == set.render(at: 0, [.label: "Zoé & co", .text: .text(text)]))
         }
         #expect(offered.piece(option: nil, text: "05/10/2026") == frame.filled("05/10/2026"))
-        for name in ["twice", "none"] {
-            #expect(throws: TemplateError.self) { try FramedPiece(name) { set.render(name, [.text: $0]) ?? [] } }
+        for (index, name) in [(1, "twice"), (2, "none")] {
+            #expect(throws: TemplateError.self) { try FramedPiece(name) { set.render(at: index, [.text: $0]) } }
         }
     }
 
@@ -128,8 +130,9 @@ struct TemplateTests {
             let dialogue = try #require(ShippedRules.dialogue(named: name)).load()
             let renderer = try PageRenderer(dialogue: dialogue)
             for language in Language.allCases {
-                #expect(String(decoding: renderer.render("home", language, [:]), as: UTF8.self).hasSuffix("</html>\n"))
-                #expect(renderer.render("no-such-page", language, [:]).isEmpty)
+                for page in PageTemplate.allCases where page.page != nil {
+                    #expect(String(decoding: renderer.render(page, language, [:]), as: UTF8.self).hasSuffix("</html>\n"), "\(page)")
+                }
             }
         }
     }

@@ -17,15 +17,14 @@ public struct WebSite: Sendable {
     let today: CivilDate?
     let renderer: PageRenderer
     /// Made once per language: it renders every rule's sources ahead.
-    let formatters: [Language: ResultFormatter]
+    /// In `Language.allCases`' order.
+    let formatters: [ResultFormatter]
 
     public init(dialogue: Dialogue, today: CivilDate?) throws {
         self.dialogue = dialogue
         self.today = today
         self.renderer = try PageRenderer(dialogue: dialogue)
-        var formatters: [Language: ResultFormatter] = [:]
-        for language in Language.allCases { formatters[language] = ResultFormatter(dialogue: dialogue, language: language) }
-        self.formatters = formatters
+        formatters = Language.allCases.map { ResultFormatter(dialogue: dialogue, language: $0) }
     }
 
     /// A form posted to the page, as HTTP brought it.
@@ -93,7 +92,7 @@ public struct WebSite: Sendable {
 
     /// The home page; `token` is the browser's form token (`CSRFGuard`).
     public func home(language: Language, token: String) -> Reply {
-        html(200, "home", language, view(language, token).home())
+        html(200, .home, language, view(language, token).home())
     }
 
     /// What a posted form gives.
@@ -105,9 +104,9 @@ public struct WebSite: Sendable {
         } catch {
             return problem(400, .tampered(reason(error).text(language)), language)
         }
-        let button = form["do"] ?? ""
-        language = LanguageChoice.choose(
-            named: button.hasPrefix("lang-") ? String(button.dropFirst(5)) : form["lang"], acceptLanguage: post.acceptLanguage)
+        let button = form["do"].flatMap(PageButton.init(value:))
+        let named: String? = if case .language(let chosen) = button { chosen.rawValue } else { form["lang"] }
+        language = LanguageChoice.choose(named: named, acceptLanguage: post.acceptLanguage)
         guard CSRFGuard.accepts(cookie: post.cookie, form: form["csrf"], fetchSite: post.fetchSite) else {
             return problem(403, .forged, language)
         }
@@ -117,14 +116,14 @@ public struct WebSite: Sendable {
         do {
             // "Commencer" starts afresh, whatever an earlier interview left.
             let session =
-                button == "start" ? FormFields(pairs: []) : try post.session.map(SessionCookie.read)?.form ?? FormFields(pairs: [])
+                button == .start ? FormFields(pairs: []) : try post.session.map(SessionCookie.read)?.form ?? FormFields(pairs: [])
             request = try PageRequest(session: session, form: form, dialogue: dialogue, parser: parser)
         } catch let error as PageRefusal {
             return problem(400, .tampered(error.reason.text(language)), language)
         } catch {
             return problem(400, .tampered(WebSentence.badEncoding.text(language)), language)
         }
-        var machine = PageMachine(dialogue: dialogue, today: today, language: language, request: request, formatter: formatters[language])
+        var machine = PageMachine(dialogue: dialogue, today: today, language: language, request: request, formatter: formatter(language))
         let action: PageMachine.Action
         var attempt: PageFlash.Attempt?
         switch request.event {
@@ -202,7 +201,7 @@ public struct WebSite: Sendable {
         } catch {
             return problem(400, .tampered(error.reason.text(language)), language)
         }
-        var machine = PageMachine(dialogue: dialogue, today: today, language: language, request: request, formatter: formatters[language])
+        var machine = PageMachine(dialogue: dialogue, today: today, language: language, request: request, formatter: formatter(language))
         let action: PageMachine.Action
         if case .view(let step, let flash) = event {
             action = machine.viewed(step: step, flash: flash)
@@ -225,21 +224,25 @@ public struct WebSite: Sendable {
         var page = view(language, "")
         let depth = path.split(separator: "/", omittingEmptySubsequences: false).count - 2
         if depth > 0 { page.root = String(repeating: "../", count: min(depth, 20)) }
-        var reply = html(status, "problem", language, page.problem(sentence))
+        var reply = html(status, .problem, language, page.problem(sentence))
         reply.refusal = RefusalKind(sentence)
         return reply
+    }
+
+    private func formatter(_ language: Language) -> ResultFormatter {
+        formatters[Language.allCases.firstIndex(of: language)!]
     }
 
     private func view(_ language: Language, _ token: String) -> PageView {
         PageView(
             dialogue: dialogue, language: language, renderer: renderer,
-            formatter: formatters[language] ?? ResultFormatter(dialogue: dialogue, language: language), csrf: token)
+            formatter: formatter(language), csrf: token)
     }
 
-    private func html(_ status: Int, _ template: String, _ language: Language, _ values: TemplateFields) -> Reply {
+    private func html(_ status: Int, _ template: PageTemplate, _ language: Language, _ values: TemplateFields) -> Reply {
         Reply(
             status: status, contentType: "text/html; charset=utf-8", attachment: nil,
-            body: renderer.render(template, language, values), kind: PageKind(template: template),
+            body: renderer.render(template, language, values), kind: template.page ?? .problem,
             refusal: status == 422 ? .answer : nil)
     }
 

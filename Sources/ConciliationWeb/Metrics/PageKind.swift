@@ -2,11 +2,6 @@
 /// that no label ever carries what a request sent.
 public enum PageKind: String, Sendable, CaseIterable {
     case home, question, result, letter, fault, problem, redirect, download, asset, health
-
-    /// The page a template renders.
-    init(template: String) {
-        self = PageKind(rawValue: template) ?? .problem
-    }
 }
 
 /// Why a request was refused, as the metrics count it: a closed list.

@@ -25,9 +25,8 @@ struct PageRenderer: Sendable {
         /// By question slot: its prompt and help, set as a French page sets them.
         let prompts: [String]
         let helps: [String]
-        /// By question slot, then option: the radio button in its four states
-        /// (neither, ticked, focused, both); empty for a date or a text.
-        let options: [[[[UInt8]]]]
+        /// By question slot, then option: its radio button; empty for a date or a text.
+        let options: [[RadioButton]]
         /// By question slot: its answer in the answers list, and in the result's
         /// "Pourquoi ?" (made for each option, framed for a date or a text).
         let answerItems: [FramedPiece]
@@ -44,18 +43,6 @@ struct PageRenderer: Sendable {
     /// By question slot: the rules that may be why it is asked.
     private let readings: [QuestionReadings]
 
-    static let sources: [(String, [UInt8])] = [
-        ("top", PackageResources.top_mustache), ("bottom", PackageResources.bottom_mustache),
-        ("session", PackageResources.session_mustache), ("answers", PackageResources.answers_mustache),
-        ("language_switch", PackageResources.language_switch_mustache), ("home", PackageResources.home_mustache),
-        ("question", PackageResources.question_mustache), ("result", PackageResources.result_mustache),
-        ("letter", PackageResources.letter_mustache), ("fault", PackageResources.fault_mustache),
-        ("problem", PackageResources.problem_mustache), ("rule", PackageResources.rule_mustache),
-        ("rule_reading", PackageResources.rule_reading_mustache), ("option", PackageResources.option_mustache),
-        ("answer", PackageResources.answer_mustache),
-        ("why_answer", PackageResources.why_answer_mustache), ("why_decision", PackageResources.why_decision_mustache),
-    ]
-
     init(dialogue: Dialogue) throws {
         self.dialogue = dialogue
         // The options' values, as `AnswerParser` reads them back.
@@ -67,9 +54,8 @@ struct PageRenderer: Sendable {
         var made: [Made] = []
         for language in Language.allCases {
             let labels = WebMessage.labels(language)
-            let library = try TemplateSet(
-                PageRenderer.sources.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }, label: { labels[$0] })
-            func piece(_ template: String, _ values: TemplateFields) -> [UInt8] { library.render(template, values, capacity: 256) ?? [] }
+            let library = try TemplateSet(label: { labels[$0] })
+            func piece(_ template: PageTemplate, _ values: TemplateFields) -> [UInt8] { library.render(template, values, capacity: 256) }
             let rules = dialogue.rules.map { PageRenderer.values(of: $0, dialogue, language) }
             let questionLabels = dialogue.questions.map { WebText.typeset($0.label.text(language), language) }
             let note = CaseNote(dialogue: dialogue, language: language)
@@ -82,13 +68,13 @@ struct PageRenderer: Sendable {
             }
             let options = dialogue.questions.map { question in
                 (AnswerOptions.of(question, language) ?? []).enumerated().map { i, option in
-                    [false, true].map { checked in
-                        piece(
-                            "option",
-                            [
-                                .id: .text("answer-\(i + 1)"), .value: .text(option.value),
-                                .label: .text(WebText.typeset(option.label, language)), .checked: .flag(checked),
-                            ])
+                    let values: TemplateFields = [
+                        .id: .text("answer-\(i + 1)"), .value: .text(option.value), .label: .text(WebText.typeset(option.label, language)),
+                    ]
+                    return RadioButton { ticked in
+                        var values = values
+                        values[.checked] = .flag(ticked)
+                        return piece(.option, values)
                     }
                 }
             }
@@ -98,22 +84,22 @@ struct PageRenderer: Sendable {
                     siteName: WebText.typeset(dialogue.title.text(language), language),
                     rulesLine: WebText.typeset(
                         WebSentence.rulesVersion(dialogue: dialogue.id, version: dialogue.version).text(language), language),
-                    explained: rules.map { piece("rule", $0) },
-                    reading: rules.map { piece("rule_reading", $0) },
+                    explained: rules.map { piece(.rule, $0) },
+                    reading: rules.map { piece(.ruleReading, $0) },
                     decisions: dialogue.branches.map {
-                        piece("why_decision", [.title: .text(WebText.typeset($0.title.text(language), language))])
+                        piece(.whyDecision, [.title: .text(WebText.typeset($0.title.text(language), language))])
                     },
                     prompts: dialogue.questions.map { WebText.typeset($0.prompt(.self, language), language) },
                     helps: dialogue.questions.map { WebText.typeset($0.help.text(language), language) },
                     options: options,
                     answerItems: try dialogue.questions.map { q throws(TemplateError) in
-                        try FramedPiece("answer", ahead: offeredTexts[q.slot]) { piece("answer", answer(q, $0)) }
+                        try FramedPiece(PageTemplate.answer.name, ahead: offeredTexts[q.slot]) { piece(.answer, answer(q, $0)) }
                     },
                     whyAnswers: try dialogue.questions.map { q throws(TemplateError) in
-                        try FramedPiece("why_answer", ahead: offeredTexts[q.slot]) {
+                        try FramedPiece(PageTemplate.whyAnswer.name, ahead: offeredTexts[q.slot]) {
                             var values = answer(q, $0)
                             values[.colon] = .text(language.colon)
-                            return piece("why_answer", values)
+                            return piece(.whyAnswer, values)
                         }
                     }))
         }
@@ -125,8 +111,8 @@ struct PageRenderer: Sendable {
         made[Language.allCases.firstIndex(of: language) ?? 0]
     }
 
-    func render(_ template: String, _ language: Language, _ values: TemplateFields) -> [UInt8] {
-        made(language).templates.render(template, values) ?? []
+    func render(_ template: PageTemplate, _ language: Language, _ values: TemplateFields) -> [UInt8] {
+        made(language).templates.render(template, values)
     }
 
     func siteName(_ language: Language) -> String { made(language).siteName }
@@ -153,7 +139,7 @@ struct PageRenderer: Sendable {
     func options(_ q: Int, checked: String?, _ language: Language) -> [[UInt8]] {
         let variants = made(language).options[q]
         let values = optionValues[q]
-        return zip(values.indices, variants).map { i, states in states[values[i] == checked ? 1 : 0] }
+        return zip(values, variants).map { value, button in button.html(ticked: value == checked) }
     }
 
     /// The answer `value` to question `q` in the answers list, with its "Modifier" button.

@@ -48,19 +48,19 @@ struct PageView {
     }
 
     /// The template and its values for `page`.
-    func render(_ page: PageMachine.Page, _ machine: PageMachine) -> (template: String, context: TemplateFields) {
+    func render(_ page: PageMachine.Page, _ machine: PageMachine) -> (template: PageTemplate, context: TemplateFields) {
         let interview = machine.interview
         switch page {
         case .question(let q, let error, let typed, let editing, let notice):
-            return ("question", question(q, machine, error: error, typed: typed, editing: editing, notice: notice))
+            return (.question, question(q, machine, error: error, typed: typed, editing: editing, notice: notice))
         case .result(let notice):
-            guard let routed = machine.routed else { return ("fault", fault(interview)) }
-            return ("result", result(routed, interview, notice: notice))
+            guard let routed = machine.routed else { return (.fault, fault(interview)) }
+            return (.result, result(routed, interview, notice: notice))
         case .fault:
-            return ("fault", fault(interview))
+            return (.fault, fault(interview))
         case .letter(let fields, let problems, let preview):
             guard let routed = machine.routed, let kind = LetterWriter(dialogue: dialogue).kind(for: routed) else {
-                return ("fault", fault(interview))
+                return (.fault, fault(interview))
             }
             var context = letter(kind, fields, problems)
             if let preview {
@@ -68,7 +68,7 @@ struct PageView {
                 context[.toFill] = .list(preview.toFill.map { .text($0) })
                 context[.hasToFill] = .flag(!preview.toFill.isEmpty)
             }
-            return ("letter", context)
+            return (.letter, context)
         }
     }
 

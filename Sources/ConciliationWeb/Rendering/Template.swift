@@ -18,7 +18,7 @@ struct Template: Sendable {
     let nodes: [Node]
 
     /// Reads `source`, named `name` in errors; `label` gives the text of `{{t.name}}`
-    /// (nil: not in the catalogue).
+    /// (nil: not in the catalogue), `PageButton` the value of `{{do.name}}`.
     init(name: String, source: String, label: (String) -> String?) throws(TemplateError) {
         var reader = Reader(name: name, bytes: Array(source.utf8))
         self.nodes = try reader.read(label: label)
@@ -88,6 +88,10 @@ private struct Reader {
                     let key = String(inside.dropFirst(2))
                     guard let fixed = label(key) else { throw error(at: open, "no text “\(key)” in WebMessage") }
                     HTMLEscaping.append(fixed, to: &text)
+                } else if !tripled, inside.hasPrefix("do.") {
+                    let key = String(inside.dropFirst(3))
+                    guard let button = PageButton.templateText(key) else { throw error(at: open, "no button “\(key)” in PageButton") }
+                    HTMLEscaping.append(button, to: &text)
                 } else {
                     flush(into: &stack)
                     stack[stack.count - 1].nodes.append(.value(try value(named: inside, at: open), escaped: !tripled))

@@ -13,26 +13,36 @@ struct TemplateSet: Sendable {
         let end: Int
     }
 
-    private let templates: [String: [Step]]
+    /// In the order of the sources: found by position, never by hashing a name.
+    private let templates: [[Step]]
 
-    /// `sources`: each template's name and text; `label`: the fixed texts.
+    /// Every `PageTemplate`, read and made ready; `label`: the fixed texts.
+    init(label: (String) -> String?) throws(TemplateError) {
+        try self.init(PageTemplate.allCases.map { ($0.name, String(decoding: $0.file.source, as: UTF8.self)) }, label: label)
+    }
+
+    /// `sources`: each template's name (how partials and errors name it) and text.
     init(_ sources: [(name: String, text: String)], label: (String) -> String?) throws(TemplateError) {
         var read: [String: Template] = [:]
         for (name, text) in sources { read[name] = try Template(name: name, source: text, label: label) }
-        var steps: [String: [Step]] = [:]
-        for (name, template) in read {
+        var steps: [[Step]] = []
+        for (name, _) in sources {
             var program: [Step] = []
-            TemplateSet.compile(try TemplateSet.expand(template.nodes, in: name, read, including: [name]), into: &program)
-            steps[name] = program
+            TemplateSet.compile(try TemplateSet.expand(read[name]!.nodes, in: name, read, including: [name]), into: &program)
+            steps.append(program)
         }
         templates = steps
     }
 
-    /// `name` rendered with `values`, as UTF-8 ready to send; nil if there is no
-    /// such template. `capacity`: the bytes to make room for at once (a page's
-    /// are some kilobytes, a piece's a few hundred bytes).
-    func render(_ name: String, _ values: TemplateFields, capacity: Int = 16 * 1024) -> [UInt8]? {
-        guard let steps = templates[name] else { return nil }
+    /// `template` rendered with `values`, as UTF-8 ready to send.
+    func render(_ template: PageTemplate, _ values: TemplateFields, capacity: Int = 16 * 1024) -> [UInt8] {
+        render(at: template.rawValue, values, capacity: capacity)
+    }
+
+    /// The template at `index` in the sources, rendered. `capacity`: the bytes to
+    /// make room for at once (a page's are some kilobytes, a piece's a few hundred).
+    func render(at index: Int, _ values: TemplateFields, capacity: Int = 16 * 1024) -> [UInt8] {
+        let steps = templates[index]
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
         var stack: [TemplateValue] = [.fields(values)]

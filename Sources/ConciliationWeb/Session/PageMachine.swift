@@ -180,22 +180,22 @@ struct PageMachine {
     /// The letter's details sent: the letter as a download, or the form again
     /// with what is wrong.
     func letterSubmitted(_ fields: LetterFields, markdown: Bool) -> Action {
-        writeLetter(fields, markdown: markdown) { kind, text in
-            .download(Download(name: kind.fileStem + (markdown ? ".md" : ".txt"), markdown: markdown, bytes: Array(text.utf8)))
+        writeLetter(fields, markdown: markdown) { kind, letter in
+            .download(Download(name: kind.fileStem + (markdown ? ".md" : ".txt"), markdown: markdown, bytes: Array(letter.text.utf8)))
         }
     }
 
     /// "Voir la lettre": the form again, with the letter below it as it would be
     /// downloaded and the passages it still leaves to complete; or what is wrong.
     func letterPreviewed(_ fields: LetterFields) -> Action {
-        writeLetter(fields, markdown: false) { _, text in
-            .show(.letter(fields, problems: [:], preview: LetterPreview(text: text, toFill: LetterWriter.passagesToFill(text))))
+        writeLetter(fields, markdown: false) { _, letter in
+            .show(.letter(fields, problems: [:], preview: LetterPreview(text: letter.text, toFill: letter.toFill)))
         }
     }
 
     /// The letter from these details, given to `done`; or the form again with
     /// what is wrong in them.
-    private func writeLetter(_ fields: LetterFields, markdown: Bool, _ done: (LetterKind, String) -> Action) -> Action {
+    private func writeLetter(_ fields: LetterFields, markdown: Bool, _ done: (LetterKind, LetterWriter.Letter) -> Action) -> Action {
         guard let routed else { return .refuse(.noResultYet) }
         let writer = LetterWriter(dialogue: dialogue)
         guard let kind = writer.kind(for: routed) else { return .refuse(.noLetterHere) }

@@ -55,35 +55,31 @@ struct PageRequest: Sendable {
     }
 
     private static func event(_ form: FormFields, _ dialogue: Dialogue) throws(PageRefusal) -> PageEvent {
-        guard let button = form["do"] else { throw PageRefusal(.fieldMissing("do")) }
+        guard let value = form["do"] else { throw PageRefusal(.fieldMissing("do")) }
+        guard let button = PageButton(value: value) else { throw PageRefusal(.unknownButton(value)) }
         func question() throws(PageRefusal) -> Int {
             guard let id = form["q"] else { throw PageRefusal(.fieldMissing("q")) }
             guard let q = dialogue.question(named: id) else { throw PageRefusal(.unknownQuestion(id)) }
             return q.slot
         }
-        switch button {
-        case "start", "show", "lang-fr", "lang-en": return .show
-        case "next", "unknown":
-            return .answer(
-                question: try question(), text: form["answer"] ?? "", unknown: button == "unknown", editing: form["mode"] == "edit")
-        case "back": return .back(question: form["q"].flatMap { dialogue.question(named: $0)?.slot })
-        case "letter": return .letter
-        case "letter-txt", "letter-md", "letter-preview":
+        func letterFields() -> LetterFields {
             var fields = LetterFields()
             for field in LetterField.allCases { fields.values[field] = form[field.rawValue] }
-            return button == "letter-preview" ? .letterPreview(fields) : .letterDownload(fields, markdown: button == "letter-md")
-        default:
-            if button.hasPrefix("edit:") {
-                let id = String(button.dropFirst("edit:".count))
-                guard let q = dialogue.question(named: id) else { throw PageRefusal(.unknownQuestion(id)) }
-                return .edit(question: q.slot)
-            }
-            // Only the buttons the page draws: `export-` and an extension exactly,
-            // never a path that ends like one (`export-../../x.JSON`).
-            if let format = ExportFormat.allCases.first(where: { button == "export-" + $0.fileExtension }) {
-                return .export(format)
-            }
-            throw PageRefusal(.unknownButton(button))
+            return fields
+        }
+        switch button {
+        case .start, .show, .language: return .show
+        case .next, .unknown:
+            return .answer(
+                question: try question(), text: form["answer"] ?? "", unknown: button == .unknown, editing: form["mode"] == "edit")
+        case .back: return .back(question: form["q"].flatMap { dialogue.question(named: $0)?.slot })
+        case .letter: return .letter
+        case .letterPreview: return .letterPreview(letterFields())
+        case .letterText, .letterMarkdown: return .letterDownload(letterFields(), markdown: button == .letterMarkdown)
+        case .edit(let id):
+            guard let q = dialogue.question(named: id) else { throw PageRefusal(.unknownQuestion(id)) }
+            return .edit(question: q.slot)
+        case .export(let format): return .export(format)
         }
     }
 }

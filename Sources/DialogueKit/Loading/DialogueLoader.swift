@@ -26,8 +26,12 @@ public enum DialogueLoader {
     }
 
     /// A dialogue from its `NodeStream` (the rules built into the binary): the same
-    /// checks as from its text, without parsing YAML.
-    public static func load(nodeStream: UnsafeBufferPointer<UInt8>, file: String) throws(DialogueLoadError) -> Dialogue {
+    /// checks as from its text, without parsing YAML. `outcomesWhenRead`: the
+    /// outcomes are made when first read, so that a terminal's first question does
+    /// not wait for them; a server, which reads them at every result, makes them now.
+    public static func load(
+        nodeStream: UnsafeBufferPointer<UInt8>, file: String, outcomesWhenRead: Bool = true
+    ) throws(DialogueLoadError) -> Dialogue {
         guard let root = NodeStream.decode(nodeStream) else {
             throw DialogueLoadError(errors: [
                 DialogueError(SourcePosition(file: file, line: 1, column: 1), "the built-in rules are damaged")
@@ -35,6 +39,7 @@ public enum DialogueLoader {
         }
         return try load(file: file) { builder throws in
             builder.verified = true
+            builder.outcomesWhenRead = outcomesWhenRead
             return try builder.build(root: root)
         }
     }
@@ -68,6 +73,8 @@ private struct Builder {
     /// The rules built into the binary: loaded whole and verified when it was
     /// built, so their outcomes are made when first read.
     var verified = false
+    /// With `verified`: the outcomes are made when first read, not while loading.
+    var outcomesWhenRead = true
 
     init(file: String) { self.file = file }
 
@@ -343,7 +350,7 @@ private struct Builder {
         }
         let outcomeList: OutcomeList
         var outcomesComplete = true
-        if verified {
+        if verified && outcomesWhenRead {
             nonisolated(unsafe) var later = self
             outcomeList = OutcomeList(later: {
                 outcomePairs.map { pair in
