@@ -99,8 +99,8 @@ struct LetterCommand: ParsableCommand {
         if let facts { details.facts = facts }
         if let grounds { details.grounds = grounds }
         if let request { details.request = request }
-        let text = writer.letter(kind, routed: routed, details: details, markdown: format == .markdown)
-        let toFill = LetterWriter.passagesToFill(text)
+        let letter = writer.letter(kind, routed: routed, details: details, markdown: format == .markdown)
+        let (text, toFill) = (letter.text, letter.toFill)
         if let output {
             try FileIO.writeAtomically(Array(text.utf8), to: output, overwrite: force)
             let full = FileIO.fullPath(output)

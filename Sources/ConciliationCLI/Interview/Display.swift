@@ -1,13 +1,14 @@
 import DialogueKit
 
-/// Something to draw. `Screen` turns it into lines, reading the machine's state
-/// at that moment (the goodbye says what the last save gave).
+/// Something to draw, with everything it shows: `Screen` turns it into lines
+/// without reading the machine back.
 enum Display: Equatable, Sendable {
     /// An empty line, between blocks.
     case blank
     /// The dialogue's title and how to answer, for a new interview.
-    /// The opening line; it says the answers stay on this computer only when they are saved.
-    case welcome(saving: Bool)
+    /// The opening line; it says the answers stay on this computer only when they
+    /// are saved, and names the day of a training scenario (`--today`).
+    case welcome(saving: Bool, simulatedDay: CivilDate?)
     /// A new interview after `:recommencer`: on a terminal, the screen and its
     /// scrollback are cleared first, so the next caller never sees the last one's
     /// answers, name or NIR.
@@ -26,24 +27,19 @@ enum Display: Equatable, Sendable {
     case rejection(String)
     /// A text of the dialogue shown as it is.
     case text(String)
-    /// A question, with the progress line when not `brief`.
-    case question(Int, progress: Interview.Progress?, brief: Bool)
+    /// A question, with the progress line when not `brief`, and the answer Enter
+    /// keeps (given before going back or editing).
+    case question(Int, progress: Interview.Progress?, brief: Bool, enterKeeps: Value?)
     /// An answer read back: a date in words, a choice by its label.
     case echo(question: Int, value: Value)
     /// The result, in full.
-    case result
-    /// The case note, to paste into a case file.
-    case caseNote
-    /// The answers given, numbered.
-    case answers
-    /// Why this question, or why this result.
-    case why
+    case result(ResultSections)
+    /// The case note, to paste into a case file: its lines.
+    case caseNote(String)
+    /// The answers given, numbered (empty: none yet).
+    case answers([String])
+    /// Why this question, or why this result; `decided`: whether any answer is given.
+    case why(Explanation, decided: Bool)
     /// Help on the question being asked, then the commands.
     case help(question: Int?)
-    /// "Leave?", with what leaving costs.
-    case quitQuestion
-    /// The goodbye, saying what is saved.
-    case goodbye
-    /// After SIGTERM: what is saved.
-    case terminatedNotice
 }

@@ -7,8 +7,8 @@ struct FileRequest: Equatable, Sendable {
         /// The case as `:exporter` writes it, rendered by the driver (it holds
         /// the session's times).
         case export(ExportFormat)
-        /// A letter, ready.
-        case letter([UInt8])
+        /// A letter, ready, with the passages it leaves to complete.
+        case letter(LetterWriter.Letter)
     }
 
     /// When an existing file may be replaced.

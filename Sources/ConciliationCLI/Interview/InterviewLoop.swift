@@ -23,7 +23,8 @@ final class InterviewLoop {
         self.reader = reader
         self.output = output
         self.screen = Screen(
-            language: settings.language, audience: settings.audience, style: Style(enabled: settings.colors), width: settings.width)
+            dialogue: interview.dialogue, language: settings.language, audience: settings.audience, style: Style(enabled: settings.colors),
+            width: settings.width)
     }
 
     var interview: Interview { machine.interview }
@@ -60,7 +61,7 @@ final class InterviewLoop {
         var queue = actions[...]
         while let action = queue.popFirst() {
             switch action {
-            case .show(let display): output.write(screen.render(display, machine))
+            case .show(let display): output.write(screen.render(display))
             case .save: queue = machine.saved(save())[...] + queue
             case .write(let request): queue = machine.fileWritten(request, write(request))[...] + queue
             case .forgetHistory: reader.forgetHistory()
@@ -101,7 +102,7 @@ final class InterviewLoop {
         }
         let bytes: [UInt8]
         switch request.content {
-        case .letter(let letter): bytes = letter
+        case .letter(let letter): bytes = Array(letter.text.utf8)
         case .export(let format):
             guard let routed = machine.routed else { return .failed(CLIMessage.exportBeforeResult.text(settings.language)) }
             let facts = [

@@ -4,6 +4,7 @@ import DialogueKit
 /// lines broken between words at the terminal's width, every sentence from the
 /// catalogue in the language chosen.
 struct Screen {
+    let dialogue: Dialogue
     let language: Language
     let audience: Audience
     let style: Style
@@ -11,27 +12,24 @@ struct Screen {
     let width: Int?
 
     /// The text to write for `display`, ending with a newline.
-    func render(_ display: Display, _ machine: SessionMachine) -> String {
-        let dialogue = machine.dialogue
+    func render(_ display: Display) -> String {
         switch display {
-        case .caseNote:
+        case .caseNote(let note):
             // As it will be pasted into the case file: one line per item, not
             // wrapped, so that copying it from the screen gives `:exporter`'s lines.
-            return CaseNote(dialogue: dialogue, language: language).text(answers: machine.interview.answeredPath, routed: machine.routed)
-                + "\n"
+            return note + "\n"
         default:
-            return lines(display, machine).map { line in (width.map { WordWrap.wrap(line, width: $0) } ?? line) + "\n" }.joined()
+            return lines(display).map { line in (width.map { WordWrap.wrap(line, width: $0) } ?? line) + "\n" }.joined()
         }
     }
 
     private func say(_ message: CLIMessage) -> String { message.text(language) }
 
-    private func lines(_ display: Display, _ machine: SessionMachine) -> [String] {
-        let dialogue = machine.dialogue
+    private func lines(_ display: Display) -> [String] {
         switch display {
         case .blank: return [""]
-        case .welcome(let saving):
-            let simulated = machine.simulated ? [style.bold(say(.simulatedDay(DateWords.words(machine.interview.today, language))))] : []
+        case .welcome(let saving, let day):
+            let simulated = day.map { [style.bold(say(.simulatedDay(DateWords.words($0, language))))] } ?? []
             return [style.bold(dialogue.title.text(language))] + simulated + [style.dim(say(.welcome(saving: saving)))]
         case .newInterview:
             // Home, erase the screen, erase the scrollback (xterm's E3, which
@@ -45,15 +43,14 @@ struct Screen {
         case .refused(let error): return [style.error(error.sentence(language))]
         case .rejection(let text): return [style.error(text)]
         case .text(let text): return [text]
-        case .question(let q, let progress, let brief):
-            return question(q, progress: progress, previous: machine.defaultAnswer(for: q), brief: brief, dialogue)
+        case .question(let q, let progress, let brief, let previous):
+            return question(q, progress: progress, previous: previous, brief: brief)
         case .echo(let q, let value): return echo(value, dialogue.questions[q]).map { [style.dim("→ " + $0)] } ?? []
-        case .result: return machine.routed.map { result($0, dialogue) } ?? []
-        case .caseNote: return []
-        case .answers:
-            let lines = CaseNote(dialogue: dialogue, language: language).answerLines(machine.interview.answeredPath)
-            return lines.isEmpty ? [say(.noAnswerYet)] : lines
-        case .why: return WhyText(dialogue: dialogue, language: language, style: style).lines(machine.interview)
+        case .result(let sections): return result(sections)
+        case .caseNote(let note): return [note]
+        case .answers(let lines): return lines.isEmpty ? [say(.noAnswerYet)] : lines
+        case .why(let explanation, let decided):
+            return WhyText(dialogue: dialogue, language: language, style: style).lines(explanation, decided: decided)
         case .help(let q):
             var lines = q.map { [style.bold(say(.helpHeading)) + " " + dialogue.questions[$0].help.text(language)] } ?? []
             lines.append(style.bold(say(.commandsHeading)))
@@ -62,9 +59,6 @@ struct Screen {
             }
             lines.append(say(.keysHelp))
             return lines
-        case .quitQuestion: return [say(.quitQuestion(machine.saveState))]
-        case .goodbye: return [say(.goodbye(finished: machine.routed != nil, machine.saveState))]
-        case .terminatedNotice: return [say(.terminatedNotice(machine.saveState))]
         }
     }
 
@@ -88,7 +82,7 @@ struct Screen {
         }
     }
 
-    private func question(_ q: Int, progress: Interview.Progress?, previous: Value?, brief: Bool, _ dialogue: Dialogue) -> [String] {
+    private func question(_ q: Int, progress: Interview.Progress?, previous: Value?, brief: Bool) -> [String] {
         let question = dialogue.questions[q]
         var lines: [String] = []
         if !brief {
@@ -117,8 +111,7 @@ struct Screen {
         return lines
     }
 
-    private func result(_ routed: RoutedCase, _ dialogue: Dialogue) -> [String] {
-        let parts = ResultFormatter(dialogue: dialogue, language: language).sections(routed)
+    private func result(_ parts: ResultSections) -> [String] {
         var lines = ["", style.result("→ " + parts.title)]
         lines += parts.dates.map { "  " + style.bold("\($0.label)\(language.colon)\($0.words) (\($0.relative))") }
         lines += ["", parts.summary]

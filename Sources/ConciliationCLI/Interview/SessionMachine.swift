@@ -22,6 +22,18 @@ struct SessionMachine {
         indirect case confirming(Confirmation, then: State)
         /// The details of the letter being written.
         case letterDetails(LetterDraft)
+        /// Leaving once the last save is done: what to say then, and how.
+        case leaving(Farewell, InterviewExit)
+    }
+
+    /// What is said when leaving, once the last save says what is kept.
+    enum Farewell: Equatable {
+        /// Nothing (the end of piped input).
+        case none
+        /// The goodbye; after a blank line when the prompt was left on its own line.
+        case goodbye(afterBlank: Bool)
+        /// After SIGTERM or SIGHUP, on a clean line.
+        case terminated
     }
 
     /// What a yes would do.
@@ -106,6 +118,7 @@ struct SessionMachine {
         case .finished: return .command
         case .confirming: return .yesNo
         case .letterDetails(let draft): return .detail(secret: draft.form.isSecret)
+        case .leaving: return .command
         }
     }
 
@@ -132,7 +145,8 @@ struct SessionMachine {
 
     /// The interview opens: the welcome for a new one, then where it stands.
     mutating func start() -> [SessionAction] {
-        (interview.answeredPath.isEmpty ? [.show(.welcome(saving: saving))] : []) + shown(interview.replay())
+        let day = simulated ? interview.today : nil
+        return (interview.answeredPath.isEmpty ? [.show(.welcome(saving: saving, simulatedDay: day))] : []) + shown(interview.replay())
     }
 
     /// A line typed.
@@ -184,7 +198,7 @@ struct SessionMachine {
             return [.show(.echo(question: q, value: value))] + setAside + shown(action) + [.save]
         case .finished:
             return text.trimmingSpaces.isEmpty ? [] : [.show(.message(.interviewOver))]
-        case .confirming, .letterDetails:
+        case .confirming, .letterDetails, .leaving:
             return []
         }
     }
@@ -198,20 +212,20 @@ struct SessionMachine {
             state = .answering
             return shown(interview.back()) + [.save]
         case .edit(nil):
-            return [.show(.answers), .show(.message(.editHowTo))]
+            return [.show(answersDisplay), .show(.message(.editHowTo))]
         case .edit(let n?):
             let path = interview.answeredPath
             guard n <= path.count else {
                 return [.show(.error(path.isEmpty ? .noAnswerToEdit : .answerNumberTooHigh(count: path.count)))]
             }
             state = .editing(question: path[n - 1].question)
-            return [.show(.blank), .show(.note(.changingAnswer(n))), .show(.question(path[n - 1].question, progress: nil, brief: true))]
+            return [.show(.blank), .show(.note(.changingAnswer(n))), .show(question(path[n - 1].question, progress: nil, brief: true))]
         case .answers:
-            return [.show(.answers)] + reask()
+            return [.show(answersDisplay)] + reask()
         case .why:
-            return [.show(.why)] + reask()
+            return [.show(.why(Explanation(interview), decided: !interview.path.isEmpty))] + reask()
         case .summary:
-            return [.show(.caseNote)] + reask()
+            return [.show(caseNoteDisplay)] + reask()
         case .export(let path, let force):
             return export(path, force: force)
         case .letter(let path, let force):
@@ -221,7 +235,7 @@ struct SessionMachine {
             state = .confirming(.restart, then: state)
             return [.show(.message(.restartQuestion))]
         case .quit:
-            return [.save, .show(.goodbye), .exit(.quit)]
+            return leave(.goodbye(afterBlank: false), .quit)
         }
     }
 
@@ -233,10 +247,10 @@ struct SessionMachine {
             letterDetailsKept = details
             return writeLetter(draft, details)
         }
-        guard interactive else { return [.save, .exit(.endOfInput)] }
-        if case .confirming(.quit, _) = state { return [.save, .show(.blank), .show(.goodbye), .exit(.endOfInput)] }
+        guard interactive else { return leave(.none, .endOfInput) }
+        if case .confirming(.quit, _) = state { return leave(.goodbye(afterBlank: true), .endOfInput) }
         state = .confirming(.quit, then: state)
-        return [.show(.blank), .show(.quitQuestion)]
+        return [.show(.blank), .show(.message(.quitQuestion(saveState)))]
     }
 
     /// Ctrl-C: the reader has cleared the line; a letter being written is abandoned.
@@ -247,20 +261,34 @@ struct SessionMachine {
 
     /// SIGTERM or SIGHUP: save and leave on a clean line.
     mutating func terminated() -> [SessionAction] {
-        [.save, .show(.blank), .show(.terminatedNotice), .exit(.terminated)]
+        leave(.terminated, .terminated)
     }
 
-    /// What saving gave: the goodbyes depend on it, and a failure is said once
-    /// until a save works again.
+    /// What saving gave: a failure is said once until a save works again; when
+    /// leaving, the goodbye then says what is kept, and the loop ends.
     mutating func saved(_ outcome: SaveState) -> [SessionAction] {
         saveState = outcome
-        guard case .failed(let reason) = outcome else {
+        var said: [SessionAction] = []
+        if case .failed(let reason) = outcome {
+            if !saveWarned { said.append(.show(.error(.saveFailed(reason)))) }
+            saveWarned = true
+        } else {
             saveWarned = false
-            return []
         }
-        if saveWarned { return [] }
-        saveWarned = true
-        return [.show(.error(.saveFailed(reason)))]
+        guard case .leaving(let farewell, let exit) = state else { return said }
+        switch farewell {
+        case .none: break
+        case .goodbye(let afterBlank):
+            said += (afterBlank ? [.show(.blank)] : []) + [.show(.message(.goodbye(finished: routed != nil, saveState)))]
+        case .terminated: said += [.show(.blank), .show(.message(.terminatedNotice(saveState)))]
+        }
+        return said + [.exit(exit)]
+    }
+
+    /// Leaving: the last save first; `saved` says goodbye and ends the loop.
+    private mutating func leave(_ farewell: Farewell, _ exit: InterviewExit) -> [SessionAction] {
+        state = .leaving(farewell, exit)
+        return [.save]
     }
 
     /// What writing a file gave.
@@ -268,8 +296,8 @@ struct SessionMachine {
         var said: [SessionAction]
         switch outcome {
         case .written(let fullPath):
-            if case .letter(let bytes) = request.content {
-                let toFill = LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self))
+            if case .letter(let letter) = request.content {
+                let toFill = letter.toFill
                 said = [.show(.message(toFill.isEmpty ? .letterReady(fullPath) : .letterToComplete(fullPath, toFill)))]
             } else {
                 said = [.show(.message(.exported(fullPath)))]
@@ -312,7 +340,7 @@ struct SessionMachine {
     private func parse(_ text: String, for q: Int) -> Result<Value, Refusal> {
         if text.trimmingSpaces.isEmpty, let previous = defaultAnswer(for: q) { return .success(previous) }
         return parser.parse(text, for: dialogue.questions[q]).mapError { error in
-            Refusal(actions: [.show(.refused(error)), .show(.question(q, progress: nil, brief: true))])
+            Refusal(actions: [.show(.refused(error)), .show(question(q, progress: nil, brief: true))])
         }
     }
 
@@ -326,12 +354,14 @@ struct SessionMachine {
         case .ask(let q, let progress, let rejection, _):
             state = .answering
             return (rejection.map { [.show(.rejection($0.text(language)))] } ?? []) + [
-                .show(.question(q, progress: progress, brief: false))
+                .show(question(q, progress: progress, brief: false))
             ]
         case .conclude:
             state = .finished
-            let note: [SessionAction] = audience == .agent ? [.show(.blank), .show(.heading(.caseNoteHeading)), .show(.caseNote)] : []
-            return [.show(.result)] + note + [.show(.blank), .show(.note(.resultFooter))]
+            let note: [SessionAction] =
+                audience == .agent ? [.show(.blank), .show(.heading(.caseNoteHeading)), .show(caseNoteDisplay)] : []
+            let sections = routed.map { ResultFormatter(dialogue: dialogue, language: language).sections($0) }
+            return (sections.map { [.show(.result($0))] } ?? []) + note + [.show(.blank), .show(.note(.resultFooter))]
         case .report(let fault):
             state = .finished
             return [.show(.error(.dialogueFault("\(fault)"))), .show(.message(.faultWayOut))]
@@ -344,7 +374,22 @@ struct SessionMachine {
 
     /// The question the current state waits for, briefly.
     private func reask() -> [SessionAction] {
-        questionAsked.map { [.show(.question($0, progress: nil, brief: true))] } ?? []
+        questionAsked.map { [.show(question($0, progress: nil, brief: true))] } ?? []
+    }
+
+    /// Question `q` as drawn now, with the answer Enter keeps.
+    private func question(_ q: Int, progress: Interview.Progress?, brief: Bool) -> Display {
+        .question(q, progress: progress, brief: brief, enterKeeps: defaultAnswer(for: q))
+    }
+
+    /// The answers given, as `:reponses` lists them.
+    private var answersDisplay: Display {
+        .answers(CaseNote(dialogue: dialogue, language: language).answerLines(interview.answeredPath))
+    }
+
+    /// The case note, as `:resume` and an agent's result show it.
+    private var caseNoteDisplay: Display {
+        .caseNote(CaseNote(dialogue: dialogue, language: language).text(answers: interview.answeredPath, routed: routed))
     }
 
     // MARK: Confirmations
@@ -355,7 +400,7 @@ struct SessionMachine {
         }
         state = previous
         switch (confirmation, yes) {
-        case (.quit, true): return [.save, .show(.goodbye), .exit(.quit)]
+        case (.quit, true): return leave(.goodbye(afterBlank: false), .quit)
         case (.restart, true): return restart()
         case (.overwrite(let requests, _), true):
             return requests.map { request in
@@ -431,10 +476,10 @@ struct SessionMachine {
         guard let routed else { return [] }
         let writer = LetterWriter(dialogue: dialogue)
         return draft.targets.map { target in
-            let text = writer.letter(draft.kind, routed: routed, details: details, markdown: target.lowercased().hasSuffix(".md"))
+            let letter = writer.letter(draft.kind, routed: routed, details: details, markdown: target.lowercased().hasSuffix(".md"))
             return .write(
                 FileRequest(
-                    path: target, content: .letter(Array(text.utf8)), replace: draft.force ? .unlessReadOnly : .never,
+                    path: target, content: .letter(letter), replace: draft.force ? .unlessReadOnly : .never,
                     followedBy: draft.targets.count - 1 - draft.targets.firstIndex(of: target)!))
         }
     }

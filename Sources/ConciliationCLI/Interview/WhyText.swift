@@ -11,8 +11,8 @@ struct WhyText {
 
     private func say(_ message: CLIMessage) -> String { message.text(language) }
 
-    func lines(_ interview: Interview) -> [String] {
-        let explanation = Explanation(interview)
+    /// `decided`: whether any answer is given yet.
+    func lines(_ explanation: Explanation, decided: Bool) -> [String] {
         var lines: [String] = []
         if let asked = explanation.asked {
             lines.append(style.bold(say(.whyThisQuestion(dialogue.questions[asked.question].label.text(language)))))
@@ -26,7 +26,7 @@ struct WhyText {
                             + rule.text.text(language))
                 }
             }
-            if interview.path.isEmpty { return lines }
+            if !decided { return lines }
             lines.append(style.bold(say(.decidedSoFar)))
         }
         let note = CaseNote(dialogue: dialogue, language: language)
@@ -41,7 +41,7 @@ struct WhyText {
             case .rule(let index): lines += explain(dialogue.rules[index])
             }
         }
-        if interview.path.isEmpty { lines.append(say(.noRuleYet)) }
+        if !decided { lines.append(say(.noRuleYet)) }
         return lines
     }
 

@@ -29,6 +29,24 @@ public struct LetterDetails: Sendable {
 }
 
 extension LetterDetails {
+    /// Every field the person typed, without the characters the writer marks its
+    /// own passages to complete with.
+    var withoutFillMarks: LetterDetails {
+        func clean(_ text: String) -> String {
+            guard text.utf8.contains(0xEE) else { return text }  // the first byte of either mark
+            return String(text.filter { $0 != LetterWriter.fillStart && $0 != LetterWriter.fillEnd })
+        }
+        var copy = self
+        copy.name = clean(name)
+        copy.address = clean(address)
+        copy.caisse = clean(caisse)
+        copy.reference = reference.map(clean)
+        copy.facts = facts.map(clean)
+        copy.grounds = grounds.map(clean)
+        copy.request = request.map(clean)
+        return copy
+    }
+
     /// Every field the person typed, with Markdown's markup characters escaped.
     var escapedForMarkdown: LetterDetails {
         var copy = self
@@ -168,24 +186,23 @@ public struct LetterWriter: Sendable {
         var sending: String?
     }
 
-    /// The passages a letter still leaves to fill in, named, for the sentence that
-    /// says so when the letter is written.
-    public static func passagesToFill(_ letter: String) -> [String] {
-        var found: [String] = []
-        var rest = Substring(letter)
-        while let start = rest.range(of: "[à compléter : ") {
-            guard let end = rest[start.upperBound...].firstIndex(of: "]") else { break }
-            found.append(String(rest[start.upperBound..<end]))
-            rest = rest[end...]
-        }
-        return found
+    /// A passage left for the person to complete, as the writer marks it in the
+    /// parts of a letter: between two private-use characters that no detail given
+    /// keeps, so that the person's own words are never taken for one.
+    static let fillStart: Character = "\u{E000}", fillEnd: Character = "\u{E001}"
+
+    /// The letter's text, and the passages it leaves to complete, named in order:
+    /// what the sentence said when it is written or shown lists.
+    public struct Letter: Sendable, Equatable {
+        public let text: String
+        public let toFill: [String]
     }
 
     /// The letter as plain text, or as Markdown.
-    public func letter(_ kind: Kind, routed: RoutedCase, details given: LetterDetails, markdown: Bool) -> String {
+    public func letter(_ kind: Kind, routed: RoutedCase, details given: LetterDetails, markdown: Bool) -> Letter {
         // The person's words are text in a Markdown letter, never markup; words
-        // left blank are words not given.
-        var given = given
+        // left blank are words not given; they never carry the writer's marks.
+        var given = given.withoutFillMarks
         for path in [\LetterDetails.facts, \.grounds, \.request, \.reference] where given[keyPath: path]?.trimmingSpaces.isEmpty == true {
             given[keyPath: path] = nil
         }
@@ -198,7 +215,38 @@ public struct LetterWriter: Sendable {
         case .court: parts = court(routed, details)
         case .opposition: parts = opposition(routed, details)
         }
-        return layout(parts, details: details, today: routed.today, markdown: markdown)
+        return LetterWriter.filled(layout(parts, details: details, today: routed.today, markdown: markdown))
+    }
+
+    /// The laid-out letter with each marked passage written « [à compléter : …] »,
+    /// and the passages. Read by bytes: a mark is three bytes in UTF-8 (EE 80 80,
+    /// EE 80 81), and no other character the letter holds starts with EE 80 8x.
+    private static func filled(_ marked: String) -> Letter {
+        var marked = marked
+        return marked.withUTF8 { bytes in
+            let open = Array("[à compléter : ".utf8)
+            var text: [UInt8] = [], toFill: [String] = []
+            text.reserveCapacity(bytes.count + 256)
+            var i = 0, passageStart = 0
+            while let e = bytes[i...].firstIndex(of: 0xEE) {
+                guard e + 2 < bytes.count, bytes[e + 1] == 0x80, bytes[e + 2] == 0x80 || bytes[e + 2] == 0x81 else {
+                    text += bytes[i...e]
+                    i = e + 1
+                    continue
+                }
+                text += bytes[i..<e]
+                if bytes[e + 2] == 0x80 {
+                    text += open
+                    passageStart = e + 3
+                } else {
+                    toFill.append(String(decoding: bytes[passageStart..<e], as: UTF8.self))
+                    text.append(UInt8(ascii: "]"))
+                }
+                i = e + 3
+            }
+            text += bytes[i...]
+            return Letter(text: String(decoding: text, as: UTF8.self), toFill: toFill)
+        }
     }
 
     /// The subject in a few words: the choice's label without its examples in
@@ -241,14 +289,14 @@ public struct LetterWriter: Sendable {
     /// The facts, the grounds (only when given) and the request, in the person's
     /// words, or "[à compléter : …]" saying what to write.
     private func appendWording(_ p: inout Parts, _ details: LetterDetails, facts: String, request: String) {
-        p.body.append("Les faits : " + LetterWriter.sentenceEnd(details.facts ?? "[à compléter : \(facts)]"))
+        p.body.append("Les faits : " + LetterWriter.sentenceEnd(details.facts ?? "\u{E000}\(facts)\u{E001}"))
         if let grounds = details.grounds { p.body.append("Pourquoi je ne suis pas d'accord : " + LetterWriter.sentenceEnd(grounds)) }
-        p.body.append("Ce que je demande : " + LetterWriter.sentenceEnd(details.request ?? "[à compléter : \(request)]"))
+        p.body.append("Ce que je demande : " + LetterWriter.sentenceEnd(details.request ?? "\u{E000}\(request)\u{E001}"))
     }
 
     /// The line under the caisse's name, left for the person to complete: the
     /// tool does not know where their caisse receives its mail.
-    static let caisseAddress = "[à compléter : adresse postale de la caisse]"
+    static let caisseAddress = "\u{E000}adresse postale de la caisse\u{E001}"
 
     private func mediator(_ routed: RoutedCase, _ details: LetterDetails) -> Parts {
         let reference = details.reference.map { " (référence \($0))" } ?? ""
@@ -283,13 +331,13 @@ public struct LetterWriter: Sendable {
                 "copie des autres documents utiles",
             ]
         } else if answer(.complaintMade, routed) == .bool(true) {
-            let complaintDate = date(.complaintOn, routed) ?? "[à compléter : sa date]"
+            let complaintDate = date(.complaintOn, routed) ?? "\u{E000}sa date\u{E001}"
             let channel = channelWords(routed)
             let answer: String
             switch self.answer(.complaintAnswer, routed) {
             case .string("none")?: answer = "elle est restée sans réponse à ce jour"
             case .string("unsatisfactory")?: answer = "la réponse de la caisse ne règle pas le problème"
-            default: answer = "[à compléter : la suite donnée]"
+            default: answer = "\u{E000}la suite donnée\u{E001}"
             }
             p.body.append("Démarche déjà faite : une réclamation le \(complaintDate)\(channel) ; \(answer).")
         } else {
@@ -319,18 +367,18 @@ public struct LetterWriter: Sendable {
         p.body.append("Je conteste la décision" + (decisionDate.map { " que j'ai reçue le \($0)" } ?? "") + "\(reference).")
         // Set apart: the person's words are a phrase of their own, whatever its form.
         p.body.append(
-            "Ce que la caisse a décidé : " + LetterWriter.sentenceEnd(details.facts ?? "[à compléter : ce que la caisse a décidé]"))
+            "Ce que la caisse a décidé : " + LetterWriter.sentenceEnd(details.facts ?? "\u{E000}ce que la caisse a décidé\u{E001}"))
         // Rule 3 (rev. 3): the letter asks the commission to treat the written
         // complaint as having seized it, and seizes it in the alternative; it never
         // states that the complaint counts as the appeal.
         // The same computed value chooses the result's note: one set of facts for both.
         if computed("cites_written_complaint", routed) == .bool(true) {
-            let complaintDate = date(.complaintOn, routed) ?? "[à compléter : date de votre réclamation écrite]"
+            let complaintDate = date(.complaintOn, routed) ?? "\u{E000}date de votre réclamation écrite\u{E001}"
             // How it was written, only as the person said it: never "par écrit" for a
             // channel they do not remember.
             let channel =
                 answer(.complaintChannel, routed).flatMap { $0 == .null ? nil : $0 } == nil
-                ? " [à compléter : par courrier, par un message sur le compte ameli ou par e-mail]" : channelWords(routed)
+                ? " \u{E000}par courrier, par un message sur le compte ameli ou par e-mail\u{E001}" : channelWords(routed)
             p.body.append(
                 "J'ai déjà contesté cette décision auprès de la caisse le \(complaintDate)\(channel), dans le délai de recours. Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"
                     + (terms.writtenComplaintAuthority.map { " (\($0))" } ?? "") + ". À titre subsidiaire, je vous saisis par la présente."
@@ -341,11 +389,11 @@ public struct LetterWriter: Sendable {
             "Mes motifs : "
                 + LetterWriter.sentenceEnd(
                     details.grounds
-                        ?? "[à compléter : pourquoi cette décision est, selon vous, mal fondée ; les faits et les pièces qui le montrent]"))
+                        ?? "\u{E000}pourquoi cette décision est, selon vous, mal fondée ; les faits et les pièces qui le montrent\u{E001}"))
         p.body.append(
             "Ce que je demande : "
                 + LetterWriter.sentenceEnd(
-                    details.request ?? "[à compléter : annuler ou modifier cette décision, et ce qui doit en suivre]"))
+                    details.request ?? "\u{E000}annuler ou modifier cette décision, et ce qui doit en suivre\u{E001}"))
         if let deadline = outputDate("appeal_deadline", routed) {
             if routed.today <= deadline {
                 p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(DateWords.inLetter(deadline)).")
@@ -366,7 +414,7 @@ public struct LetterWriter: Sendable {
             )
         }
         if medical {
-            p.body.append("Je souhaite que mon médecin, [à compléter : nom et adresse], soit informé des éléments médicaux de mon dossier.")
+            p.body.append("Je souhaite que mon médecin, \u{E000}nom et adresse\u{E001}, soit informé des éléments médicaux de mon dossier.")
         }
         return p
     }
@@ -381,7 +429,7 @@ public struct LetterWriter: Sendable {
                 ? "la commission de recours amiable et la commission médicale de recours amiable"
                 : "la commission de recours amiable"
         var p = Parts(
-            recipient: ["Greffe du pôle social", "Tribunal judiciaire de [à compléter : ville de votre domicile]"],
+            recipient: ["Greffe du pôle social", "Tribunal judiciaire de \u{E000}ville de votre domicile\u{E001}"],
             object: "Requête : contestation d'une décision \(LetterWriter.ofCaisse(details.caisse))",
             opening: "Madame, Monsieur le président,",
             attachments: [
@@ -405,7 +453,7 @@ public struct LetterWriter: Sendable {
                 " ; elle n'a pas statué dans le délai qui lui était imparti, expiré le \(DateWords.inLetter(end.adding(days: -1))) : son silence vaut rejet implicite."
         } else {
             history +=
-                " ; elle n'a pas statué. [à compléter : la date à laquelle son silence vaut rejet, indiquée sur l'accusé de réception de votre recours]"
+                " ; elle n'a pas statué. \u{E000}la date à laquelle son silence vaut rejet, indiquée sur l'accusé de réception de votre recours\u{E001}"
         }
         p.body.append(history)
         if let facts = details.facts { p.body.append("Ce que la caisse a décidé : " + LetterWriter.sentenceEnd(facts)) }
@@ -413,12 +461,12 @@ public struct LetterWriter: Sendable {
             "Exposé des motifs : "
                 + LetterWriter.sentenceEnd(
                     details.grounds
-                        ?? "[à compléter : en quelques phrases, pourquoi la décision est mal fondée, avec les faits et leurs dates]"))
+                        ?? "\u{E000}en quelques phrases, pourquoi la décision est mal fondée, avec les faits et leurs dates\u{E001}"))
         p.body.append(
             "Ce que je demande au tribunal : "
-                + LetterWriter.sentenceEnd(details.request ?? "[à compléter : annuler la décision, m'accorder la prestation, etc.]"))
+                + LetterWriter.sentenceEnd(details.request ?? "\u{E000}annuler la décision, m'accorder la prestation, etc.\u{E001}"))
         p.body.append(
-            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(LetterWriter.caisseNamed(details.caisse)), dont le siège est [à compléter : adresse du siège de la caisse]."
+            "Demandeur : \u{E000}nom, prénom, profession, nationalité, date et lieu de naissance, domicile\u{E001}. Défendeur : \(LetterWriter.caisseNamed(details.caisse)), dont le siège est \u{E000}adresse du siège de la caisse\u{E001}."
         )
         if answer(.appealNoticeStatesDeadline, routed) == .bool(false) {
             p.body.append(
@@ -433,7 +481,7 @@ public struct LetterWriter: Sendable {
         let served = date(.notifiedOn, routed)
         let reference = details.reference.map { " (référence \($0))" } ?? ""
         var p = Parts(
-            recipient: ["Greffe du pôle social", "Tribunal judiciaire de [à compléter : ville indiquée sur la contrainte]"],
+            recipient: ["Greffe du pôle social", "Tribunal judiciaire de \u{E000}ville indiquée sur la contrainte\u{E001}"],
             object: "Opposition à contrainte" + reference,
             opening: "Madame, Monsieur le président,",
             attachments: [
@@ -449,11 +497,11 @@ public struct LetterWriter: Sendable {
             "Mes motifs : "
                 + LetterWriter.sentenceEnd(
                     details.grounds
-                        ?? "[à compléter : pourquoi la somme réclamée n'est pas due, ou pas en totalité (erreur de calcul, prestation due, prescription…), avec les faits et leurs dates]"
+                        ?? "\u{E000}pourquoi la somme réclamée n'est pas due, ou pas en totalité (erreur de calcul, prestation due, prescription…), avec les faits et leurs dates\u{E001}"
                 ))
         p.body.append(
             "Ce que je demande au tribunal : "
-                + LetterWriter.sentenceEnd(details.request ?? "annuler cette contrainte [à compléter : ou en réduire le montant à …]"))
+                + LetterWriter.sentenceEnd(details.request ?? "annuler cette contrainte \u{E000}ou en réduire le montant à …\u{E001}"))
         if let deadline = outputDate("appeal_deadline", routed), routed.today <= deadline {
             p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(DateWords.inLetter(deadline)).")
         } else if answer(.noticeStatesDeadline, routed) == .bool(false) {
@@ -461,7 +509,7 @@ public struct LetterWriter: Sendable {
                 "La contrainte n'indiquait pas le délai, le tribunal et la forme de l'opposition ; aucun délai ne peut donc m'être opposé.")
         }
         p.body.append(
-            "Demandeur : [à compléter : nom, prénom, profession, nationalité, date et lieu de naissance, domicile]. Défendeur : \(LetterWriter.caisseNamed(details.caisse)), dont le siège est [à compléter : adresse du siège de la caisse]."
+            "Demandeur : \u{E000}nom, prénom, profession, nationalité, date et lieu de naissance, domicile\u{E001}. Défendeur : \(LetterWriter.caisseNamed(details.caisse)), dont le siège est \u{E000}adresse du siège de la caisse\u{E001}."
         )
         return p
     }

@@ -2,8 +2,8 @@
 /// browser's "Pourquoi ?" both show it. Before the result: the rules that read the
 /// question being asked. Then each answer on the path, each decision with the rule
 /// it applied, and, once finished, the result's own rules not cited yet.
-public struct Explanation: Sendable {
-    public enum Entry: Sendable {
+public struct Explanation: Sendable, Equatable {
+    public enum Entry: Sendable, Equatable {
         /// An answer given: the question's slot and the value (`CaseNote.answerText`
         /// words it), so that a page can show one it rendered ahead.
         case answer(question: Int, value: Value)
@@ -49,5 +49,12 @@ public struct Explanation: Sendable {
             }
         }
         self.entries = entries
+    }
+}
+
+extension Explanation {
+    /// The same question, the same rules (by id) and the same entries.
+    public static func == (a: Explanation, b: Explanation) -> Bool {
+        a.asked?.question == b.asked?.question && a.asked?.rules.map(\.id) == b.asked?.rules.map(\.id) && a.entries == b.entries
     }
 }

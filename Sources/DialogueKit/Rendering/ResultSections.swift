@@ -2,10 +2,10 @@
 /// the dates, the summary, what to do, what to do in parallel, the notes. The
 /// terminal, the exports and the browser page lay them out each in their own way
 /// from this one reading, so that no medium shows a step another leaves out.
-public struct ResultSections: Sendable {
+public struct ResultSections: Sendable, Equatable {
     /// One date that matters: its label, the date in words, and how far it is
     /// from today ("dans 14 jours", or "au 23/11/2026, dans 14 jours" when dated).
-    public struct DateLine: Sendable {
+    public struct DateLine: Sendable, Equatable {
         public let label: String
         public let words: String
         public let relative: String

@@ -29,7 +29,7 @@ struct SessionMachineTests {
         }
         #expect(m.dialogue.questions[q].id == "subject")
         #expect(actions.last == .save)
-        #expect(actions.contains { if case .show(.question(_, _, brief: false)) = $0 { true } else { false } })
+        #expect(actions.contains { if case .show(.question(_, _, brief: false, enterKeeps: nil)) = $0 { true } else { false } })
     }
 
     @Test("“1” at a yes/no question is refused with the parser's sentence and the question again, nothing saved")
@@ -57,11 +57,53 @@ struct SessionMachineTests {
         #expect(m.interview.answeredPath.isEmpty)
     }
 
-    @Test("Ctrl-D asks before leaving; a second one saves and leaves with the goodbye")
+    @Test("Ctrl-D asks before leaving; a second one saves, then the goodbye says what the save gave, and leaves")
     func ctrlDTwice() throws {
         var m = try machine(["4"])
-        #expect(m.endOfInput(interactive: true) == [.show(.blank), .show(.quitQuestion)])
-        #expect(m.endOfInput(interactive: true) == [.save, .show(.blank), .show(.goodbye), .exit(.endOfInput)])
+        #expect(m.endOfInput(interactive: true) == [.show(.blank), .show(.message(.quitQuestion(.nothingToSave)))])
+        #expect(m.endOfInput(interactive: true) == [.save])
+        #expect(
+            m.saved(.saved) == [.show(.blank), .show(.message(.goodbye(finished: false, .saved))), .exit(.endOfInput)])
+    }
+
+    /// Issue 27, point 2: what is drawn travels with the action; the goodbye was
+    /// worded at drawing time from the machine's state.
+    @Test("Leaving: the goodbye carries the save's outcome; a failed last save is said before it; SIGTERM's notice too")
+    func leavingCarriesTheSave() throws {
+        var m = try machine(["4", "non", "non"])
+        #expect(m.command(.quit) == [.save])
+        #expect(
+            m.saved(.failed("disque plein")) == [
+                .show(.error(.saveFailed("disque plein"))), .show(.message(.goodbye(finished: true, .failed("disque plein")))),
+                .exit(.quit),
+            ])
+        var t = try machine(["4"])
+        #expect(t.terminated() == [.save])
+        #expect(t.saved(.notSaving) == [.show(.blank), .show(.message(.terminatedNotice(.notSaving))), .exit(.terminated)])
+        var piped = try machine(["4"])
+        #expect(piped.endOfInput(interactive: false) == [.save])
+        #expect(piped.saved(.saved) == [.exit(.endOfInput)])
+    }
+
+    @Test("The result, the case note and the answers travel with the actions that show them")
+    func displaysCarryTheirData() throws {
+        var m = try machine(["4", "non"])
+        let actions = m.lineTyped("non")
+        guard case .show(.result(let sections))? = actions.first(where: { if case .show(.result) = $0 { true } else { false } }) else {
+            Issue.record("no result: \(actions)")
+            return
+        }
+        #expect(sections == ResultFormatter(dialogue: m.dialogue, language: .fr).sections(try #require(m.routed)))
+        guard case .show(.answers(let lines))? = m.command(.answers).first else {
+            Issue.record("no answers")
+            return
+        }
+        #expect(lines.count == 3)
+        guard case .show(.caseNote(let note))? = m.command(.summary).first else {
+            Issue.record("no case note")
+            return
+        }
+        #expect(note.contains(sections.title))
     }
 
     @Test("Going back from the first question and answering after the result are told apart")
@@ -125,11 +167,11 @@ struct SessionMachineTests {
             "4", "non", "non", ":lettre x.txt", "Marie Dupont", "3 rue des Lilas", "1 84 12 76 451 089 46", "CPAM du Bas-Rhin",
         ])
         let actions = m.endOfInput(interactive: false)
-        guard case .write(let request) = actions.first, case .letter(let bytes) = request.content else {
+        guard case .write(let request) = actions.first, case .letter(let letter) = request.content else {
             Issue.record("no letter written: \(actions)")
             return
         }
-        #expect(LetterWriter.passagesToFill(String(decoding: bytes, as: UTF8.self)).count >= 2)
+        #expect(letter.toFill.count >= 2)
     }
 
     /// Issue 26, point 5.
@@ -146,11 +188,11 @@ struct SessionMachineTests {
         let again = m.lineTyped("o")
         let writes = again.compactMap { if case .write(let r) = $0 { r } else { nil } }
         #expect(writes.map(\.path) == ["lettre-mediateur.txt", "lettre-mediateur.md"])
-        guard case .letter(let bytes)? = writes.first?.content else {
+        guard case .letter(let letter)? = writes.first?.content else {
             Issue.record("no letter: \(again)")
             return
         }
-        #expect(String(decoding: bytes, as: UTF8.self).contains("Les faits : mon dossier est bloqué."))
+        #expect(letter.text.contains("Les faits : mon dossier est bloqué."))
         // Both files are there: one question, once, names both; a yes replaces both.
         #expect(shown(m.fileWritten(writes[0], .exists(readOnly: false))).isEmpty, "no question before the last file")
         #expect(

@@ -109,14 +109,14 @@ struct LetterTests {
         )
         let writer = LetterWriter(dialogue: Self.dialogue)
         #expect(writer.kind(for: r) == .commission)
-        let text = writer.letter(.commission, routed: r, details: details, markdown: false)
+        let text = writer.letter(.commission, routed: r, details: details, markdown: false).text
         #expect(text.contains("Commission de recours amiable"))
         #expect(text.contains("Lettre recommandée avec avis de réception"))
         #expect(text.contains("Objet : Recours contre la décision reçue le 5 octobre 2026 (référence D-1234)"))
         #expect(text.contains("qui expire le 7 décembre 2026"))
         #expect(text.contains("N° de sécurité sociale : 1 84 12 76 451 089 46"))
         #expect(text.contains("Le 23 novembre 2026"))
-        let md = writer.letter(.commission, routed: r, details: details, markdown: true)
+        let md = writer.letter(.commission, routed: r, details: details, markdown: true).text
         #expect(md.contains("**Objet : Recours contre la décision"))
         #expect(md.contains("- copie de la décision contestée"))
     }
@@ -126,7 +126,7 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"decision-medical","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
         )
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false).text
         #expect(text.contains("Commission médicale de recours amiable"))
         #expect(text.contains("mon médecin"))
     }
@@ -138,7 +138,7 @@ struct LetterTests {
         )
         let writer = LetterWriter(dialogue: Self.dialogue)
         #expect(writer.kind(for: r) == .mediator)
-        let text = writer.letter(.mediator, routed: r, details: details, markdown: false)
+        let text = writer.letter(.mediator, routed: r, details: details, markdown: false).text
         #expect(text.contains("Objet : Saisine du médiateur"))
         #expect(text.contains("une réclamation le 1er octobre 2026, par courrier ; elle est restée sans réponse à ce jour"))
         #expect(text.contains("Aucun tribunal n'est saisi de ce litige."))
@@ -153,7 +153,7 @@ struct LetterTests {
         let writer = LetterWriter(dialogue: Self.dialogue)
         let first = try routed(#"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
         #expect(writer.kind(for: first) == .complaint)
-        #expect(writer.letter(.complaint, routed: first, details: details, markdown: false).contains("Service des réclamations"))
+        #expect(writer.letter(.complaint, routed: first, details: details, markdown: false).text.contains("Service des réclamations"))
         let waiting = try routed(
             #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-11-20","complaint_answer":"none","today":"2026-11-23"}"#
         )
@@ -168,7 +168,7 @@ struct LetterTests {
         )
         let writer = LetterWriter(dialogue: Self.dialogue)
         #expect(writer.kind(for: r) == .commission)
-        let text = writer.letter(.commission, routed: r, details: details, markdown: false)
+        let text = writer.letter(.commission, routed: r, details: details, markdown: false).text
         #expect(text.contains("auprès de la caisse le 1er septembre 2026, par courrier, dans le délai de recours"))
         #expect(text.contains("21 mars 2024, n° 22-13.906"))
         #expect(text.contains("copie de ma réclamation du 1er septembre 2026"))
@@ -177,7 +177,7 @@ struct LetterTests {
         let plain = try routed(
             #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
         )
-        #expect(!writer.letter(.commission, routed: plain, details: details, markdown: false).contains("22-13.906"))
+        #expect(!writer.letter(.commission, routed: plain, details: details, markdown: false).text.contains("22-13.906"))
     }
 
     /// The words of 2026 that a letter under the rules of 2007 must never use.
@@ -208,7 +208,7 @@ struct LetterTests {
     func letters2007(json: String) throws {
         let (writer, r) = try routed2007(json)
         let kind = try #require(writer.kind(for: r))
-        let text = writer.letter(kind, routed: r, details: details, markdown: false)
+        let text = writer.letter(kind, routed: r, details: details, markdown: false).text
         for word in Self.anachronisms { #expect(!text.contains(word), "« \(word) » in a letter of 2007:\n\(text)") }
     }
 
@@ -216,7 +216,7 @@ struct LetterTests {
     func letters2007Words() throws {
         let (writer, mediator) = try routed2007(
             #"{"subject":"no-gp","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
-        let referral = writer.letter(.mediator, routed: mediator, details: details, markdown: false)
+        let referral = writer.letter(.mediator, routed: mediator, details: details, markdown: false).text
         #expect(referral.contains("Madame, Monsieur le conciliateur"))
         #expect(referral.contains("Objet : Saisine du conciliateur"))
         #expect(referral.contains("Je vous prie d'agréer, Madame, Monsieur le conciliateur,"))
@@ -224,19 +224,19 @@ struct LetterTests {
             #"{"subject":"decision-admin","notified_on":"2026-10-15","notice_states_deadline":false,"court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
         )
         #expect(
-            writer.letter(.commission, routed: unstated, details: details, markdown: false).contains(
+            writer.letter(.commission, routed: unstated, details: details, markdown: false).text.contains(
                 "(article R. 142-1, alinéa 2, du code de la sécurité sociale, dans sa rédaction de 2007)"))
         let (_, pending) = try routed2007(
             #"{"subject":"decision-admin","notified_on":"2026-10-15","court_case_pending":true,"today":"2026-11-23"}"#)
         #expect(writer.kind(for: pending) == .commission)
         #expect(
-            writer.letter(.commission, routed: pending, details: details, markdown: false).contains(
+            writer.letter(.commission, routed: pending, details: details, markdown: false).text.contains(
                 "Le tribunal des affaires de sécurité sociale est déjà saisi de ce litige"))
         let (_, written) = try routed2007(
             #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","today":"2026-11-23"}"#
         )
         #expect(
-            writer.letter(.commission, routed: written, details: details, markdown: false).contains(
+            writer.letter(.commission, routed: written, details: details, markdown: false).text.contains(
                 "vous a saisie à cette date. À titre subsidiaire, je vous saisis par la présente."))
     }
 
@@ -252,7 +252,7 @@ struct LetterTests {
         hostile.facts = "# Titre\n> citation\n- liste\n1. un"
         hostile.grounds = "voir [ici](javascript:alert(1)) et ![img](http://x/y.png)"
         hostile.request = "`code` | table | ~~barré~~ _souligné_"
-        let md = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: hostile, markdown: true)
+        let md = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: hostile, markdown: true).text
         #expect(!md.contains("<script>"))
         #expect(md.contains("\\<script\\>alert(1)\\</script\\> Dupont"))
         #expect(md.contains("Ce que la caisse a décidé : \\# Titre\n\\> citation\n\\- liste\n1\\. un."))
@@ -262,7 +262,7 @@ struct LetterTests {
         #expect(md.contains("CPAM \\*\\*du\\*\\* Bas-Rhin"))
         #expect(md.contains("**Objet : Recours contre la décision"), "the letter's own markup is kept")
         // The plain-text letter keeps the words as typed.
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: hostile, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: hostile, markdown: false).text
         #expect(text.contains("<script>alert(1)</script> Dupont"))
     }
 
@@ -271,7 +271,7 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"decision-medical","notified_on":"2025-06-10","notice_states_deadline":null,"court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
         )
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false).text
         #expect(text.contains("ce délai ne peut m'être opposé (article R. 142-1-A"))
     }
 
@@ -283,7 +283,7 @@ struct LetterTests {
         )
         let writer = LetterWriter(dialogue: Self.dialogue)
         #expect(writer.kind(for: r) == .court)
-        let text = writer.letter(.court, routed: r, details: details, markdown: false)
+        let text = writer.letter(.court, routed: r, details: details, markdown: false).text
         #expect(text.contains("Greffe du pôle social"))
         #expect(text.contains("Lettre recommandée avec avis de réception, ou dépôt au greffe"))
         #expect(text.contains("qui a reçu mon recours le 3 août 2026 ; elle n'a pas statué dans le délai qui lui était imparti"))
@@ -302,7 +302,7 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"notification_channel":"registered-signed","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":"letter","complaint_answer":"unsatisfactory","today":"2026-11-28"}"#
         )
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false).text
         #expect(text.contains("Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"))
         #expect(text.contains("À titre subsidiaire, je vous saisis par la présente."))
         #expect(!text.contains("vaut recours"))
@@ -313,7 +313,7 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"decision-admin","notified_on":"2026-06-01","appeal_filed":"cra","appeal_received_on":null,"appeal_answer":"none","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
         )
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.court, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.court, routed: r, details: details, markdown: false).text
         #expect(!text.contains("rejet implicite."))
         #expect(text.contains("[à compléter : la date à laquelle son silence vaut rejet"))
     }
@@ -325,7 +325,7 @@ struct LetterTests {
         )
         let writer = LetterWriter(dialogue: Self.dialogue)
         #expect(writer.kind(for: r) == .opposition)
-        let text = writer.letter(.opposition, routed: r, details: details, markdown: false)
+        let text = writer.letter(.opposition, routed: r, details: details, markdown: false).text
         #expect(text.contains("Objet : Opposition à contrainte (référence D-1234)"))
         #expect(text.contains("qui m'a été remise le 16 novembre 2026"))
         #expect(text.contains("délai de quinze jours, qui expire le 1er décembre 2026"))
@@ -343,7 +343,7 @@ struct LetterTests {
         let r = try routed(json)
         let writer = LetterWriter(dialogue: Self.dialogue)
         let kind = try #require(writer.kind(for: r))
-        let text = writer.letter(kind, routed: r, details: details, markdown: false)
+        let text = writer.letter(kind, routed: r, details: details, markdown: false).text
         #expect(!text.contains("trois semaines"))
         #expect(!text.contains("21 jours"))
     }
@@ -352,7 +352,7 @@ struct LetterTests {
     func careRefusalToTheDirector() throws {
         let r = try routed(
             #"{"subject":"care-refusal","refusal_kind":"other","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#)
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.complaint, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.complaint, routed: r, details: details, markdown: false).text
         #expect(text.contains("Madame, Monsieur le directeur"))
         #expect(!text.contains("Monsieur ou Madame"))
         #expect(text.contains("Signalement d'un refus de soins"))
@@ -371,7 +371,7 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":null,"complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#
         )
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.mediator, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.mediator, routed: r, details: details, markdown: false).text
         #expect(
             text.contains(
                 "Démarche déjà faite : une réclamation le [à compléter : sa date], par courrier ; elle est restée sans réponse à ce jour."))
@@ -398,7 +398,8 @@ struct LetterTests {
         )
         let text = LetterWriter(dialogue: Self.dialogue).letter(
             .commission, routed: r, details: typed(caisse: "CPAM de Moselle", facts: "refus de remboursement de mes lunettes"),
-            markdown: false)
+            markdown: false
+        ).text
         #expect(!text.contains("par laquelle"))
         #expect(text.contains("Ce que la caisse a décidé : refus de remboursement de mes lunettes."))
     }
@@ -419,13 +420,13 @@ struct LetterTests {
         let contrainte = try routed(
             #"{"subject":"overpayment","overpayment_stage":"contrainte","notified_on":"2026-11-16","court_case_pending":false,"complaint_made":false,"today":"2026-11-28"}"#
         )
-        let opposition = writer.letter(.opposition, routed: contrainte, details: typed(caisse: caisse), markdown: false)
+        let opposition = writer.letter(.opposition, routed: contrainte, details: typed(caisse: caisse), markdown: false).text
         #expect(opposition.contains("délivrée " + byIt))
         #expect(opposition.contains(defendant))
         let court = try routed(
             #"{"subject":"decision-admin","notified_on":"2026-01-05","court_case_pending":false,"appeal_filed":"cra","appeal_received_on":"2026-01-20","appeal_answer":"unsatisfactory","appeal_decided_on":"2026-10-01","today":"2026-11-23"}"#
         )
-        let request = writer.letter(.court, routed: court, details: typed(caisse: caisse), markdown: false)
+        let request = writer.letter(.court, routed: court, details: typed(caisse: caisse), markdown: false).text
         #expect(request.contains(ofIt))
         #expect(!request.contains(" de CPAM") && !request.contains(" de CGSS") && !request.contains("la la "))
     }
@@ -445,7 +446,8 @@ struct LetterTests {
         )
         let text = LetterWriter(dialogue: Self.dialogue).letter(
             .mediator, routed: r, details: typed(caisse: "CPAM de Moselle", facts: typedText, grounds: typedText, request: typedText),
-            markdown: false)
+            markdown: false
+        ).text
         #expect(text.contains("Ce que je demande : " + shown + "\n"))
         #expect(text.contains("Les faits : " + shown + "\n"))
         #expect(!text.contains("..\n") || shown.hasSuffix("..."))
@@ -458,7 +460,8 @@ struct LetterTests {
             #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
         )
         let text = LetterWriter(dialogue: Self.dialogue).letter(
-            .commission, routed: r, details: typed(caisse: "CPAM de Moselle", facts: "  ", grounds: "", request: " "), markdown: false)
+            .commission, routed: r, details: typed(caisse: "CPAM de Moselle", facts: "  ", grounds: "", request: " "), markdown: false
+        ).text
         #expect(!text.contains(": ."))
         #expect(text.contains("Mes motifs : [à compléter"))
     }
@@ -473,7 +476,7 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"\#(channel)","complaint_answer":"none","today":"2026-11-23"}"#
         )
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.mediator, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.mediator, routed: r, details: details, markdown: false).text
         #expect(text.contains("une réclamation le 1er octobre 2026" + words))
         #expect(!text.contains("(3646)"))
     }
@@ -487,7 +490,8 @@ struct LetterTests {
         let text = LetterWriter(dialogue: Self.dialogue).letter(
             .opposition, routed: r,
             details: typed(caisse: "CPAM de Moselle", facts: "la caisse réclame 1 200 euros d'indemnités journalières"),
-            markdown: false)
+            markdown: false
+        ).text
         #expect(text.contains("Les faits : la caisse réclame 1 200 euros d'indemnités journalières."))
     }
 
@@ -502,8 +506,9 @@ struct LetterTests {
             : kind == .mediator
                 ? #"{"subject":"functioning","court_case_pending":false,"complaint_made":true,"complaint_on":"2026-10-01","complaint_channel":"letter","complaint_answer":"none","today":"2026-11-23"}"#
                 : #"{"subject":"functioning","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
-        let text = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: try routed(json), details: details, markdown: false)
-        #expect(LetterWriter.passagesToFill(text).contains("adresse postale de la caisse"))
+        let letter = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: try routed(json), details: details, markdown: false)
+        #expect(letter.toFill.contains("adresse postale de la caisse"))
+        #expect(letter.text.contains("[à compléter : adresse postale de la caisse]"))
     }
 
     /// Issue 26, point 6: the letter relied on a complaint the result did not mention.
@@ -516,7 +521,7 @@ struct LetterTests {
         )
         let outcome = Self.dialogue.outcomes[r.result.outcome]
         let notes = TextRenderer(dialogue: Self.dialogue, language: .fr).applicable(outcome.notes, result: r.result, today: r.today)
-        let letter = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        let letter = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false).text
         #expect(notes.contains { $0.contains("vous avez contesté la décision par écrit le mardi 1er septembre 2026") }, "\(notes)")
         #expect(letter.contains("Je vous demande de considérer que cette contestation écrite vous a saisie à cette date"))
         // Without the complaint, neither mentions one.
@@ -528,7 +533,7 @@ struct LetterTests {
         #expect(!plainNotes.contains { $0.contains("par écrit le") })
         if let kind = LetterWriter(dialogue: Self.dialogue).kind(for: plain) {
             #expect(
-                !LetterWriter(dialogue: Self.dialogue).letter(kind, routed: plain, details: details, markdown: false).contains(
+                !LetterWriter(dialogue: Self.dialogue).letter(kind, routed: plain, details: details, markdown: false).text.contains(
                     "vous a saisie"))
         }
     }
@@ -546,7 +551,7 @@ struct LetterTests {
         let notes = TextRenderer(dialogue: Self.dialogue, language: .fr).applicable(
             Self.dialogue.outcomes[r.result.outcome].notes, result: r.result, today: r.today)
         let kind = try #require(LetterWriter(dialogue: Self.dialogue).kind(for: r))
-        let letter = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: r, details: details, markdown: false)
+        let letter = LetterWriter(dialogue: Self.dialogue).letter(kind, routed: r, details: details, markdown: false).text
         #expect(notes.contains { $0.contains("par écrit le mardi 1er septembre 2026") } == cited, "\(notes)")
         #expect(letter.contains("vous a saisie à cette date") == cited)
     }
@@ -573,10 +578,35 @@ struct LetterTests {
         let r = try routed(
             #"{"subject":"decision-admin","notified_on":"2026-08-14","notice_states_deadline":true,"court_case_pending":false,"complaint_made":true,"complaint_on":"2026-09-01","complaint_channel":null,"complaint_answer":"unsatisfactory","decision_changed_in_writing":false,"today":"2026-11-28"}"#
         )
-        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false)
+        let text = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: details, markdown: false).text
         #expect(
             text.contains(
                 "le 1er septembre 2026 [à compléter : par courrier, par un message sur le compte ameli ou par e-mail], dans le délai"))
         #expect(!text.contains("par écrit auprès"))
+    }
+
+    /// Issue 27, point 2: the writer says which passages it left to complete; the
+    /// text was scanned for « [à compléter », which took the person's own words
+    /// for passages when they wrote that bracket themselves.
+    @Test("The passages to complete are the writer's, in the order of the letter, never the person's words", arguments: [false, true])
+    func passagesToComplete(markdown: Bool) throws {
+        let r = try routed(
+            #"{"subject":"decision-admin","notified_on":"2026-10-05","court_case_pending":false,"complaint_made":false,"today":"2026-11-23"}"#
+        )
+        var typed = details
+        typed.facts = "la caisse a écrit [à compléter : rien] sur son courrier"
+        typed.caisse = "CPAM \u{E000}de Moselle\u{E001}"
+        let letter = LetterWriter(dialogue: Self.dialogue).letter(.commission, routed: r, details: typed, markdown: markdown)
+        #expect(!letter.toFill.contains("rien"), "\(letter.toFill)")
+        #expect(!letter.toFill.contains("de Moselle"), "\(letter.toFill)")
+        #expect(letter.toFill.first == "adresse postale de la caisse", "\(letter.toFill)")
+        #expect(letter.toFill.contains { $0.hasPrefix("annuler ou modifier cette décision") }, "\(letter.toFill)")
+        #expect(!letter.text.contains("\u{E000}") && !letter.text.contains("\u{E001}"))
+        // Each named passage is in the text, in that order.
+        var rest = Substring(letter.text)
+        for passage in letter.toFill {
+            let range = try #require(rest.range(of: "[à compléter : " + passage + "]"), "\(passage)")
+            rest = rest[range.upperBound...]
+        }
     }
 }
