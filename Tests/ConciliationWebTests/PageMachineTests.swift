@@ -105,6 +105,44 @@ struct PageMachineTests {
         #expect(m.exportRequested(.json, exportedAt: "t") == .refuse(.noResultYet))
     }
 
+    @Test("What a page draws is the machine's, read once: the answer offered, the path, the result and its explanation")
+    func drawingCarriesItsData() throws {
+        let dialogue = try shipped()
+        var m = try walk(dialogue, craPath)
+        guard case .result(let routed, nil, let explanation, let path) = m.drawing(of: .result(notice: nil)) else {
+            Issue.record("the result page draws the result")
+            return
+        }
+        #expect(dialogue.outcomes[routed.result.outcome].route == "cra")
+        #expect(explanation == Explanation(m.interview) && !explanation.entries.isEmpty)
+        #expect(path.map(\.question) == m.interview.answeredPath.map(\.question))
+        let last = try #require(m.interview.answeredPath.last)
+        _ = m.back()
+        guard case .question(let asked) = m.drawing(of: .question(last.question, error: nil, typed: nil, editing: false, notice: nil))
+        else {
+            Issue.record("a question page draws the question")
+            return
+        }
+        #expect(asked.offered == last.value, "the answer set aside by Retour is offered again")
+        #expect(asked.progress != nil && asked.path.count == craPath.count - 1 && asked.today == testToday)
+        let first = try #require(m.interview.answeredPath.first)
+        guard case .question(let edited) = m.drawing(of: .question(first.question, error: nil, typed: nil, editing: true, notice: nil))
+        else {
+            Issue.record("an edit draws the question")
+            return
+        }
+        #expect(edited.offered == first.value && edited.progress == nil, "an edit shows no progress line")
+        // A result or a letter asked for with no result draws the fault page, the answers kept.
+        let early = try walk(dialogue, ["decision-admin"])
+        guard case .fault(let kept) = early.drawing(of: .result(notice: nil)),
+            case .fault = early.drawing(of: .letter(LetterFields(), problems: [:]))
+        else {
+            Issue.record("no result: the fault page")
+            return
+        }
+        #expect(kept.count == 1)
+    }
+
     @Test("Retour sets the last answer aside and offers it; the next request still has it")
     func back() throws {
         let dialogue = try shipped()

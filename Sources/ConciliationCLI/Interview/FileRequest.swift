@@ -4,8 +4,8 @@ import DialogueKit
 struct FileRequest: Equatable, Sendable {
     /// What goes in it.
     enum Content: Equatable {
-        /// The case as `:exporter` writes it, rendered by the driver (it holds
-        /// the session's times).
+        /// The case as `:exporter` writes it, rendered by the machine
+        /// (`SessionMachine.export`) once the driver gives the session's times.
         case export(ExportFormat)
         /// A letter, ready, with the passages it leaves to complete.
         case letter(LetterWriter.Letter)

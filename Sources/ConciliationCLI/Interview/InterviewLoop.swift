@@ -104,13 +104,14 @@ final class InterviewLoop {
         switch request.content {
         case .letter(let letter): bytes = Array(letter.text.utf8)
         case .export(let format):
-            guard let routed = machine.routed else { return .failed(CLIMessage.exportBeforeResult.text(settings.language)) }
             let facts = [
                 ("session", record.id), ("created", record.created), ("updated", record.updated), ("exported", Timestamp.now()),
                 ("audience", record.audience.rawValue),
             ]
-            bytes = CaseExport(dialogue: dialogue, language: settings.language)
-                .render(routed: routed, answers: interview.answeredPath, as: format, facts: facts)
+            guard let export = machine.export(format, facts: facts) else {
+                return .failed(CLIMessage.exportBeforeResult.text(settings.language))
+            }
+            bytes = export
         }
         do {
             try FileIO.writeAtomically(bytes, to: request.path, overwrite: exists)

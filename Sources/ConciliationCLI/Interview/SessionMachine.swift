@@ -68,13 +68,35 @@ struct SessionMachine {
         case failed(String)
     }
 
+    /// What the session keeps from one step to the next, whatever the step: it
+    /// outlives every `State`, so it is held beside it rather than carried by
+    /// each case, and only `saved`, a letter written and `restart` change it.
+    struct Memory {
+        /// What the saved copy holds: what the goodbyes say.
+        var save = SaveState.nothingToSave
+        /// Whether the last failure to save was said: it is said once until a
+        /// save works again.
+        var failureSaid = false
+        /// The letter's details once given, kept for a second `:lettre` until the
+        /// interview starts again: in memory only, never saved nor in the history.
+        var letterDetails: LetterDetails?
+
+        /// Records what saving gave; true when it is a failure not yet said.
+        mutating func saved(_ outcome: SaveState) -> Bool {
+            save = outcome
+            guard case .failed = outcome else {
+                failureSaid = false
+                return false
+            }
+            defer { failureSaid = true }
+            return !failureSaid
+        }
+    }
+
     private(set) var interview: Interview
+    /// What the next line is for; every event switches over it.
     private(set) var state: State = .answering
-    private(set) var saveState = SaveState.nothingToSave
-    private var saveWarned = false
-    /// The letter's details once given, kept for a second `:lettre` until the
-    /// interview starts again: in memory only, never saved nor in the history.
-    private var letterDetailsKept: LetterDetails?
+    private(set) var memory = Memory()
     let language: Language
     let audience: Audience
     private let parser: AnswerParser
@@ -241,22 +263,30 @@ struct SessionMachine {
 
     /// Ctrl-D, or the end of piped input.
     mutating func endOfInput(interactive: Bool) -> [SessionAction] {
-        if case .letterDetails(var draft) = state {
+        switch state {
+        case .letterDetails(var draft):
             guard draft.form.endOfInput(), let details = draft.form.details else { return abandonLetter() }
             state = .finished
-            letterDetailsKept = details
+            memory.letterDetails = details
             return writeLetter(draft, details)
+        case .leaving:
+            return []
+        case _ where !interactive:
+            return leave(.none, .endOfInput)
+        case .confirming(.quit, _):
+            return leave(.goodbye(afterBlank: true), .endOfInput)
+        case .answering, .editing, .finished, .confirming:
+            state = .confirming(.quit, then: state)
+            return [.show(.blank), .show(.message(.quitQuestion(memory.save)))]
         }
-        guard interactive else { return leave(.none, .endOfInput) }
-        if case .confirming(.quit, _) = state { return leave(.goodbye(afterBlank: true), .endOfInput) }
-        state = .confirming(.quit, then: state)
-        return [.show(.blank), .show(.message(.quitQuestion(saveState)))]
     }
 
     /// Ctrl-C: the reader has cleared the line; a letter being written is abandoned.
     mutating func interrupted() -> [SessionAction] {
-        if case .letterDetails = state { return abandonLetter() }
-        return []
+        switch state {
+        case .letterDetails: return abandonLetter()
+        case .answering, .editing, .finished, .confirming, .leaving: return []
+        }
     }
 
     /// SIGTERM or SIGHUP: save and leave on a clean line.
@@ -267,22 +297,20 @@ struct SessionMachine {
     /// What saving gave: a failure is said once until a save works again; when
     /// leaving, the goodbye then says what is kept, and the loop ends.
     mutating func saved(_ outcome: SaveState) -> [SessionAction] {
-        saveState = outcome
         var said: [SessionAction] = []
-        if case .failed(let reason) = outcome {
-            if !saveWarned { said.append(.show(.error(.saveFailed(reason)))) }
-            saveWarned = true
-        } else {
-            saveWarned = false
+        if memory.saved(outcome), case .failed(let reason) = outcome { said.append(.show(.error(.saveFailed(reason)))) }
+        switch state {
+        case .answering, .editing, .finished, .confirming, .letterDetails:
+            return said
+        case .leaving(let farewell, let exit):
+            switch farewell {
+            case .none: break
+            case .goodbye(let afterBlank):
+                said += (afterBlank ? [.show(.blank)] : []) + [.show(.message(.goodbye(finished: routed != nil, memory.save)))]
+            case .terminated: said += [.show(.blank), .show(.message(.terminatedNotice(memory.save)))]
+            }
+            return said + [.exit(exit)]
         }
-        guard case .leaving(let farewell, let exit) = state else { return said }
-        switch farewell {
-        case .none: break
-        case .goodbye(let afterBlank):
-            said += (afterBlank ? [.show(.blank)] : []) + [.show(.message(.goodbye(finished: routed != nil, saveState)))]
-        case .terminated: said += [.show(.blank), .show(.message(.terminatedNotice(saveState)))]
-        }
-        return said + [.exit(exit)]
     }
 
     /// Leaving: the last save first; `saved` says goodbye and ends the loop.
@@ -410,7 +438,7 @@ struct SessionMachine {
             }
         case (.overwrite, false): return [.show(.message(.nothingWritten))]
         case (.reuseLetterDetails(let draft), true):
-            guard let kept = letterDetailsKept else { return [] }
+            guard let kept = memory.letterDetails else { return [] }
             return writeLetter(draft, kept)
         case (.reuseLetterDetails(let draft), false):
             state = .letterDetails(draft)
@@ -421,8 +449,7 @@ struct SessionMachine {
 
     private mutating func restart() -> [SessionAction] {
         // A new caller: nothing typed for the last one comes back with ↑.
-        saveState = .nothingToSave
-        letterDetailsKept = nil
+        memory = Memory()
         return [.forgetHistory, .newRecord, .show(.newInterview)] + shown(interview.restart())
     }
 
@@ -446,7 +473,7 @@ struct SessionMachine {
         }
         let draft = LetterDraft(
             form: LetterForm(needsReference: kind.citesADecision, asksWording: true), kind: kind, targets: targets, force: force)
-        if let kept = letterDetailsKept {
+        if let kept = memory.letterDetails {
             // Kept, but asked about: a typo in the name or the number is corrected by a no.
             state = .confirming(.reuseLetterDetails(draft), then: .finished)
             return [.show(.message(.reuseLetterDetailsQuestion(name: kept.name, nir: kept.nir.masked)))]
@@ -464,7 +491,7 @@ struct SessionMachine {
             let said = notes.map { SessionAction.show(.message($0)) }
             if let details = draft.form.details {
                 state = .finished
-                letterDetailsKept = details
+                memory.letterDetails = details
                 return said + writeLetter(draft, details)
             }
             state = .letterDetails(draft)
@@ -482,6 +509,15 @@ struct SessionMachine {
                     path: target, content: .letter(letter), replace: draft.force ? .unlessReadOnly : .never,
                     followedBy: draft.targets.count - 1 - draft.targets.firstIndex(of: target)!))
         }
+    }
+
+    /// The case summary `:exporter` writes, rendered here as letters are; the
+    /// facts of the session (its name, its times) are the driver's, which holds
+    /// the clock and the saved copy. Nil before the result.
+    func export(_ format: ExportFormat, facts: [(String, String)]) -> [UInt8]? {
+        guard let routed else { return nil }
+        return CaseExport(dialogue: dialogue, language: language)
+            .render(routed: routed, answers: interview.answeredPath, as: format, facts: facts)
     }
 
     private mutating func abandonLetter() -> [SessionAction] {

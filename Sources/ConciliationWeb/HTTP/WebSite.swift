@@ -145,14 +145,14 @@ public struct WebSite: Sendable {
             let address: String
             if case .letter(_, let problems, let preview) = page {
                 guard problems.isEmpty && preview == nil else {
-                    let (template, values) = view(language, post.cookie ?? "").render(page, machine)
+                    let (template, values) = view(language, post.cookie ?? "").render(machine.drawing(of: page))
                     return html(page.showsAProblem ? 422 : 200, template, language, values)
                 }
                 address = "?page=letter"
             } else {
                 address = "?step=\(machine.step(of: page) ?? 0)"
             }
-            let flash = PageFlash(attempt: page.showsAProblem ? refused(page, attempt, machine) : nil, setAside: machine.lastSetAside)
+            let flash = PageFlash(attempt: machine.refusedAgain(on: page, sent: attempt), setAside: machine.lastSetAside)
             let session = SessionCookie(interview: machine.interview, language: language, flash: flash)
             var reply = Reply(status: 303, contentType: "text/plain; charset=utf-8", attachment: nil, body: [], kind: .redirect)
             reply.location = address
@@ -163,14 +163,6 @@ public struct WebSite: Sendable {
         case .refuse(let why):
             return problem(400, .tampered(why.text(language)), language)
         }
-    }
-
-    /// What the page the post redirects to must refuse again: the answer sent;
-    /// or, when an edit made a later answer kept fail its check, that answer, as
-    /// it stands set aside.
-    private func refused(_ page: PageMachine.Page, _ sent: PageFlash.Attempt?, _ machine: PageMachine) -> PageFlash.Attempt? {
-        guard case .question(let q, _, _, _, _) = page, q != sent?.question, let kept = machine.interview.setAside[q] else { return sent }
-        return PageFlash.Attempt(question: q, text: AnswerParser.canonicalText(kept), unknown: kept == .null, editing: false)
     }
 
     /// The page at the step an address names, or the letter's details, drawn
@@ -210,7 +202,7 @@ public struct WebSite: Sendable {
         }
         switch action {
         case .show(let page):
-            let (template, values) = view(language, get.cookie).render(page, machine)
+            let (template, values) = view(language, get.cookie).render(machine.drawing(of: page))
             return html(page.showsAProblem ? 422 : 200, template, language, values)
         case .download, .refuse:
             // A page asked for by its address is never a file; without a result, no letter.

@@ -128,9 +128,9 @@ struct PageRenderer: Sendable {
 
     /// The rules that may still be why question `q` is asked, with these answers,
     /// each as a question's "Pourquoi ?" lists it, ready to insert.
-    func rulesReading(question q: Int, _ interview: Interview, _ language: Language) -> [[UInt8]] {
+    func rulesReading(question q: Int, answers: [Value?], today: CivilDate, _ language: Language) -> [[UInt8]] {
         let listed = made(language).reading
-        return readings[q].ruleIndices(answers: interview.answers, today: interview.today).map { listed[$0] }
+        return readings[q].ruleIndices(answers: answers, today: today).map { listed[$0] }
     }
 
     /// The radio buttons of question `q`, `checked` the canonical text of the answer

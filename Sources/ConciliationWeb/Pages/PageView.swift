@@ -47,21 +47,16 @@ struct PageView {
         return context
     }
 
-    /// The template and its values for `page`.
-    func render(_ page: PageMachine.Page, _ machine: PageMachine) -> (template: PageTemplate, context: TemplateFields) {
-        let interview = machine.interview
-        switch page {
-        case .question(let q, let error, let typed, let editing, let notice):
-            return (.question, question(q, machine, error: error, typed: typed, editing: editing, notice: notice))
-        case .result(let notice):
-            guard let routed = machine.routed else { return (.fault, fault(interview)) }
-            return (.result, result(routed, interview, notice: notice))
-        case .fault:
-            return (.fault, fault(interview))
-        case .letter(let fields, let problems, let preview):
-            guard let routed = machine.routed, let kind = LetterWriter(dialogue: dialogue).kind(for: routed) else {
-                return (.fault, fault(interview))
-            }
+    /// The template and its values for what a page draws.
+    func render(_ drawing: PageDrawing) -> (template: PageTemplate, context: TemplateFields) {
+        switch drawing {
+        case .question(let shown):
+            return (.question, question(shown))
+        case .result(let routed, let notice, let explanation, let path):
+            return (.result, result(routed, notice: notice, explanation: explanation, path: path))
+        case .fault(let path):
+            return (.fault, fault(path))
+        case .letter(let kind, let fields, let problems, let preview):
             var context = letter(kind, fields, problems)
             if let preview {
                 context[.preview] = .text(preview.text)
@@ -72,37 +67,36 @@ struct PageView {
         }
     }
 
-    /// The answers on the path, each with its "Modifier" button.
-    private func answerList(_ interview: Interview) -> [TemplateValue] {
-        interview.answeredPath.map { .html(renderer.answerItem($0.question, $0.value, language)) }
+    /// The answers on the path, each with its "Modifier" button, and whether there are any.
+    private func answerList(_ path: [(question: Int, value: Value)], into context: inout TemplateFields) {
+        context[.answers] = .list(path.map { .html(renderer.answerItem($0.question, $0.value, language)) })
+        context[.hasAnswers] = .flag(!path.isEmpty)
     }
 
-    private func question(
-        _ q: Int, _ machine: PageMachine, error: String?, typed: String?, editing: Bool, notice: String?
-    ) -> TemplateFields {
-        let interview = machine.interview
+    private func question(_ shown: PageDrawing.Question) -> TemplateFields {
+        let q = shown.question
         let question = dialogue.questions[q]
         let prompt = question.prompt(.self, language)
         var context = base(
-            title: error != nil ? WebMessage.errorPrefix.text(language) + language.colon + prompt : prompt)
-        let offered = interview.answers[q] ?? interview.setAside[q]
+            title: shown.error != nil ? WebMessage.errorPrefix.text(language) + language.colon + prompt : prompt)
         context[.questionId] = .text(question.id)
         context[.question] = .text(renderer.prompt(q, language))
         context[.help] = .text(renderer.help(q, language))
-        context[.editing] = .flag(editing)
+        context[.editing] = .flag(shown.editing)
         context[.focus] = true
-        if let notice { context[.notice] = ts(notice) }
-        if let error { context[.error] = ts(error) }
-        if !editing, let progress = machine.progress {
+        if let notice = shown.notice { context[.notice] = ts(notice) }
+        if let error = shown.error { context[.error] = ts(error) }
+        if let progress = shown.progress {
             context[.progress] = .text(WebSentence.progress(number: progress.number, atMost: progress.atMost).text(language))
         }
-        context[.canGoBack] = .flag(!interview.answeredPath.isEmpty)
+        context[.canGoBack] = .flag(!shown.path.isEmpty)
         var describedBy = ["help"]
         switch question.kind {
         case .choice, .yesNo:
             context[.isChoice] = true
             context[.options] = .list(
-                renderer.options(q, checked: typed ?? offered.map(AnswerParser.canonicalText), language).map(TemplateValue.html))
+                renderer.options(q, checked: shown.typed ?? shown.offered.map(AnswerParser.canonicalText), language)
+                    .map(TemplateValue.html))
         case .date, .text:
             var hint: String?
             if case .text(_, let textHint) = question.kind {
@@ -115,16 +109,14 @@ struct PageView {
                 describedBy.append("hint")
             }
             if let unknown = question.unknown { context[.unknownButton] = ts(AnswerOptions.capitalised(unknown.text(language))) }
-            context[.typed] = .text(typed ?? offered.map { shown($0, question) } ?? "")
+            context[.typed] = .text(shown.typed ?? shown.offered.map { self.shown($0, question) } ?? "")
         }
-        if error != nil { describedBy.append("error") }
+        if shown.error != nil { describedBy.append("error") }
         context[.describedBy] = .text(describedBy.joined(separator: " "))
-        let rules = renderer.rulesReading(question: q, interview, language)
+        let rules = renderer.rulesReading(question: q, answers: shown.answers, today: shown.today, language)
         context[.rules] = .list(rules.map(TemplateValue.html))
         context[.hasRules] = .flag(!rules.isEmpty)
-        let answers = answerList(interview)
-        context[.answers] = .list(answers)
-        context[.hasAnswers] = .flag(!answers.isEmpty)
+        answerList(shown.path, into: &context)
         return context
     }
 
@@ -137,7 +129,9 @@ struct PageView {
         }
     }
 
-    private func result(_ routed: RoutedCase, _ interview: Interview, notice: String?) -> TemplateFields {
+    private func result(
+        _ routed: RoutedCase, notice: String?, explanation: Explanation, path: [(question: Int, value: Value)]
+    ) -> TemplateFields {
         let parts = formatter.sections(routed)
         var context = base(title: WebMessage.resultHeading.text(language) + language.colon + parts.title)
         if let notice { context[.notice] = ts(notice) }
@@ -156,16 +150,14 @@ struct PageView {
         context[.hasParallel] = .flag(!parts.parallel.isEmpty)
         context[.notes] = .list(parts.notes.map { ts($0) })
         context[.hasNotes] = .flag(!parts.notes.isEmpty)
-        context[.why] = .list(Explanation(interview).entries.map(entry))
+        context[.why] = .list(explanation.entries.map(entry))
         let writer = LetterWriter(dialogue: dialogue)
         if let kind = writer.kind(for: routed) {
             context[.letter] = .text(kind.rawValue)
         } else {
             context[.noLetter] = ts(writer.noLetterReason(for: routed, language))
         }
-        let answers = answerList(interview)
-        context[.answers] = .list(answers)
-        context[.hasAnswers] = .flag(!answers.isEmpty)
+        answerList(path, into: &context)
         return context
     }
 
@@ -177,11 +169,9 @@ struct PageView {
         }
     }
 
-    private func fault(_ interview: Interview) -> TemplateFields {
+    private func fault(_ path: [(question: Int, value: Value)]) -> TemplateFields {
         var context = base(title: WebMessage.faultHeading.text(language))
-        let answers = answerList(interview)
-        context[.answers] = .list(answers)
-        context[.hasAnswers] = .flag(!answers.isEmpty)
+        answerList(path, into: &context)
         return context
     }
 

@@ -216,6 +216,37 @@ struct PageMachine {
         return .download(Download(name: stem + "." + format.fileExtension, format: format, bytes: bytes))
     }
 
+    /// What `page` draws, read once it is to be drawn: a result or a letter
+    /// asked for without a result is the fault page.
+    func drawing(of page: Page) -> PageDrawing {
+        let path = interview.answeredPath
+        switch page {
+        case .question(let q, let error, let typed, let editing, let notice):
+            return .question(
+                PageDrawing.Question(
+                    question: q, error: error, typed: typed, editing: editing, notice: notice,
+                    offered: interview.answers[q] ?? interview.setAside[q], progress: editing ? nil : progress, path: path,
+                    answers: interview.answers, today: interview.today))
+        case .result(let notice):
+            guard let routed else { return .fault(path: path) }
+            return .result(routed, notice: notice, explanation: Explanation(interview), path: path)
+        case .fault:
+            return .fault(path: path)
+        case .letter(let fields, let problems, let preview):
+            guard let routed, let kind = LetterWriter(dialogue: dialogue).kind(for: routed) else { return .fault(path: path) }
+            return .letter(kind, fields, problems: problems, preview: preview)
+        }
+    }
+
+    /// What the page a post redirects to must refuse again: the answer sent;
+    /// or, when an edit made a later answer kept fail its check, that answer, as
+    /// it stands set aside.
+    func refusedAgain(on page: Page, sent: PageFlash.Attempt?) -> PageFlash.Attempt? {
+        guard page.showsAProblem else { return nil }
+        guard case .question(let q, _, _, _, _) = page, q != sent?.question, let kept = interview.setAside[q] else { return sent }
+        return PageFlash.Attempt(question: q, text: AnswerParser.canonicalText(kept), unknown: kept == .null, editing: false)
+    }
+
     /// Why an answer was refused, as the page says it: in the page's own words
     /// where the terminal's speak of its keys and commands (an empty field, an
     /// option that is not one of the page's, an answer the question requires),

@@ -120,9 +120,15 @@ struct SessionMachineTests {
         var m = try machine(["4"])
         #expect(m.saved(.failed("disque plein")) == [.show(.error(.saveFailed("disque plein")))])
         #expect(m.saved(.failed("disque plein")).isEmpty)
-        #expect(CLIMessage.quitQuestion(m.saveState).text(.fr).contains("disque plein"))
+        #expect(CLIMessage.quitQuestion(m.memory.save).text(.fr).contains("disque plein"))
         #expect(m.saved(.saved).isEmpty)
-        #expect(m.saveState == .saved)
+        #expect(m.memory.save == .saved)
+        #expect(m.saved(.failed("disque plein")) == [.show(.error(.saveFailed("disque plein")))], "said again once a save worked")
+        // A new interview (a new caller at the agent's desk) is told again, and starts with nothing kept.
+        #expect(m.command(.restart) == [.show(.message(.restartQuestion))])
+        #expect(m.lineTyped("oui").contains(.newRecord))
+        #expect(m.memory.save == .nothingToSave && m.memory.letterDetails == nil)
+        #expect(m.saved(.failed("disque plein")) == [.show(.error(.saveFailed("disque plein")))])
     }
 
     @Test("An export over an existing file asks first; a no writes nothing")
