@@ -154,7 +154,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ConciliationWebTests",
-            dependencies: ["ConciliationWeb", "DialogueKit", "DialogueAuthoring", "ShippedRules"]
+            dependencies: [
+                "ConciliationWeb", "DialogueKit", "DialogueAuthoring", "ShippedRules",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

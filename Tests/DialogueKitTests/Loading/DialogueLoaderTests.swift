@@ -82,34 +82,6 @@ struct DialogueLoaderTests {
         #expect(errors.first?.hasPrefix("mini.yaml:34:5: unknown key `colour` in question `when_q`") == true)
     }
 
-    @Test func choiceMisspelledInAGuard() {
-        #expect(
-            loadErrors(replacing(#"'topic == "a"'"#, with: #"'topic == "c"'"#)) == [
-                "mini.yaml:28:25: \"c\" is not one of the choices: a, b"
-            ])
-    }
-
-    @Test func unknownNameInAGuard() {
-        #expect(
-            loadErrors(replacing(#"'topic == "a"'"#, with: #"'topc == "a"'"#)) == [
-                "mini.yaml:28:16: unknown name `topc`: not a question, a computed value or a parameter of this dialogue"
-            ])
-    }
-
-    @Test func typeMismatchInAGuard() {
-        #expect(
-            loadErrors(replacing(#"'topic == "a"'"#, with: #"'when_q > 3'"#)) == [
-                "mini.yaml:28:25: the right side of `>` must be date, not nombre (int)"
-            ])
-    }
-
-    @Test func singleEqualsSign() {
-        #expect(
-            loadErrors(replacing(#"'topic == "a"'"#, with: #"'topic = "a"'"#)) == [
-                "mini.yaml:28:22: unexpected character `=` (write `==` to compare)"
-            ])
-    }
-
     @Test func missingLanguage() {
         #expect(
             loadErrors(replacing("help: {fr: Aide, en: Help}\n    choices", with: "help: {fr: Aide}\n    choices")) == [
