@@ -5,17 +5,20 @@ import Dispatch
 /// into classes that no guard can tell apart:
 ///
 /// - a choice's values by how every literal comparison treats them;
-/// - a date by where each computed date that reads it crosses "today": the day
-///   before, the day of and the day after each crossing, under several todays
-///   (a weekday, a Saturday, after Christmas, after Easter Monday with Alsace's Good
-///   Friday, after a leap day), so weekend and holiday extensions are exercised;
+/// - a date by where each computed date that reads it crosses "today": one day
+///   for each class those crossings make (its first, the crossing day itself),
+///   under several todays (a weekday, a Saturday, after Christmas, after Easter
+///   Monday with Alsace's Good Friday, after a leap day), so weekend and holiday
+///   extensions are exercised;
 /// - yes/no, "unknown" (null), and text by the literals compared with it.
 ///
 /// The walk is memoised on what the rest of the dialogue can still observe: the
 /// residue of every guard, check and shown value on the nodes still reachable,
-/// once the answers already given are folded in (see `ResidueFolder`). Answers
-/// that no reachable node reads, or reads only through a settled test, stop
-/// splitting the exploration, so its cost follows the dialogue, not its paths.
+/// once the answers already given are folded in (see `ResidueFolder`). A node is
+/// still reachable through a transition only if some answers still to come make
+/// it the first that holds. Answers that no reachable node reads, or reads only
+/// through a settled test, stop splitting the exploration, so its cost follows
+/// the dialogue, not its paths.
 public struct Checker {
     public struct Report: Sendable {
         public var errors: [DialogueError] = []
@@ -41,11 +44,14 @@ public struct Checker {
     private var stack: [(question: Int, value: Value)] = []
     private var today: CivilDate
     private var dateCandidates: [DateKey: [Value]] = [:]
+    private var crossingDays: [CrossingKey: [Int]] = [:]
     /// For each question, the computed dates that read it (empty but for dates).
     private var dependents: [[(computed: Computed, residual: Int, monotone: Bool)]] = []
     private var folder: ResidueFolder
     private var fixedCandidates: [[Value]] = []
     private var templateCache: [SourcePosition: [Int]] = [:]
+    private var takeable: [TakeableKey: Int] = [:]
+    private var guardInputs: [SourcePosition: [Int]] = [:]
     /// The distinct things observed anywhere: a test whose outcome matters, or a
     /// value that must only be computable. The same guard or shown value on many
     /// nodes is one unit, worked out and keyed once.
@@ -75,6 +81,13 @@ public struct Checker {
     private static let horizon = 256
     /// Whether the nodes reachable from each node are within the horizon.
     private var walkAhead: [Bool] = []
+
+    private struct CrossingKey: Hashable {
+        let question: Int
+        let dependent: Int
+        /// The residue of that computed date.
+        let formula: Int32
+    }
 
     private struct DateKey: Hashable {
         let question: Int
@@ -438,86 +451,108 @@ public struct Checker {
         return found
     }
 
-    /// Boundary classes of a date question for today: for each computed date that
-    /// reads it, where it crosses today, with the day before and after.
+    /// The classes of a date question for today: one day for each stretch of days
+    /// on which every computed date that reads it stands on the same side of
+    /// today (the first day of the stretch), and today, the day before, the day
+    /// after (a date in the future) and a day far in the past.
     private mutating func dateClasses(_ q: Int) -> [Value] {
         // Answers already given are folded in: states that leave the same date
-        // formulas of this question share their classes.
+        // formulas of this question share their classes, and those that leave
+        // one formula the same share where it crosses today.
         var formulas: [Int32] = []
         for d in dependents[q] { formulas.append(folder.residue(d.residual, values)) }
         let cacheKey = DateKey(question: q, dependents: formulas)
         if let known = dateCandidates[cacheKey] { return known }
-        let window = 800
-        var days: Set<Int> = [0, -1, 1, -window]  // today, a future day (refused or not), far past
-        let probe = PathValues(dialogue: dialogue, today: today)
-        for (computed, _, monotone) in dependents[q] {
-            // The other answers it reads, over their classes (dates held at one value).
-            let others = questionReads(computed.expression).subtracting([q]).sorted()
-            var combos: [[Value]] = [[]]
-            for other in others {
-                let choices =
-                    values.answers[other].map { [$0] }
-                    ?? (dialogue.questions[other].kind.valueType == .date
-                        ? [Value.date(today.adding(days: -10)), .null] : fixedCandidates[other])
-                combos = combos.flatMap { c in choices.map { c + [$0] } }
-                if combos.count > 64 { combos = Array(combos.prefix(64)) }
+        var days: Set<Int> = [0, -1, 1, -Checker.window]  // today, a future day (refused or not), far past
+        for (i, formula) in formulas.enumerated() {
+            let key = CrossingKey(question: q, dependent: i, formula: formula)
+            if let known = crossingDays[key] {
+                days.formUnion(known)
+            } else {
+                let found = crossings(q, dependents[q][i])
+                crossingDays[key] = found
+                days.formUnion(found)
             }
-            for combo in combos {
-                for (i, other) in others.enumerated() { probe.answers[other] = combo[i] }
-                func sign(_ offset: Int) -> Int? {
-                    probe.answers[q] = .date(today.adding(days: offset))
-                    probe.forgetComputed()
-                    guard case .date(let d)? = try? probe.value(ofSlot: computed.slot) else { return nil }
-                    return d < today ? -1 : (d == today ? 0 : 1)
-                }
-                /// The first day after `from` where the class is no longer `current`.
-                func firstChange(from: Int, to: Int, leaving current: Int?) -> Int {
-                    var lo = from, hi = to
-                    while hi - lo > 1 {
-                        let mid = (lo + hi) / 2
-                        if sign(mid) == current { lo = mid } else { hi = mid }
-                    }
-                    return hi
-                }
-                if monotone {
-                    // Before today, on it, after it: two searches find both edges.
-                    let first = sign(-window), last = sign(1)
-                    guard let first, let last, first != last else { continue }
-                    let start = firstChange(from: -window, to: 1, leaving: first)
-                    days.formUnion([start - 1, start, start + 1])
-                    let middle = sign(start)
-                    if middle != last {
-                        let end = firstChange(from: start, to: 1, leaving: middle)
-                        days.formUnion([end - 1, end, end + 1])
-                    }
-                    continue
-                }
-                var previous = -window
-                var previousSign = sign(previous)
-                var offset = -window
-                while offset < 1 {
-                    offset = min(offset + 7, 1)
-                    let s = sign(offset)
-                    if s != previousSign {
-                        let start = firstChange(from: previous, to: offset, leaving: previousSign)
-                        days.formUnion([start - 1, start, start + 1])
-                        // A class may also end before the next grid point.
-                        let startSign = sign(start)
-                        if startSign != s {
-                            let end = firstChange(from: start, to: offset, leaving: startSign)
-                            days.formUnion([end - 1, end, end + 1])
-                        }
-                    }
-                    previous = offset
-                    previousSign = s
-                }
-            }
-            for other in others { probe.answers[other] = nil }
         }
         var candidates = days.filter { $0 <= 1 }.sorted().map { Value.date(today.adding(days: $0)) }
         if dialogue.questions[q].unknown != nil { candidates.append(.null) }
         dateCandidates[cacheKey] = candidates
         return candidates
+    }
+
+    /// How far back a date's classes are looked for, in days.
+    private static let window = 800
+
+    /// Where one computed date reading `q` crosses today, over the classes of
+    /// the other answers it reads that are not given yet: the first day of each
+    /// class, as offsets from today.
+    private func crossings(_ q: Int, _ dependent: (computed: Computed, residual: Int, monotone: Bool)) -> [Int] {
+        let (computed, monotone) = (dependent.computed, dependent.monotone)
+        let window = Checker.window
+        var days: [Int] = []
+        let probe = PathValues(dialogue: dialogue, today: today)
+        // The other answers it reads, over their classes (dates held at one value).
+        let others = questionReads(computed.expression).subtracting([q]).sorted()
+        var combos: [[Value]] = [[]]
+        for other in others {
+            let choices =
+                values.answers[other].map { [$0] }
+                ?? (dialogue.questions[other].kind.valueType == .date
+                    ? [Value.date(today.adding(days: -10)), .null] : fixedCandidates[other])
+            combos = combos.flatMap { c in choices.map { c + [$0] } }
+            if combos.count > 64 { combos = Array(combos.prefix(64)) }
+        }
+        for combo in combos {
+            for (i, other) in others.enumerated() { probe.answers[other] = combo[i] }
+            func sign(_ offset: Int) -> Int? {
+                probe.answers[q] = .date(today.adding(days: offset))
+                probe.forgetComputed()
+                guard case .date(let d)? = try? probe.value(ofSlot: computed.slot) else { return nil }
+                return d < today ? -1 : (d == today ? 0 : 1)
+            }
+            /// The first day after `from` where the class is no longer `current`.
+            func firstChange(from: Int, to: Int, leaving current: Int?) -> Int {
+                var lo = from, hi = to
+                while hi - lo > 1 {
+                    let mid = (lo + hi) / 2
+                    if sign(mid) == current { lo = mid } else { hi = mid }
+                }
+                return hi
+            }
+            if monotone {
+                // Before today, on it, after it: two searches find both edges.
+                let first = sign(-window), last = sign(1)
+                guard let first, let last, first != last else { continue }
+                let start = firstChange(from: -window, to: 1, leaving: first)
+                days.append(start)
+                let middle = sign(start)
+                if middle != last {
+                    let end = firstChange(from: start, to: 1, leaving: middle)
+                    days.append(end)
+                }
+                continue
+            }
+            var previous = -window
+            var previousSign = sign(previous)
+            var offset = -window
+            while offset < 1 {
+                offset = min(offset + 7, 1)
+                let s = sign(offset)
+                if s != previousSign {
+                    let start = firstChange(from: previous, to: offset, leaving: previousSign)
+                    days.append(start)
+                    // A class may also end before the next grid point.
+                    let startSign = sign(start)
+                    if startSign != s {
+                        let end = firstChange(from: start, to: offset, leaving: startSign)
+                        days.append(end)
+                    }
+                }
+                previous = offset
+                previousSign = s
+            }
+        }
+        return days
     }
 
     /// Whether a computed date can only move forward as the date answered to `q`
@@ -631,27 +666,118 @@ public struct Checker {
         return MemoKey(node: node, values: key)
     }
 
-    /// Marks the units on the nodes reachable from `node` through guards not
-    /// settled false.
+    /// Marks the units on the nodes reachable from `node` through the
+    /// transitions that can still be taken. The first transition that holds is
+    /// taken, so none after a guard settled true can be, nor any after two
+    /// guards of which one negates the other (one of them holds, or evaluating
+    /// the first fails and nothing is taken); a guard settled false cuts its own.
     private mutating func markReachable(from node: Int) -> Bool {
         var pending = [node]
         var marked: [Int] = []
+        var earlier: [Int32] = []
         defer { for n in marked { visited[n] = false } }
         while let n = pending.popLast() {
             guard !visited[n] else { continue }
             visited[n] = true
             marked.append(n)
+            earlier.removeAll(keepingCapacity: true)
+            var exhausted = false
             for (u, target) in observed[n] {
                 if !unitMarked[u] {
                     unitMarked[u] = true
                     markedUnits.append(u)
                 }
-                guard let target else { continue }
+                guard target != nil, !exhausted else { continue }
                 if !folder.isCurrent(settled[u].at, inputs[u]) { settle(u) }
+                let residue = settled[u].entry
+                exhausted = residue == folder.yes || earlier.contains { folder.negates($0, residue) }
+                earlier.append(residue)
+            }
+            let last = lastTakeable(n, earlier)
+            var index = 0
+            for (u, target) in observed[n] {
+                guard let target else { continue }
+                guard index <= last else { break }
                 if !settled[u].cuts { pending.append(target) }
+                index += 1
             }
         }
         return true
+    }
+
+    private struct TakeableKey: Hashable {
+        let node: Int
+        let residues: [Int32]
+    }
+
+    /// The last of a node's transitions that some answers still to come can
+    /// make it take, for the residues of its guards (those settled so far, in
+    /// order): the answers it reads that are not given yet are tried over
+    /// their classes, each taking the first transition that holds, or none when
+    /// evaluating fails. Past a date still to come or 256 combinations, every
+    /// transition is taken as possible; a guard settled true, or two of which
+    /// one negates the other, still end the list.
+    private mutating func lastTakeable(_ n: Int, _ residues: [Int32]) -> Int {
+        let transitions: [Transition]
+        switch ref(n) {
+        case .question(let q): transitions = dialogue.questions[q].next
+        case .branch(let b): transitions = dialogue.branches[b].next
+        case .outcome: return -1
+        }
+        let settledEnd = residues.count - 1
+        guard residues.contains(where: { $0 != folder.yes && $0 != folder.no }) else { return settledEnd }
+        let key = TakeableKey(node: n, residues: residues)
+        if let known = takeable[key] { return known }
+        var open: [Int] = []
+        for t in transitions.prefix(residues.count) {
+            guard let c = t.condition else { continue }
+            for q in guardReads(c) where values.answers[q] == nil && !open.contains(q) { open.append(q) }
+        }
+        var combinations = 1
+        for q in open where combinations <= 256 {
+            combinations *= dialogue.questions[q].kind.valueType == .date ? 257 : max(fixedCandidates[q].count, 1)
+        }
+        guard combinations <= 256 else {
+            takeable[key] = settledEnd
+            return settledEnd
+        }
+        var last = -1
+        var index = [Int](repeating: 0, count: open.count)
+        while last < settledEnd {
+            for (i, q) in open.enumerated() { values.answers[q] = fixedCandidates[q][index[i]] }
+            values.forgetComputed()
+            for (k, t) in transitions.prefix(residues.count).enumerated() {
+                guard let c = t.condition else {
+                    last = max(last, k)
+                    break
+                }
+                guard let holds = try? c.test(values) else { break }
+                if holds {
+                    last = max(last, k)
+                    break
+                }
+            }
+            var i = 0
+            while i < open.count {
+                index[i] += 1
+                if index[i] < fixedCandidates[open[i]].count { break }
+                index[i] = 0
+                i += 1
+            }
+            if i == open.count { break }
+        }
+        for q in open { values.answers[q] = nil }
+        values.forgetComputed()
+        takeable[key] = last
+        return last
+    }
+
+    /// Question slots a guard reads, found once per guard.
+    private mutating func guardReads(_ e: Expression) -> [Int] {
+        if let known = guardInputs[e.position] { return known }
+        let found = questionReads(e).sorted()
+        guardInputs[e.position] = found
+        return found
     }
 
     /// A unit's entry in the memo key: its residue's number.

@@ -120,6 +120,16 @@ struct ResidueFolder {
         return roots.count - 1
     }
 
+    /// Whether one residue is the other negated (`not r`): of two such guards,
+    /// one holds, or evaluating the first fails, for every answer still to come.
+    func negates(_ a: Int32, _ b: Int32) -> Bool {
+        func negation(_ x: Int32, of y: Int32) -> Bool {
+            let shape = shapes[Int(x)]
+            return shape.kind == .not && shape.parts.0 == y
+        }
+        return negation(a, of: b) || negation(b, of: a)
+    }
+
     /// The questions whose answers can change a residue.
     func inputs(_ root: Int) -> [Int] { roots[root].inputs }
 
@@ -236,8 +246,12 @@ struct ResidueFolder {
             let decisive = op == .and ? no : yes
             if a == decisive { return a }
             if a == (op == .and ? yes : no) { return fold(c[1], answers) }
+            let b = fold(c[1], answers)
+            // `a and true` is `a`, failing where it fails; `a and false` is not
+            // `false`, as evaluating `a` may fail first.
+            if b == (op == .and ? yes : no) { return a }
             kind = .binary(op)
-            parts = (a, fold(c[1], answers), -1)
+            parts = (a, b, -1)
         case .binary(let op, _, _):
             kind = .binary(op)
             parts = (fold(c[0], answers), fold(c[1], answers), -1)

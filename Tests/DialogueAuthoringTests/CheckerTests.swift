@@ -200,6 +200,28 @@ struct CheckerTests {
             ])
     }
 
+    @Test(
+        "A transition no answer can take splits nothing: what only it leads to is not kept apart",
+        arguments: [
+            ["late", "not late"], ["late == true", "late == false"], ["late and topic == \"a\"", "not late and topic == \"a\""],
+        ])
+    func exhaustiveGuardsEndTheList(guards: [String]) throws {
+        let covering = guards.map { "      - when: '\($0)'\n        goto: done" }.joined(separator: "\n")
+        let plain = try check(deadlineDialogue(covering))
+        #expect(plain.errors.isEmpty)
+        // The same, and a last transition to a question that reads the date: no
+        // answer takes it, so it is never asked and must not split `late` by date.
+        let trap = [
+            covering, "      - goto: trap", "  trap:", "    kind: yes-no", "    label: {fr: Piège, en: Trap}",
+            "    ask: {agent: {fr: Et ?, en: And?}, self: {fr: Et ?, en: And?}}", "    help: {fr: Aide, en: Help}", "    next:",
+            "      - when: 'today > add_months(notified, 5)'", "        goto: done", "      - goto: done",
+        ].joined(separator: "\n")
+        let trapped = try check(deadlineDialogue(trap))
+        #expect(
+            trapped.errors.map(\.description) == ["mini.yaml:39:3: question `trap` is never asked: no combination of answers leads to it"])
+        #expect(trapped.classes == plain.classes)
+    }
+
     @Test("The same report on every run, though the todays are checked at once")
     func sameReportEveryRun() throws {
         let dialogue = try DialogueLoader.load(yaml: deadlineDialogue(bothOnTheDeadlineDay), file: "mini.yaml")
