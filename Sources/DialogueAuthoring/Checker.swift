@@ -469,7 +469,7 @@ public struct Checker {
             if let known = crossingDays[key] {
                 days.formUnion(known)
             } else {
-                let found = crossings(q, dependents[q][i])
+                let found = crossings(q, dependents[q][i], varying: folder.questionsRead(by: formula))
                 crossingDays[key] = found
                 days.formUnion(found)
             }
@@ -486,19 +486,23 @@ public struct Checker {
     /// Where one computed date reading `q` crosses today, over the classes of
     /// the other answers it reads that are not given yet: the first day of each
     /// class, as offsets from today.
-    private func crossings(_ q: Int, _ dependent: (computed: Computed, residual: Int, monotone: Bool)) -> [Int] {
+    private func crossings(
+        _ q: Int, _ dependent: (computed: Computed, residual: Int, monotone: Bool), varying: [Int]
+    ) -> [Int] {
         let (computed, monotone) = (dependent.computed, dependent.monotone)
         let window = Checker.window
         var days: [Int] = []
         let probe = PathValues(dialogue: dialogue, today: today)
-        // The other answers it reads, over their classes (dates held at one value).
+        // The other answers it reads: those given, as given; those still to come
+        // that its residue reads, over their classes (dates held at one value);
+        // the others, which cannot change it, at one value.
         let others = questionReads(computed.expression).subtracting([q]).sorted()
         var combos: [[Value]] = [[]]
         for other in others {
-            let choices =
-                values.answers[other].map { [$0] }
-                ?? (dialogue.questions[other].kind.valueType == .date
-                    ? [Value.date(today.adding(days: -10)), .null] : fixedCandidates[other])
+            let classes =
+                dialogue.questions[other].kind.valueType == .date
+                ? [Value.date(today.adding(days: -10)), .null] : fixedCandidates[other]
+            let choices = values.answers[other].map { [$0] } ?? (varying.contains(other) ? classes : Array(classes.prefix(1)))
             combos = combos.flatMap { c in choices.map { c + [$0] } }
             if combos.count > 64 { combos = Array(combos.prefix(64)) }
         }

@@ -130,6 +130,23 @@ struct ResidueFolder {
         return negation(a, of: b) || negation(b, of: a)
     }
 
+    /// The questions still to come that a residue reads, in slot order.
+    mutating func questionsRead(by residue: Int32) -> [Int] {
+        var found: Set<Int> = []
+        var seen: Set<Int32> = []
+        var pending = [residue]
+        while let r = pending.popLast() {
+            guard r >= 0, seen.insert(r).inserted else { continue }
+            let shape = shapes[Int(r)]
+            switch shape.kind {
+            case .variable: found.insert(Int(shape.parts.0))
+            case .literal, .list, .failure, .computable: break
+            default: pending += [shape.parts.0, shape.parts.1, shape.parts.2]
+            }
+        }
+        return found.sorted()
+    }
+
     /// The questions whose answers can change a residue.
     func inputs(_ root: Int) -> [Int] { roots[root].inputs }
 
