@@ -50,7 +50,8 @@ public struct GuardWords: Sendable {
             case (.equal, .literal(let v)): return "\(words(a)) = \(literal(v, for: slot))"
             case (.notEqual, .literal(let v)): return "\(words(a)) ≠ \(literal(v, for: slot))"
             case (.isIn, .list(let vs)):
-                return "\(words(a)) : " + vs.map { literal($0, for: slot) }.joined(separator: " " + Message.or.text(language) + " ")
+                return words(a) + language.colon
+                    + vs.map { literal($0, for: slot) }.joined(separator: " " + Message.or.text(language) + " ")
             case (.notIn, .list(let vs)):
                 return "\(words(a)) " + Message.neither.text(language) + " "
                     + vs.map { literal($0, for: slot) }.joined(separator: " " + Message.nor.text(language) + " ")

@@ -38,6 +38,17 @@ struct AuthoringCommandTests {
         #expect(run.stdout.contains("complaint_answer = \"unsatisfactory\""))
     }
 
+    @Test("check reads a dialogue as every command does: a folder or a file it cannot read is said, and the next file checked")
+    func checkUnreadable() throws {
+        let folder = FileManager.default.temporaryDirectory.path
+        let missing = "/nonexistent-\(getpid()).yaml"
+        let run = try BinaryRunner.run(["check", folder, missing, root + "/dialogues/conciliation-2007.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("lecture impossible du dialogue \(folder) : ce n'est pas un fichier ordinaire"))
+        #expect(run.stdout.contains("lecture impossible du dialogue \(missing) : "))
+        #expect(run.stdout.contains("conciliation-2007.yaml: ok"), "the next file is still checked")
+    }
+
     @Test("test runs every shipped case and ends with the counts")
     func testCases() throws {
         let run = try BinaryRunner.run(["test"])

@@ -12,7 +12,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.parse
 
@@ -650,15 +649,12 @@ def test_pinned_to_one_core_the_server_runs_one_event_loop():
         assert 1 <= loops <= len(os.sched_getaffinity(0)), loops
 
 
-def test_a_broken_rule_set_or_a_bad_option_stops_the_server_with_where_and_what():
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
-        f.write("id: broken\nversion: [\n")
-    try:
-        result = subprocess.run([BIN, "--port", "0", "--dialogue", f.name], capture_output=True, text=True, timeout=20)
-        assert result.returncode != 0
-        assert re.search(re.escape(f.name) + r":\d+:\d+: ", result.stderr), result.stderr
-    finally:
-        os.unlink(f.name)
+def test_a_broken_rule_set_or_a_bad_option_stops_the_server_with_where_and_what(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: broken\nversion: [\n")
+    result = subprocess.run([BIN, "--port", "0", "--dialogue", str(broken)], capture_output=True, text=True, timeout=20)
+    assert result.returncode != 0
+    assert re.search(re.escape(str(broken)) + r":\d+:\d+: ", result.stderr), result.stderr
     result = subprocess.run([BIN, "--today", "2026-02-30"], capture_output=True, text=True, timeout=20)
     assert result.returncode != 0 and "YYYY-MM-DD" in result.stderr, result.stderr
     result = subprocess.run([BIN, "--port", "70000"], capture_output=True, text=True, timeout=20)

@@ -39,10 +39,21 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         for (file, builtIn) in files {
             let dialogue: Dialogue
-            do {
-                dialogue = try builtIn?.load() ?? DialogueLoader.load(yaml: try FileIO.readText(file), file: file)
-            } catch let error as DialogueLoadError {
-                print(error.description)
+            do throws(DialogueSource.Failure) {
+                // Read as every command reads a dialogue (`DialogueSource`: a regular
+                // file, UTF-8, within its bound); a problem is said and the next file checked.
+                if let builtIn {
+                    do { dialogue = try builtIn.load() } catch { throw .invalid(error) }
+                } else {
+                    dialogue = try DialogueSource.load(file: file)
+                }
+            } catch {
+                switch error {
+                case .invalid(let problems): print(problems.description)
+                case .unreadable(let reason):
+                    print(HelpLanguage.text("lecture impossible du dialogue \(reason)", "cannot read the dialogue \(reason)"))
+                case .notShipped: break
+                }
                 failed = true
                 continue
             }

@@ -5,7 +5,6 @@ import DialogueKit
 enum Display: Equatable, Sendable {
     /// An empty line, between blocks.
     case blank
-    /// The dialogue's title and how to answer, for a new interview.
     /// The opening line; it says the answers stay on this computer only when they
     /// are saved, and names the day of a training scenario (`--today`).
     case welcome(saving: Bool, simulatedDay: CivilDate?)

@@ -40,7 +40,7 @@ struct Screen {
         case .error(let m): return [style.error(say(m))]
         case .note(let m): return [style.dim(say(m))]
         case .heading(let m): return [style.bold(say(m))]
-        case .refused(let error): return [style.error(error.sentence(language))]
+        case .refused(let error): return [style.error(say(.refused(error)))]
         case .rejection(let text): return [style.error(text)]
         case .text(let text): return [text]
         case .question(let q, let progress, let brief, let previous):

@@ -8,7 +8,6 @@ import DialogueKit
 /// Pure: it takes lines and says what to show; the interview's machine and the
 /// `letter` command both drive it, so the two ask the same questions the same way.
 struct LetterForm: Equatable {
-    /// One detail asked, in the order asked.
     /// What the form says after a line.
     enum Reply: Equatable {
         /// Say this, then ask the current field again.

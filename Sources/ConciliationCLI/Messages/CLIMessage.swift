@@ -12,6 +12,8 @@ enum CLIMessage: Equatable, Sendable, Catalogue {
     case welcome(saving: Bool)
     case simulatedDay(String)
     case lineTooLong(bytes: Int)
+    /// An answer refused, as a sentence; with the terminal's own means where it has some.
+    case refused(AnswerError)
     case commandRefused(ReplCommand.ParseError)
     case answersSetAside(labels: String)
     case interviewOver
@@ -167,6 +169,25 @@ enum CLIMessage: Equatable, Sendable, Catalogue {
             return (
                 "Répondez aux questions ; tapez :aide à tout moment. Rien n'est enregistré : les réponses s'effacent quand vous quittez.",
                 "Answer the questions; type :help at any time. Nothing is saved: the answers are gone when you leave."
+            )
+        case .refused(let error):
+            let words: (fr: String, en: String)
+            switch error {
+            case .empty: words = ("tapez une réponse, ou :aide pour de l'aide", "type an answer, or :help for help")
+            case .needed:
+                words = (
+                    "cette question demande une réponse ; tapez :aide pour savoir comment la trouver",
+                    "this question needs an answer; type :help to see how to find it"
+                )
+            case .choiceExpected(let count):
+                words = (
+                    "tapez un numéro de 1 à \(count), ou le début d'une réponse (Tab complète)",
+                    "type a number from 1 to \(count), or the start of an answer (Tab completes)"
+                )
+            default: return (error.sentence(.fr), error.sentence(.en))
+            }
+            return (
+                words.fr.prefix(1).uppercased() + words.fr.dropFirst() + ".", words.en.prefix(1).uppercased() + words.en.dropFirst() + "."
             )
         case .lineTooLong(let bytes):
             return (

@@ -16,7 +16,7 @@ enum SessionListing {
     /// "1. jeudi 26/11 14:05 — agent — 6 réponses", then the subject and where
     /// the interview stands on lines of their own, wrapped under the number.
     static func entry(_ number: Int, _ record: SessionRecord, _ language: Language) -> String {
-        let when = localTime(record.updated) ?? record.updated
+        let when = localTime(record.updated, language) ?? record.updated
         let subject = record.subjectLabel.map { VisibleText.escapingControls(WordWrap.cut($0, at: 80)) } ?? "—"
         let progress = record.progressLabel.map { VisibleText.escapingControls(WordWrap.cut($0, at: 80)) } ?? "—"
         let lines = CLIMessage.sessionEntry(
@@ -26,11 +26,12 @@ enum SessionListing {
         return lines.split(separator: "\n").map { WordWrap.wrapLine(String($0), width: width) }.joined(separator: "\n")
     }
 
-    /// "jeudi 26/11 14:05", in the machine's time zone: the agent's own clock.
-    static func localTime(_ iso: String) -> String? {
+    /// "jeudi 26/11 14:05" ("Thursday 26/11 14:05"), in the machine's time zone:
+    /// the agent's own clock.
+    static func localTime(_ iso: String, _ language: Language) -> String? {
         guard let date = ISO8601DateFormatter().date(from: iso) else { return nil }
         let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "fr_FR")
+        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
         formatter.timeZone = TimeZone.current
         formatter.dateFormat = "EEEE dd/MM HH:mm"
         return formatter.string(from: date)

@@ -420,10 +420,10 @@ public struct AnswerParser: Sendable {
     }
 }
 
-/// A refused answer: one sentence saying what is expected.
-/// Why an answer was not taken, as a problem and not yet as words: the terminal
-/// says it with its own means (`:aide`, Tab), the page with its buttons, the quiz
-/// as a sentence (`message`, `sentence`; the words are in `Message`).
+/// Why an answer was not taken, as a problem and not yet as words. `message` and
+/// `sentence` say it in words that fit any medium (`Message`); the terminal
+/// (`CLIMessage.refused`) says an empty answer, a needed one and a choice with its
+/// own means (`:aide`, Tab), the page (`PageMachine`) with its buttons.
 public enum AnswerError: Error, Sendable, Equatable {
     case tooLong
     case controlCharacters
@@ -446,8 +446,8 @@ public enum AnswerError: Error, Sendable, Equatable {
     case monthOutOfRange
     case noSuchDay(day: Int, month: Int, year: Int, days: Int)
 
-    /// The problem in the terminal's words, in lower case without a full stop
-    /// (it follows « Réponse non valide : »); what was typed is shown, never obeyed.
+    /// The problem in words, in lower case without a full stop (it may follow
+    /// « Réponse non valide : »); what was typed is shown, never obeyed.
     public func message(_ language: Language) -> String {
         VisibleText.escapingControls(words.text(language))
     }

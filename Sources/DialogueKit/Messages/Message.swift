@@ -128,17 +128,13 @@ public enum Message: Equatable, Sendable, Catalogue {
                 "la réponse contient des caractères de contrôle ; tapez seulement du texte",
                 "the answer holds control characters; type plain text only"
             )
-        case .typeAnAnswer: return ("tapez une réponse, ou :aide pour de l'aide", "type an answer, or :help for help")
-        case .answerNeeded:
-            return (
-                "cette question demande une réponse ; tapez :aide pour savoir comment la trouver",
-                "this question needs an answer; type :help to see how to find it"
-            )
+        case .typeAnAnswer: return ("aucune réponse donnée", "no answer given")
+        case .answerNeeded: return ("cette question demande une réponse", "this question needs an answer")
         case .notRecognised(let hint): return ("réponse non reconnue ; tapez \(hint)", "answer not recognised; type \(hint)")
         case .choiceExpected(let count):
             return (
-                "tapez un numéro de 1 à \(count), ou le début d'une réponse (Tab complète)",
-                "type a number from 1 to \(count), or the start of an answer (Tab completes)"
+                "donnez le numéro d'une des \(count) réponses, de 1 à \(count), ou le début de son libellé",
+                "give the number of one of the \(count) answers, from 1 to \(count), or the start of its label"
             )
         case .severalMatch(let listed):
             return (

@@ -69,10 +69,9 @@ public enum QuestionKind: Sendable {
     }
 }
 
-/// A text question's pattern, compiled once when the dialogue is loaded: answers
-/// and triage cases are matched against it, never recompiling it per answer.
-/// Immutable; the standard library publishes a regex's compiled program with an
-/// atomic compare-and-swap, so one instance can be matched from any thread.
+/// A text question's pattern, compiled once, when first used: answers and triage
+/// cases are matched against it, never recompiling it per answer. The compiled
+/// regex is kept behind a lock, so one instance can be matched from any thread.
 public final class TextPattern: @unchecked Sendable {
     public let source: String
     /// Compiled when first used: the rules built into the binary were checked

@@ -119,4 +119,13 @@ struct SessionStoreTests {
                 == "1 fichier du dossier n'est pas un entretien lisible : il est ignoré (conciliation purge --all les supprime).")
         #expect(CLIMessage.unreadableSkipped(2).text(.fr).hasPrefix("2 fichiers du dossier ne sont pas des entretiens lisibles"))
     }
+
+    @Test("The listing's time is in the language chosen: an English listing says Thursday, not jeudi")
+    func listingTimeInTheLanguageChosen() {
+        // Noon UTC is a Thursday in every time zone from UTC−11 to UTC+11.
+        let noon = "2026-11-26T12:00:00Z"
+        #expect(SessionListing.localTime(noon, .fr)?.hasPrefix("jeudi 26/11") == true)
+        #expect(SessionListing.localTime(noon, .en)?.hasPrefix("Thursday 26/11") == true)
+        #expect(SessionListing.localTime("hier", .en) == nil)
+    }
 }

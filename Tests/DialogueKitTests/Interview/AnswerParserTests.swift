@@ -86,7 +86,12 @@ struct AnswerParserTests {
         #expect(day.message(.fr) == "le 31 avril 2026 n'existe pas : avril 2026 a 30 jours")
         #expect(day.sentence(.fr) == "Le 31 avril 2026 n'existe pas : avril 2026 a 30 jours.")
         #expect(AnswerError.dateExpected.message(.fr).contains("23/11/2026"))
-        #expect(AnswerError.empty.message(.fr).contains(":aide"), "the terminal's own means")
+        for error in [AnswerError.empty, .needed, .choiceExpected(count: 4)] {
+            for language in Language.allCases {
+                #expect(!error.message(language).contains(":"), "no terminal command in the core's words: \(error)")
+                #expect(!error.message(language).contains("Tab"), "no terminal key in the core's words: \(error)")
+            }
+        }
         #expect(AnswerError.notAMonth("\u{1B}[2J", guess: nil).message(.fr).unicodeScalars.allSatisfy { $0.value != 0x1B })
     }
 
