@@ -136,30 +136,6 @@ struct FastPathTests {
         }
     }
 
-    /// A pattern of fixed-length alternatives (a département's code) is matched by
-    /// bytes: as the regex matches it, on random texts; other patterns are left to the regex.
-    @Test("A simple pattern matches by bytes exactly what the regex matches")
-    func simplePatterns() throws {
-        let simple = ["0[1-9]|1[0-9]|2[1-9]|2[AaBb]|[3-8][0-9]|9[0-5]|97[1-6]", "abc", "[a-c]x|y[0-2][5]", "A|B|AB"]
-        let other = ["a+", "(a|b)", "[^a]", "a.", "\\d", "a|", "[a-]", "[]", "a{2}", "^a$", "é"]
-        for source in other { #expect(TextPattern.fixedAlternatives(source) == nil, "\(source)") }
-        let alphabet: [String] = ["0", "1", "2", "3", "5", "7", "9", "A", "a", "B", "b", "c", "x", "y", " ", "é", "\r\n", "-"]
-        var generator = SplitMix64(seed: 5)
-        var matched = 0
-        for source in simple {
-            #expect(TextPattern.fixedAlternatives(source) != nil, "\(source)")
-            let pattern = try #require(TextPattern(source))
-            let regex = try Regex(source, as: Substring.self)
-            for _ in 0..<3_000 {
-                let text = (0..<Int(generator.next() % 4)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
-                let expected = (try? regex.wholeMatch(in: text)) != nil
-                #expect(pattern.matches(text) == expected, "\(source) on \(text.debugDescription)")
-                if expected { matched += 1 }
-            }
-        }
-        #expect(matched > 200)
-    }
-
     /// An interview rebuilt from answers (random, some set aside, some dates to
     /// come that a rule refuses), then walked a few answers on: what it shows as
     /// it stands is what walking its answers again shows.
