@@ -44,8 +44,8 @@ struct AuthoringCommandTests {
         let missing = "/nonexistent-\(getpid()).yaml"
         let run = try BinaryRunner.run(["check", folder, missing, root + "/dialogues/conciliation-2007.yaml"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("lecture impossible du dialogue \(folder) : ce n'est pas un fichier ordinaire"))
-        #expect(run.stdout.contains("lecture impossible du dialogue \(missing) : "))
+        #expect(run.stderr.contains("conciliation check: lecture impossible du dialogue \(folder) : ce n'est pas un fichier ordinaire"))
+        #expect(run.stderr.contains("conciliation check: lecture impossible du dialogue \(missing) : "))
         #expect(run.stdout.contains("conciliation-2007.yaml: ok"), "the next file is still checked")
     }
 

@@ -51,7 +51,10 @@ struct CheckCommand: ParsableCommand {
                 switch error {
                 case .invalid(let problems): print(problems.description)
                 case .unreadable(let reason):
-                    print(HelpLanguage.text("lecture impossible du dialogue \(reason)", "cannot read the dialogue \(reason)"))
+                    FileIO.write(
+                        "conciliation check: "
+                            + HelpLanguage.text("lecture impossible du dialogue \(reason)", "cannot read the dialogue \(reason)") + "\n",
+                        to: 2)
                 case .notShipped: break
                 }
                 failed = true
