@@ -7,15 +7,82 @@ import SystemPackage
     import Darwin
 #endif
 
-/// Why a file could not be read or written, in one sentence for the user.
+/// Why a file could not be read or written, in one sentence for the user, in
+/// the language of the command that met it (`text`); `description` is French.
 public struct FileError: Error, CustomStringConvertible, Equatable {
     public let path: String
-    public let reason: String
-    public var description: String { "\(VisibleText.escapingControls(path)) : \(reason)" }
+    public let problem: FileProblem
+    public var description: String { text(.fr) }
 
-    public init(path: String, reason: String) {
+    public init(path: String, _ problem: FileProblem) {
         self.path = path
-        self.reason = reason
+        self.problem = problem
+    }
+
+    /// « chemin : raison » in French, "path: reason" in English.
+    public func text(_ language: Language) -> String {
+        VisibleText.escapingControls(path) + language.colon + problem.text(language)
+    }
+}
+
+/// What went wrong with a file: what a person can act on, in both languages.
+public enum FileProblem: Equatable, Sendable, Catalogue {
+    /// What the system said.
+    case system(Errno)
+    case notARegularFile
+    case tooLarge(bytes: Int, mebibytes: Int)
+    case notUTF8
+    /// A name that is a symbolic link, which the program does not follow.
+    case symbolicLink
+    /// A device, a pipe or a socket where a file is to be written.
+    case special
+    /// A file is there and nothing may replace it without --force.
+    case exists
+    /// Said by another part of the program, in its own words.
+    case other(String)
+
+    public var wordings: (fr: String, en: String) {
+        switch self {
+        case .system(let error):
+            switch error {
+            case .noSpace: return ("plus de place sur le disque", "no space left on the disk")
+            case .permissionDenied, .notPermitted: return ("permission refusée", "permission denied")
+            case .noSuchFileOrDirectory: return ("fichier ou dossier introuvable", "no such file or folder")
+            case .readOnlyFileSystem: return ("le disque est en lecture seule", "the disk is read-only")
+            case .isDirectory: return ("c'est un dossier, pas un fichier", "it is a folder, not a file")
+            case .notDirectory: return ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder")
+            case .fileExists: return ("ce fichier existe déjà", "this file already exists")
+            case .brokenPipe: return ("la sortie a été fermée", "the output was closed")
+            case .ioError: return ("erreur d'entrée-sortie", "input/output error")
+            case .tooManySymbolicLinkLevels: return ("lien symbolique refusé", "symbolic link refused")
+            case .fileTooLarge: return ("fichier trop grand", "file too large")
+            default: return (error.description, error.description)
+            }
+        case .notARegularFile:
+            return ("ce n'est pas un fichier ordinaire ; donnez un fichier de texte", "it is not a regular file; give a text file")
+        case .tooLarge(let bytes, let mebibytes):
+            return (
+                "fichier trop grand (\(bytes) octets, \(mebibytes) Mio au plus)",
+                "file too large (\(bytes) bytes, \(mebibytes) MiB at most)"
+            )
+        case .notUTF8: return ("le fichier n'est pas en UTF-8", "the file is not UTF-8")
+        case .symbolicLink:
+            return (
+                "c'est un lien symbolique, que le programme ne suit pas ; donnez le chemin du fichier lui-même ou un nouveau nom",
+                "it is a symbolic link, which the program does not follow; give the path of the file itself or a new name"
+            )
+        case .special:
+            return (
+                "ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; choisissez un nouveau nom de fichier",
+                "it is not a regular file (a device, a pipe or a socket); choose a new file name"
+            )
+        case .exists:
+            return (
+                "ce fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer",
+                "this file already exists; choose another name or add --force to replace it"
+            )
+        case .other(let text): return (text, text)
+        }
     }
 }
 
@@ -27,27 +94,12 @@ public struct FileError: Error, CustomStringConvertible, Equatable {
 /// offer (`mkstemp`, `link`, `fsync`, `fstat`) stays a C call.
 public enum FileIO {
     /// The reason an operation failed, in French: what a person can act on.
-    public static func reason(_ error: Errno) -> String {
-        switch error {
-        case .noSpace: return "plus de place sur le disque"
-        case .permissionDenied, .notPermitted: return "permission refusée"
-        case .noSuchFileOrDirectory: return "fichier ou dossier introuvable"
-        case .readOnlyFileSystem: return "le disque est en lecture seule"
-        case .isDirectory: return "c'est un dossier, pas un fichier"
-        case .notDirectory: return "un élément du chemin n'est pas un dossier"
-        case .fileExists: return "ce fichier existe déjà"
-        case .brokenPipe: return "la sortie a été fermée"
-        case .ioError: return "erreur d'entrée-sortie"
-        case .tooManySymbolicLinkLevels: return "lien symbolique refusé"
-        case .fileTooLarge: return "fichier trop grand"
-        default: return error.description
-        }
-    }
+    public static func reason(_ error: Errno) -> String { FileProblem.system(error).text(.fr) }
 
     public static func errnoText(_ code: Int32) -> String { reason(Errno(rawValue: code)) }
 
     private static func failure(_ path: String, _ error: any Error) -> FileError {
-        FileError(path: path, reason: (error as? Errno).map(reason) ?? "\(error)")
+        FileError(path: path, (error as? Errno).map(FileProblem.system) ?? .other("\(error)"))
     }
 
     public static func read(_ path: String) throws(FileError) -> [UInt8] {
@@ -88,16 +140,16 @@ public enum FileIO {
         }
         defer { try? fd.close() }
         var info = stat()
-        guard fstat(fd.rawValue, &info) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        guard fstat(fd.rawValue, &info) == 0 else { throw FileError(path: path, .system(Errno(rawValue: errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw FileError(path: path, reason: "ce n'est pas un fichier ordinaire ; donnez un fichier de texte")
+            throw FileError(path: path, .notARegularFile)
         }
         guard info.st_size <= limit else {
-            throw FileError(path: path, reason: "fichier trop grand (\(info.st_size) octets, \(limit / (1 << 20)) Mio au plus)")
+            throw FileError(path: path, .tooLarge(bytes: Int(info.st_size), mebibytes: limit / (1 << 20)))
         }
         let bytes = try readAll(fd.rawValue, path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw FileError(path: path, reason: "le fichier n'est pas en UTF-8")
+            throw FileError(path: path, .notUTF8)
         }
         return text
     }
@@ -127,17 +179,16 @@ public enum FileIO {
     /// name or a regular file. Read with `lstat`, so that a symbolic link is seen
     /// as itself and never followed; a device, a FIFO, a socket or a folder is
     /// never replaced by a regular file.
-    public static func unwritableTarget(_ path: String) -> String? {
+    public static func unwritableTarget(_ path: String) -> FileProblem? {
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            return errno == ENOENT ? nil : errnoText(errno)
+            return errno == ENOENT ? nil : .system(Errno(rawValue: errno))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return nil
-        case S_IFLNK:
-            return "c'est un lien symbolique, que le programme ne suit pas ; donnez le chemin du fichier lui-même ou un nouveau nom"
-        case S_IFDIR: return reason(.isDirectory)
-        default: return "ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; choisissez un nouveau nom de fichier"
+        case S_IFLNK: return .symbolicLink
+        case S_IFDIR: return .system(.isDirectory)
+        default: return .special
         }
     }
 
@@ -147,12 +198,12 @@ public enum FileIO {
     /// Every file written for a user comes here: only a new name or a regular file
     /// is accepted (`unwritableTarget`).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(FileError) {
-        if let refusal = unwritableTarget(path) { throw FileError(path: path, reason: refusal) }
+        if let refusal = unwritableTarget(path) { throw FileError(path: path, refusal) }
         let directory = FilePath(path).removingLastComponent()
         let folder = directory.isEmpty ? "." : directory.string
         var template = Array((folder + "/.conciliation-XXXXXX").utf8CString)
         let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard raw >= 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+        guard raw >= 0 else { throw FileError(path: path, .system(Errno(rawValue: errno))) }
         let fd = FileDescriptor(rawValue: raw)
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
@@ -169,20 +220,16 @@ public enum FileIO {
         if fsync(raw) != 0 {
             let code = errno
             try? fd.close()
-            throw FileError(path: path, reason: errnoText(code))
+            throw FileError(path: path, .system(Errno(rawValue: code)))
         }
         try? fd.close()
         if overwrite {
-            guard rename(temporary, path) == 0 else { throw FileError(path: path, reason: errnoText(errno)) }
+            guard rename(temporary, path) == 0 else { throw FileError(path: path, .system(Errno(rawValue: errno))) }
         } else {
             // link() refuses to replace an existing file, atomically.
             guard link(temporary, path) == 0 else {
                 let code = errno
-                throw FileError(
-                    path: path,
-                    reason: code == EEXIST
-                        ? "ce fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer"
-                        : errnoText(code))
+                throw FileError(path: path, code == EEXIST ? .exists : .system(Errno(rawValue: code)))
             }
             unlink(temporary)
         }
@@ -199,7 +246,7 @@ public enum FileIO {
         for part in path.split(separator: "/") {
             current += "/" + part
             if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw FileError(path: current, reason: errnoText(errno))
+                throw FileError(path: current, .system(Errno(rawValue: errno)))
             }
         }
     }

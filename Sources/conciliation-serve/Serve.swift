@@ -72,7 +72,8 @@ struct Serve: ParsableCommand {
         } catch {
             switch error {
             case .unreadable(let problem):
-                throw ValidationError("lecture impossible du dialogue / cannot read the dialogue: \(problem)")
+                throw ValidationError(
+                    "lecture impossible du dialogue \(problem.text(.fr)) / cannot read the dialogue \(problem.text(.en))")
             case .invalid(let problems):
                 FileHandle.standardError.write(Data("\(problems)\n".utf8))
                 throw ExitCode(1)

@@ -53,7 +53,9 @@ struct CheckCommand: ParsableCommand {
                 case .unreadable(let reason):
                     FileIO.write(
                         "conciliation check: "
-                            + HelpLanguage.text("lecture impossible du dialogue \(reason)", "cannot read the dialogue \(reason)") + "\n",
+                            + HelpLanguage.text(
+                                "lecture impossible du dialogue \(reason.text(.fr))", "cannot read the dialogue \(reason.text(.en))")
+                            + "\n",
                         to: 2)
                 case .notShipped: break
                 }

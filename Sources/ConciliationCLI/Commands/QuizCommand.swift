@@ -56,7 +56,9 @@ struct QuizCommand: ParsableCommand {
         // Said before the class starts, not after: a report that cannot be
         // written would lose the scores.
         if let report {
-            if let refusal = FileIO.unwritableTarget(report) { throw ValidationError("--report \(report): \(refusal)") }
+            if let refusal = FileIO.unwritableTarget(report) {
+                throw ValidationError(FileError(path: "--report " + report, refusal).text(HelpLanguage.current))
+            }
             if FileIO.exists(report) && !force {
                 throw ValidationError(
                     "--report \(report): ce fichier existe déjà ; choisissez un autre nom, ou ajoutez --force pour le remplacer")

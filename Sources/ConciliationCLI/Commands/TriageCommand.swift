@@ -49,9 +49,11 @@ struct TriageCommand: ParsableCommand {
             do {
                 fd = try FileDescriptor.open(FilePath(input), .readOnly, options: [.closeOnExec]).rawValue
             } catch {
+                let reason = (error as? Errno).map { FileProblem.system($0).text(HelpLanguage.current) } ?? "\(error)"
                 throw ValidationError(
-                    "cannot read \(input): \((error as? Errno).map(FileIO.reason) ?? "\(error)"); give a readable file, or - for standard input"
-                )
+                    HelpLanguage.text(
+                        "lecture impossible de \(input) : \(reason) ; donnez un fichier lisible, ou - pour l'entrée standard",
+                        "cannot read \(input): \(reason); give a readable file, or - for standard input"))
             }
         }
         defer { if fd != 0 { close(fd) } }

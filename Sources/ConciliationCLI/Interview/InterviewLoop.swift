@@ -86,14 +86,14 @@ final class InterviewLoop {
             try store.save(record)
             return .saved
         } catch {
-            return .failed(error.description)
+            return .failed(error.text(settings.language))
         }
     }
 
     private func write(_ request: FileRequest) -> FileRequest.Outcome {
         // A link, a device or a FIFO is refused before anything is asked.
         if let refusal = FileIO.unwritableTarget(request.path) {
-            return .failed(FileError(path: request.path, reason: refusal).description)
+            return .failed(FileError(path: request.path, refusal).text(settings.language))
         }
         let exists = FileIO.exists(request.path)
         let readOnly = exists && FileIO.isReadOnly(request.path)
@@ -117,7 +117,7 @@ final class InterviewLoop {
             try FileIO.writeAtomically(bytes, to: request.path, overwrite: exists)
             return .written(at: FileIO.fullPath(request.path))
         } catch {
-            return .failed("\(error)")
+            return .failed(error.text(settings.language))
         }
     }
 }

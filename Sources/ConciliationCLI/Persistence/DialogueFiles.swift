@@ -35,7 +35,8 @@ enum DialogueFiles {
     private static func worded(_ failure: DialogueSource.Failure) -> any Error {
         switch failure {
         case .unreadable(let error):
-            return ValidationError(HelpLanguage.text("lecture impossible du dialogue \(error)", "cannot read the dialogue \(error)"))
+            return ValidationError(
+                HelpLanguage.text("lecture impossible du dialogue \(error.text(.fr))", "cannot read the dialogue \(error.text(.en))"))
         case .invalid(let error):
             FileIO.write(error.description + "\n", to: 2)
             return ExitCode(1)

@@ -124,9 +124,9 @@ struct SessionStore {
         do {
             try secure()
         } catch {
-            throw FileError(path: directory, reason: error.description)
+            throw FileError(path: directory, .other(error.description))
         }
-        guard SessionStore.isValidID(record.id) else { throw FileError(path: record.id, reason: "identifiant refusé") }
+        guard SessionStore.isValidID(record.id) else { throw FileError(path: record.id, .other("identifiant refusé / identifier refused")) }
         try FileIO.writeAtomically(record.json(), to: path(of: record.id), overwrite: true)
     }
 

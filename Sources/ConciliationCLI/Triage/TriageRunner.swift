@@ -123,7 +123,8 @@ struct TriageRunner {
             do {
                 n = try buffer.withUnsafeMutableBytes { try input.read(into: $0) }  // retried after a signal
             } catch {
-                FileIO.write("conciliation triage: \(inputName): \((error as? Errno).map(FileIO.reason) ?? "\(error)")\n", to: 2)
+                let reason = (error as? Errno).map { FileProblem.system($0).text(triage.language) } ?? "\(error)"
+                FileIO.write("conciliation triage: \(inputName)\(triage.language.colon)\(reason)\n", to: 2)
                 invalid += 1
                 break
             }

@@ -224,6 +224,11 @@ struct InterviewLoopTests {
         #expect(text.contains("pas un fichier ordinaire"))
         #expect(!text.contains("Exporté dans"))
         #expect(!text.contains("Le remplacer ?"), "nothing to confirm: it is refused")
+        // In English, the reasons are English too, with an English colon.
+        let (english, _, _) = try runInterview(functioningWaiting + [":export \(link)", ":export \(fifo)"], language: .en)
+        #expect(english.contains("\(link): it is a symbolic link, which the program does not follow"))
+        #expect(english.contains("\(fifo): it is not a regular file (a device, a pipe or a socket)"))
+        #expect(!english.contains("lien symbolique") && !english.contains(" : "))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "à garder")
         var info = stat()
