@@ -33,15 +33,6 @@ struct InterviewLetterTests {
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
     }
 
-    @Test(
-        "A letter detail holding a C1 control, DEL or a bidirectional override is refused, as below 0x20",
-        arguments: ["\u{9B}2J", "\u{7F}", "Marie \u{202E}tnoD", "\u{2067}x"])
-    func detailsWithControls(control: String) {
-        var form = LetterForm(needsReference: false, asksWording: false)
-        #expect(form.accept(control) == .refused(.controlCharactersInDetail))
-        #expect(form.accept("Marie Dupont") == .accepted(notes: []), "the question stays, and a plain answer is taken")
-    }
-
     @Test("A letter with passages left to fill is not called ready to send; the passages are named")
     func passagesLeftToFill() throws {
         let path = temporaryDirectory() + "/lettre.txt"
