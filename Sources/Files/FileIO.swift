@@ -38,7 +38,9 @@ public enum FileProblem: Equatable, Sendable, Catalogue {
     case special
     /// A file is there and nothing may replace it without --force.
     case exists
-    /// Said by another part of the program, in its own words.
+    /// Said by another part of the program, in both languages.
+    case said(fr: String, en: String)
+    /// What a library said, as it said it.
     case other(String)
 
     public var wordings: (fr: String, en: String) {
@@ -81,6 +83,7 @@ public enum FileProblem: Equatable, Sendable, Catalogue {
                 "ce fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer",
                 "this file already exists; choose another name or add --force to replace it"
             )
+        case .said(let fr, let en): return (fr, en)
         case .other(let text): return (text, text)
         }
     }

@@ -17,7 +17,7 @@ enum InterviewSession {
                 try candidate.secure()
                 candidate.removeLeftovers()
             } catch {
-                refusal = error.description
+                refusal = error.text(record.language)
                 store = nil
             }
         }

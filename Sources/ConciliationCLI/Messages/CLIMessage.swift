@@ -60,6 +60,10 @@ enum CLIMessage: Equatable, Sendable, Catalogue {
     case goodbye(finished: Bool, SessionMachine.SaveState)
     case terminatedNotice(SessionMachine.SaveState)
     case stateFolderRefused(String)
+    case stateFolderIsALink(String)
+    case stateFolderIsAFile(String)
+    case stateFolderOfAnotherUser(String)
+    case stateFolderReadableByOthers(String, String)
     case noStateFolder
 
     // MARK: Files
@@ -387,6 +391,26 @@ enum CLIMessage: Equatable, Sendable, Catalogue {
             return (
                 "Interruption : l'entretien n'a pas pu être enregistré (\(reason)) ; ses réponses sont perdues à la sortie, notez-les ou exportez-les (:exporter).",
                 "Interrupted: the interview could not be saved (\(reason)); its answers are lost on leaving, note them or export them (:export)."
+            )
+        case .stateFolderIsALink(let folder):
+            return (
+                "\(folder) est un lien symbolique ; pour protéger les réponses, l'entretien n'y écrit pas. Supprimez le lien (rm \(folder)) : un vrai dossier sera créé.",
+                "\(folder) is a symbolic link; to protect the answers, the interview does not write there. Remove the link (rm \(folder)): a real folder will be made."
+            )
+        case .stateFolderIsAFile(let path):
+            return (
+                "\(path) n'est pas un dossier ; déplacez ce fichier pour que le dossier des entretiens puisse être créé.",
+                "\(path) is not a folder; move this file so that the interviews' folder can be made."
+            )
+        case .stateFolderOfAnotherUser(let folder):
+            return (
+                "\(folder) appartient à un autre utilisateur ; l'entretien n'y écrit pas. Donnez-lui un autre dossier avec XDG_STATE_HOME.",
+                "\(folder) belongs to another user; the interview does not write there. Give it another folder with XDG_STATE_HOME."
+            )
+        case .stateFolderReadableByOthers(let folder, let why):
+            return (
+                "\(folder) est lisible par d'autres et ses droits ne peuvent pas être corrigés (\(why)) ; faites chmod 700 \(folder).",
+                "\(folder) can be read by others and its rights cannot be corrected (\(why)); run chmod 700 \(folder)."
             )
         case .stateFolderRefused(let why):
             return ("Attention : \(why) L'entretien ne sera pas enregistré.", "Warning: \(why) The interview will not be saved.")

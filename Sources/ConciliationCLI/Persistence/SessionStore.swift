@@ -23,9 +23,31 @@ struct SessionStore {
     /// Temporary files older than this are left over from a killed program.
     static let staleAfterSeconds = 60
 
-    /// Why the folder cannot be used, with what to do about it.
-    struct Refusal: Error, CustomStringConvertible {
-        let description: String
+    /// Why the folder, or a file in it, cannot be used, with what to do about
+    /// it: worded by the terminal's catalogue in the language chosen.
+    enum Refusal: Error, CustomStringConvertible, Equatable {
+        /// Reading or creating the folder failed.
+        case file(FileError)
+        case symbolicLink(folder: String)
+        case notAFolder(String)
+        case otherOwner(folder: String)
+        case readableByOthers(folder: String, FileProblem)
+        /// A file of the folder that cannot be read.
+        case unreadable(FileProblem)
+
+        func text(_ language: Language) -> String {
+            switch self {
+            case .file(let error): return error.text(language)
+            case .unreadable(let problem): return problem.text(language)
+            case .symbolicLink(let folder): return CLIMessage.stateFolderIsALink(folder).text(language)
+            case .notAFolder(let path): return CLIMessage.stateFolderIsAFile(path).text(language)
+            case .otherOwner(let folder): return CLIMessage.stateFolderOfAnotherUser(folder).text(language)
+            case .readableByOthers(let folder, let problem):
+                return CLIMessage.stateFolderReadableByOthers(folder, problem.text(language)).text(language)
+            }
+        }
+
+        var description: String { text(.fr) }
     }
 
     /// One file of the folder, and what it holds.
@@ -63,7 +85,7 @@ struct SessionStore {
         do {
             try store.secure(create: false)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.text(HelpLanguage.current))
         }
         return store
     }
@@ -85,38 +107,20 @@ struct SessionStore {
         if lstat(directory, &info) != 0 {
             guard errno == ENOENT, create else {
                 if errno == ENOENT { return }
-                throw Refusal(description: "\(directory) : \(FileIO.errnoText(errno))")
+                throw .file(FileError(path: directory, .system(Errno(rawValue: errno))))
             }
             do {
                 try FileIO.makeDirectory(directory)
             } catch {
-                throw Refusal(description: error.description)
+                throw .file(error)
             }
-            guard lstat(directory, &info) == 0 else { throw Refusal(description: "\(directory) : \(FileIO.errnoText(errno))") }
+            guard lstat(directory, &info) == 0 else { throw .file(FileError(path: directory, .system(Errno(rawValue: errno)))) }
         }
-        if (info.st_mode & S_IFMT) == S_IFLNK {
-            throw Refusal(
-                description:
-                    "\(directory) est un lien symbolique ; pour protéger les réponses, l'entretien n'y écrit pas. Supprimez le lien (rm \(directory)) : un vrai dossier sera créé."
-            )
-        }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw Refusal(
-                description: "\(directory) n'est pas un dossier ; déplacez ce fichier pour que le dossier des entretiens puisse être créé.")
-        }
-        guard info.st_uid == geteuid() else {
-            throw Refusal(
-                description:
-                    "\(directory) appartient à un autre utilisateur ; l'entretien n'y écrit pas. Donnez-lui un autre dossier avec XDG_STATE_HOME."
-            )
-        }
+        if (info.st_mode & S_IFMT) == S_IFLNK { throw .symbolicLink(folder: directory) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(directory) }
+        guard info.st_uid == geteuid() else { throw .otherOwner(folder: directory) }
         if info.st_mode & 0o077 != 0 {
-            guard chmod(directory, 0o700) == 0 else {
-                throw Refusal(
-                    description:
-                        "\(directory) est lisible par d'autres et ses droits ne peuvent pas être corrigés (\(FileIO.errnoText(errno))) ; faites chmod 700 \(directory)."
-                )
-            }
+            guard chmod(directory, 0o700) == 0 else { throw .readableByOthers(folder: directory, .system(Errno(rawValue: errno))) }
         }
     }
 
@@ -124,9 +128,11 @@ struct SessionStore {
         do {
             try secure()
         } catch {
-            throw FileError(path: directory, .other(error.description))
+            throw FileError(path: directory, .said(fr: error.text(.fr), en: error.text(.en)))
         }
-        guard SessionStore.isValidID(record.id) else { throw FileError(path: record.id, .other("identifiant refusé / identifier refused")) }
+        guard SessionStore.isValidID(record.id) else {
+            throw FileError(path: record.id, .said(fr: "identifiant refusé", en: "identifier refused"))
+        }
         try FileIO.writeAtomically(record.json(), to: path(of: record.id), overwrite: true)
     }
 
@@ -190,13 +196,15 @@ struct SessionStore {
         do {
             file = try FileDescriptor.open(FilePath(path), .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
         } catch {
-            return .failure(Refusal(description: (error as? Errno).map(FileIO.reason) ?? "\(error)"))
+            return .failure(.unreadable((error as? Errno).map(FileProblem.system) ?? .other("\(error)")))
         }
         defer { try? file.close() }
         var info = stat()
-        guard fstat(file.rawValue, &info) == 0 else { return .failure(Refusal(description: FileIO.errnoText(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Refusal(description: "pas un fichier ordinaire")) }
-        guard info.st_size <= SessionStore.maximumFileSize else { return .failure(Refusal(description: "fichier trop grand")) }
+        guard fstat(file.rawValue, &info) == 0 else { return .failure(.unreadable(.system(Errno(rawValue: errno)))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable(.notARegularFile)) }
+        guard info.st_size <= SessionStore.maximumFileSize else {
+            return .failure(.unreadable(.tooLarge(bytes: Int(info.st_size), mebibytes: SessionStore.maximumFileSize >> 20)))
+        }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var got = 0
         while got < bytes.count {

@@ -25,8 +25,12 @@ struct SessionStoreTests {
         do {
             try SessionStore(directory: base + "/conciliation").secure()
         } catch {
-            #expect(error.description.contains("lien symbolique"))
-            #expect(error.description.contains("rm "))
+            #expect(error == .symbolicLink(folder: base + "/conciliation"))
+            #expect(error.text(.fr).contains("lien symbolique") && error.text(.fr).contains("rm "))
+            #expect(
+                error.text(.en).hasSuffix(
+                    "is a symbolic link; to protect the answers, the interview does not write there. Remove the link (rm \(base)/conciliation): a real folder will be made."
+                ))
         }
         let (_, loop, _) = try runInterview(["4", "non"], store: base + "/conciliation")
         _ = loop
