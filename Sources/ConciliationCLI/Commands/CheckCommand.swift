@@ -36,6 +36,9 @@ struct CheckCommand: ParsableCommand {
             !dialogues.isEmpty
             ? dialogues.map { ($0, nil) }
             : ShippedRules.dialogues.map { shipped in override.map { ($0 + "/" + shipped.name, nil) } ?? (shipped.path, shipped) }
+        // The report goes through the checked writer: a full disk or a closed pipe
+        // ends in a sentence and status 1, as for every other command.
+        let output = StandardOutput()
         var failed = false
         for (file, builtIn) in files {
             let dialogue: Dialogue
@@ -49,7 +52,7 @@ struct CheckCommand: ParsableCommand {
                 }
             } catch {
                 switch error {
-                case .invalid(let problems): print(problems.description)
+                case .invalid(let problems): output.write(problems.description + "\n")
                 case .unreadable(let reason):
                     FileIO.write(
                         "conciliation check: "
@@ -63,13 +66,14 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             let report = Checker.check(dialogue)
-            for error in report.errors { print(error.description) }
+            for error in report.errors { output.write(error.description + "\n") }
             let paths = report.paths < 1e15 ? String(Int(report.paths)) : String(report.paths)
-            print(
-                "\(file): \(report.errors.isEmpty ? "ok" : "\(report.errors.count) problem(s)") — \(paths) paths, \(report.classes) answer classes over \(report.todays) todays, \(dialogue.questions.count) questions, \(dialogue.outcomes.count) outcomes"
+            output.write(
+                "\(file): \(report.errors.isEmpty ? "ok" : "\(report.errors.count) problem(s)") — \(paths) paths, \(report.classes) answer classes over \(report.todays) todays, \(dialogue.questions.count) questions, \(dialogue.outcomes.count) outcomes\n"
             )
             failed = failed || !report.errors.isEmpty
         }
+        try CheckedExit.check(output, HelpLanguage.current)
         if failed { throw ExitCode(1) }
     }
 }
