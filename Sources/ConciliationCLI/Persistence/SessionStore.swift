@@ -32,13 +32,10 @@ struct SessionStore {
         case notAFolder(String)
         case otherOwner(folder: String)
         case readableByOthers(folder: String, FileProblem)
-        /// A file of the folder that cannot be read.
-        case unreadable(FileProblem)
 
         func text(_ language: Language) -> String {
             switch self {
             case .file(let error): return error.text(language)
-            case .unreadable(let problem): return problem.text(language)
             case .symbolicLink(let folder): return CLIMessage.stateFolderIsALink(folder).text(language)
             case .notAFolder(let path): return CLIMessage.stateFolderIsAFile(path).text(language)
             case .otherOwner(let folder): return CLIMessage.stateFolderOfAnotherUser(folder).text(language)
@@ -54,9 +51,10 @@ struct SessionStore {
     struct Entry {
         /// The file's name without `.json`: the interview's identifier.
         let id: String
+        /// Nil for a file that is not an interview this program can take up
+        /// (a name it would not give, an unreadable or foreign file): the
+        /// listing counts them, and only `purge --all` removes them.
         let record: SessionRecord?
-        /// Why the file is not an interview that can be taken up.
-        let problem: String?
     }
 
     static func defaultDirectory() -> String? {
@@ -172,39 +170,21 @@ struct SessionStore {
     }
 
     private func entry(id: String, file: String) -> Entry {
-        guard SessionStore.isValidID(id) else { return Entry(id: id, record: nil, problem: "nom de fichier refusé") }
-        let bytes: [UInt8]
-        switch readBounded(directory + "/" + file) {
-        case .success(let b): bytes = b
-        case .failure(let problem): return Entry(id: id, record: nil, problem: problem.description)
-        }
-        do {
-            let record = try SessionRecord.read(bytes)
-            guard record.id == id else {
-                return Entry(id: id, record: nil, problem: "l'identifiant du fichier ne correspond pas à son nom")
-            }
-            return Entry(id: id, record: record, problem: nil)
-        } catch {
-            return Entry(id: id, record: nil, problem: error.description)
-        }
+        guard SessionStore.isValidID(id), let bytes = readBounded(directory + "/" + file),
+            let record = try? SessionRecord.read(bytes), record.id == id
+        else { return Entry(id: id, record: nil) }
+        return Entry(id: id, record: record)
     }
 
     /// A regular file of at most `maximumFileSize` bytes; never follows a link,
     /// never blocks on a FIFO, never reads a device.
-    private func readBounded(_ path: String) -> Result<[UInt8], Refusal> {
-        let file: FileDescriptor
-        do {
-            file = try FileDescriptor.open(FilePath(path), .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
-        } catch {
-            return .failure(.unreadable((error as? Errno).map(FileProblem.system) ?? .other("\(error)")))
-        }
+    private func readBounded(_ path: String) -> [UInt8]? {
+        guard let file = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
+        else { return nil }
         defer { try? file.close() }
         var info = stat()
-        guard fstat(file.rawValue, &info) == 0 else { return .failure(.unreadable(.system(Errno(rawValue: errno)))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable(.notARegularFile)) }
-        guard info.st_size <= SessionStore.maximumFileSize else {
-            return .failure(.unreadable(.tooLarge(bytes: Int(info.st_size), mebibytes: SessionStore.maximumFileSize >> 20)))
-        }
+        guard fstat(file.rawValue, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= SessionStore.maximumFileSize
+        else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var got = 0
         while got < bytes.count {
@@ -213,7 +193,7 @@ struct SessionStore {
             else { break }
             got += n
         }
-        return .success(Array(bytes.prefix(got)))
+        return Array(bytes.prefix(got))
     }
 
     /// Removes what a killed program may have left: temporary files older than a
