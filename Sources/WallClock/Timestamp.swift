@@ -15,7 +15,7 @@ public enum Timestamp {
     public static func format(unixTime t: Int) -> String {
         let day = CivilDate(dayNumber: t >= 0 ? t / 86_400 : (t - 86_399) / 86_400)
         let seconds = t - day.dayNumber * 86_400
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(day.iso)T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))Z"
+        let (hours, minutes) = (CivilDate.digits(seconds / 3600), CivilDate.digits(seconds / 60 % 60))
+        return "\(day.iso)T\(hours):\(minutes):\(CivilDate.digits(seconds % 60))Z"
     }
 }

@@ -130,11 +130,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     static func paddedISO(_ year: Int, _ month: Int, _ day: Int) -> String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        "\(digits(year, 4))-\(digits(month))-\(digits(day))"
+    }
+
+    /// `n` written with at least `width` digits, zeros in front: the one padding
+    /// every date and time shown as numbers uses (ISO dates, "05/10/2026", the
+    /// time of a session file).
+    package static func digits(_ n: Int, _ width: Int = 2) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
     public var description: String { iso }

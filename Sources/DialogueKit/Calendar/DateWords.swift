@@ -53,8 +53,7 @@ public enum DateWords {
 
     /// "05/10/2026": the form case notes and date fields use.
     public static func short(_ date: CivilDate) -> String {
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(pad(date.day))/\(pad(date.month))/\(date.year)"
+        "\(CivilDate.digits(date.day))/\(CivilDate.digits(date.month))/\(date.year)"
     }
 
     /// `relative`, with the day it was counted from: "dans 14 jours — calcul du 23/11/2026".
