@@ -109,8 +109,7 @@ public struct AnswerParser: Sendable {
                 return .success(.string(code))
             }
             if let pattern, !pattern.matches(text) {
-                return .failure(
-                    .notRecognised(hint: hint?.text(language) ?? pattern.source))
+                return .failure(.notRecognised(hint: hint, pattern: pattern.source))
             }
             guard text.utf8.count <= 2_000 else {
                 return .failure(
@@ -135,14 +134,15 @@ public struct AnswerParser: Sendable {
         let matches = labels.indices.filter { labels[$0].hasPrefix(folded) }
         if matches.count == 1 { return .success(.string(choices[matches[0]].value)) }
         if matches.count > 1 {
-            let numbers = matches.map { String($0 + 1) }.joined(separator: ", ")
-            return .failure(
-                .severalStartThisWay(numbers))
+            return .failure(.severalStartThisWay(matches.map { $0 + 1 }))
         }
         let byWords = ChoiceWords.matches(folded, choices.map { ChoiceWords(choice: $0, label: $0.label(for: audience, language)) })
         if byWords.count == 1 { return .success(.string(choices[byWords[0]].value)) }
         if byWords.count > 1 {
-            let listed = byWords.map { "\($0 + 1). \(choices[$0].label(for: audience, language))" }.joined(separator: " ; ")
+            let listed = byWords.map {
+                AnswerError.NumberedChoice(
+                    number: $0 + 1, fr: choices[$0].label(for: audience, .fr), en: choices[$0].label(for: audience, .en))
+            }
             return .failure(.severalMatch(listed))
         }
         return .failure(expected)
@@ -431,12 +431,14 @@ public enum AnswerError: Error, Sendable, Equatable {
     case empty
     /// "Je ne sais pas" where the question needs an answer.
     case needed
-    case notRecognised(hint: String)
+    /// Text that does not fit the question's pattern: the dialogue's hint, or
+    /// the pattern itself when it gives none.
+    case notRecognised(hint: LocalizedText?, pattern: String)
     case choiceExpected(count: Int)
     /// Several labels start with what was typed: their numbers.
-    case severalStartThisWay(String)
+    case severalStartThisWay([Int])
     /// The words typed fit several choices: each with its number and label.
-    case severalMatch(String)
+    case severalMatch([NumberedChoice])
     case yesOrNo
     case dateExpected
     case dateOutOfRange
@@ -449,7 +451,7 @@ public enum AnswerError: Error, Sendable, Equatable {
     /// The problem in words, in lower case without a full stop (it may follow
     /// « Réponse non valide : »); what was typed is shown, never obeyed.
     public func message(_ language: Language) -> String {
-        VisibleText.escapingControls(words.text(language))
+        VisibleText.escapingControls(words(language).text(language))
     }
 
     /// The problem as a sentence of its own: a capital, a full stop.
@@ -458,16 +460,25 @@ public enum AnswerError: Error, Sendable, Equatable {
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 
-    private var words: Message {
+    /// A choice as a refusal lists it: its number and its label in each language.
+    public struct NumberedChoice: Sendable, Equatable {
+        public let number: Int
+        public let fr: String
+        public let en: String
+    }
+
+    private func words(_ language: Language) -> Message {
         switch self {
         case .tooLong: return .answerTooLong
         case .controlCharacters: return .controlCharacters
         case .empty: return .typeAnAnswer
         case .needed: return .answerNeeded
-        case .notRecognised(let hint): return .notRecognised(hint: hint)
+        case .notRecognised(let hint, let pattern): return .notRecognised(hint: hint?.text(language) ?? pattern)
         case .choiceExpected(let count): return .choiceExpected(count: count)
-        case .severalStartThisWay(let numbers): return .severalStartThisWay(numbers)
-        case .severalMatch(let listed): return .severalMatch(listed)
+        case .severalStartThisWay(let numbers): return .severalStartThisWay(numbers.map(String.init).joined(separator: ", "))
+        case .severalMatch(let listed):
+            let separator = language == .fr ? " ; " : "; "
+            return .severalMatch(listed.map { "\($0.number). \(language == .fr ? $0.fr : $0.en)" }.joined(separator: separator))
         case .yesOrNo: return .answerYesOrNo
         case .dateExpected: return .dateExpected
         case .dateOutOfRange: return .dateOutOfRange
