@@ -27,6 +27,10 @@ struct TriageRunner {
     var cases = 0
     /// Set when standard output could not be written: the run stops there.
     var writeFailure: String?
+    /// Where results and per-line errors go: standard output and error in the
+    /// program, pipes in the tests.
+    var results: Int32 = 1
+    var errors: Int32 = 2
 
     /// The most a single multi-line case may hold before the input is read as
     /// JSON Lines after all.
@@ -124,7 +128,7 @@ struct TriageRunner {
                 n = try buffer.withUnsafeMutableBytes { try input.read(into: $0) }  // retried after a signal
             } catch {
                 let reason = (error as? Errno).map { FileProblem.system($0).text(triage.language) } ?? "\(error)"
-                FileIO.write("conciliation triage: \(inputName)\(triage.language.colon)\(reason)\n", to: 2)
+                FileIO.write("conciliation triage: \(inputName)\(triage.language.colon)\(reason)\n", to: errors)
                 invalid += 1
                 break
             }
@@ -228,7 +232,7 @@ struct TriageRunner {
         invalid += 1
         FileIO.write(
             "conciliation triage: " + CLIMessage.caseError(line: line, field: error.field, error.message).text(triage.language) + "\n",
-            to: 2)
+            to: errors)
         switch format {
         case .json:
             formatter.errorJSON(error, line: line, into: &output)
@@ -243,7 +247,7 @@ struct TriageRunner {
     /// Writes what is pending; a failure (a full disk, a closed pipe) ends the run.
     mutating func flush() {
         guard writeFailure == nil else { return }
-        if let problem = FileIO.writeAll(output.bytes, to: 1) {
+        if let problem = FileIO.writeAll(output.bytes, to: results) {
             writeFailure = problem
         }
         output.bytes.removeAll(keepingCapacity: true)
