@@ -384,7 +384,8 @@ def axe_violations(driver, source):
 def test_axe_finds_nothing_on_any_page_of_the_walk_in_either_language(chromium):
     """Issue 27, point 7: axe-core on every page a person meets — home, each kind
     of question, an error, an edit, the result, the letter's details, their
-    errors and the letter seen — in French and in English, WCAG 2.x A and AA:
+    errors and the letter seen, a page not found and a changed form refused — in
+    French and in English, WCAG 2.x A and AA:
     no violation. Beside the project's own checks that axe does not make
     (keyboard walk, focus ring, print sheet)."""
     source = axe_source()
@@ -431,13 +432,21 @@ def test_axe_finds_nothing_on_any_page_of_the_walk_in_either_language(chromium):
             audit("letter seen before download")
             driver.get(server.url + "nowhere")
             audit("page not found")
+            # A form changed on its way (it names a question that does not exist):
+            # the page that refuses it whole and offers a way out.
+            driver.get(server.url + "?step=1")
+            p.wait_for_page()
+            driver.execute_script("document.querySelector('input[name=q]').value = 'nowhere';")
+            p.type("01/10/2026")
+            assert "nowhere" in driver.page_source, driver.title
+            audit("a changed form refused")
             # The engine finds what it looks for: an image without a text, added here.
             driver.execute_script("const i = document.createElement('img'); i.src = 'x.png';"
                                   " document.querySelector('main').append(i);")
             control = axe_violations(driver, source)
             assert any(v.startswith("image-alt") for v in control), control
         driver.quit()
-    assert len(found) == 24, sorted(found)
+    assert len(found) == 26, sorted(found)
     problems = {page: v for page, v in found.items() if v}
     assert not problems, problems
 
