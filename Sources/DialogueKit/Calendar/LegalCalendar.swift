@@ -59,6 +59,12 @@ public enum LegalCalendar {
     /// of the date to meet, counted in the latest reading.
     public static let uncertainAbolitionDays: [String: (month: Int, day: Int)] = ["978": (5, 28)]
 
+    /// The months in which a holiday other than the national fixed days can fall
+    /// (Easter's, 26 December, the abolition days), one bit per month.
+    private static let localMonths: UInt16 =
+        ([3, 4, 5, 6, 12] + (Array(abolitionDays.values) + Array(uncertainAbolitionDays.values)).map(\.month))
+        .reduce(0) { $0 | 1 << UInt16($1) }
+
     /// The public holidays of `year` for a département, sorted; the uncertain ones
     /// (`certain == false`) are listed too, marked.
     public static func holidays(_ year: Int, department: String? = nil) -> [Holiday] {
@@ -78,8 +84,6 @@ public enum LegalCalendar {
     /// any: Alsace-Moselle's and the overseas days count, since nobody has said
     /// they do not apply (an unknown never forecloses a right).
     public static func holiday(on date: CivilDate, department: String? = nil, reading: Reading = .latest) -> Holiday? {
-        let alsace = department.map(alsaceMoselle.contains) == true
-        let anywhere = department == nil && reading == .latest
         let name: String?
         switch (date.month, date.day) {
         case (1, 1): name = "Jour de l'an"
@@ -90,9 +94,16 @@ public enum LegalCalendar {
         case (11, 1): name = "Toussaint"
         case (11, 11): name = "Armistice 1918"
         case (12, 25): name = "Noël"
-        case (12, 26) where alsace: name = "Saint-Étienne"
-        case (12, 26) where anywhere: return Holiday(date: date, name: "Saint-Étienne (Alsace-Moselle)", certain: false)
         default: name = nil
+        }
+        // Most days are no holiday anywhere: the rest of the calendar is only
+        // looked up in the months that hold one (`check` asks millions of days).
+        guard name != nil || localMonths & 1 << UInt16(date.month) != 0 else { return nil }
+        let alsace = department.map(alsaceMoselle.contains) == true
+        let anywhere = department == nil && reading == .latest
+        if (date.month, date.day) == (12, 26) {
+            if alsace { return Holiday(date: date, name: "Saint-Étienne") }
+            if anywhere { return Holiday(date: date, name: "Saint-Étienne (Alsace-Moselle)", certain: false) }
         }
         if let name { return Holiday(date: date, name: name) }
         func falls(_ days: [String: (month: Int, day: Int)], _ place: String) -> Bool {

@@ -226,6 +226,21 @@ struct LegalCalendarTests {
         }
     }
 
+    @Test("Every year from 2024 to 2032, each territory's list holds the eleven national days and its own, in every month")
+    func everyYearsHolidays() {
+        for year in 2024...2032 {
+            let paris = LegalCalendar.holidays(year, department: "75")
+            #expect(paris.count == 11 && paris.allSatisfy(\.certain), "\(year)")
+            // Alsace-Moselle: 26 December, and Good Friday in the latest reading.
+            #expect(LegalCalendar.holidays(year, department: "57").count == 13, "\(year)")
+            for (department, day) in LegalCalendar.abolitionDays {
+                let own = LegalCalendar.holidays(year, department: department)
+                #expect(own.contains { ($0.date.month, $0.date.day) == day && $0.certain }, "\(year) \(department)")
+                #expect(Set(paris.map(\.date)).isSubset(of: own.map(\.date)), "\(year) \(department)")
+            }
+        }
+    }
+
     @Test("Martinique's worked date (domain rev. 3): notified 22 March 2026, the deadline is Tuesday 26 May")
     func martinique() {
         // 22 May 2026 is a Friday (abolition day), then the weekend and Whit Monday.
