@@ -5,8 +5,9 @@ import Dispatch
 /// into classes that no guard can tell apart:
 ///
 /// - a choice's values by how every literal comparison treats them;
-/// - a date by where each computed date that reads it crosses "today": one day
-///   for each class those crossings make (its first, the crossing day itself),
+/// - a date by where each computed date that reads it, and that a guard or check
+///   still reachable reads, crosses "today": one day for each class those
+///   crossings make (its first, the crossing day itself),
 ///   under several todays (a weekday, a Saturday, after Christmas, after Easter
 ///   Monday with Alsace's Good Friday, after a leap day), so weekend and holiday
 ///   extensions are exercised;
@@ -18,7 +19,8 @@ import Dispatch
 /// still reachable through a transition only if some answers still to come make
 /// it the first that holds. Answers that no reachable node reads, or reads only
 /// through a settled test, stop splitting the exploration, so its cost follows
-/// the dialogue, not its paths.
+/// the dialogue, not its paths. A node from which no question can be asked is not
+/// keyed: from it the walk follows one path to an outcome.
 public struct Checker {
     public struct Report: Sendable {
         public var errors: [DialogueError] = []
@@ -45,12 +47,24 @@ public struct Checker {
     private var today: CivilDate
     private var dateCandidates: [DateKey: [Value]] = [:]
     private var crossingDays: [CrossingKey: [Int]] = [:]
+    /// For each question, the computed values that read it, through others
+    /// too (indices among the computed values): what changing it forgets.
+    private var readers: [[Int]] = []
     /// For each question, the computed dates that read it (empty but for dates).
     private var dependents: [[(computed: Computed, residual: Int, monotone: Bool)]] = []
     private var folder: ResidueFolder
     private var fixedCandidates: [[Value]] = []
     private var templateCache: [SourcePosition: [Int]] = [:]
+    private var outcomeChecks: [OutcomeCheck] = []
     private var takeable: [TakeableKey: Int] = [:]
+    /// The last answer of `lastTakeable` at each node, for the residues it was
+    /// asked about: most walks meet the same guards as the walk before.
+    private var recentTakeable: [(residues: [Int32], last: Int)] = []
+    /// The units the last key of a date question reached, with the node and
+    /// the folder's clock then: its classes read them without walking again.
+    private var lastWalk: (node: Int, clock: Int, units: [Int]) = (-1, -1, [])
+    /// The walk's lists, kept between walks so that a key allocates none.
+    private var walkBuffers: (pending: [Int], marked: [Int], earlier: [Int32]) = ([], [], [])
     private var guardInputs: [SourcePosition: [Int]] = [:]
     /// The distinct things observed anywhere: a test whose outcome matters, or a
     /// value that must only be computable. The same guard or shown value on many
@@ -81,6 +95,14 @@ public struct Checker {
     private static let horizon = 256
     /// Whether the nodes reachable from each node are within the horizon.
     private var walkAhead: [Bool] = []
+    /// Whether each node is worth a memo key: whether a question can be asked
+    /// from it, itself included. Past the last question the walk evaluates one
+    /// path to an outcome, which costs less than a key that folds every unit
+    /// still reachable.
+    private var keyed: [Bool] = []
+    /// Whether each unit is a guard or a check, as opposed to what an outcome
+    /// shows: only those route, so only they make a date's classes.
+    private var routing: [Bool] = []
 
     private struct CrossingKey: Hashable {
         let question: Int
@@ -101,9 +123,20 @@ public struct Checker {
         let truth: Bool
     }
 
+    private struct OutcomeCheck {
+        let expressions: [Expression]
+        let texts: [(condition: Expression?, slots: [Int], position: SourcePosition)]
+    }
+
     private struct MemoKey: Hashable {
         let node: Int
         let values: [Int32]
+
+        /// The residues hashed as one run of bytes rather than one by one.
+        func hash(into h: inout Hasher) {
+            h.combine(node)
+            values.withUnsafeBytes { h.combine(bytes: $0) }
+        }
     }
 
     public init(dialogue: Dialogue) {
@@ -149,7 +182,19 @@ public struct Checker {
         unitRoots = units.map { folder.add($0.tree) }
         inputs = unitRoots.map(folder.inputs)
         relevant = relevantUnits()
+        outcomeChecks = dialogue.outcomes.indices.map { outcomeCheck($0) }
         walkAhead = withinHorizon()
+        keyed = Array(repeating: false, count: nodeCount)
+        routing = Array(repeating: false, count: units.count)
+        for n in topologicalOrder().reversed() {
+            keyed[n] = n < dialogue.questions.count || successors(n).contains { keyed[$0] }
+        }
+        for n in 0..<(dialogue.questions.count + dialogue.branches.count) {
+            for (u, _) in observed[n] where units[u].truth { routing[u] = true }
+        }
+        readers = dialogue.questions.map { q in
+            dialogue.computed.indices.filter { questionReads(dialogue.computed[$0].expression).contains(q.slot) }
+        }
         let comparedWithToday = computedComparedWithToday()
         for q in dialogue.questions {
             let dates =
@@ -166,6 +211,7 @@ public struct Checker {
         }
         unitMarked = Array(repeating: false, count: units.count)
         visited = Array(repeating: false, count: nodeCount)
+        recentTakeable = Array(repeating: ([], -2), count: nodeCount)
         settled = Array(repeating: (0, false, -1), count: units.count)
     }
 
@@ -452,19 +498,26 @@ public struct Checker {
     }
 
     /// The classes of a date question for today: one day for each stretch of days
-    /// on which every computed date that reads it stands on the same side of
-    /// today (the first day of the stretch), and today, the day before, the day
-    /// after (a date in the future) and a day far in the past.
+    /// on which every computed date that reads it, and that a guard or check
+    /// still reachable reads, stands on the same side of today (the first day
+    /// of the stretch); and today, the day before, the day after (a date in the
+    /// future) and a day far in the past.
     private mutating func dateClasses(_ q: Int) -> [Value] {
         // Answers already given are folded in: states that leave the same date
         // formulas of this question share their classes, and those that leave
-        // one formula the same share where it crosses today.
+        // one formula the same share where it crosses today. A formula that no
+        // routing still reachable reads (its residue is no part of theirs)
+        // splits nothing, and is left out (-1).
+        let live = dependents[q].isEmpty ? nil : routingResidues(from: q)
         var formulas: [Int32] = []
-        for d in dependents[q] { formulas.append(folder.residue(d.residual, values)) }
+        for d in dependents[q] {
+            let r = folder.residue(d.residual, values)
+            formulas.append(live.map { $0.contains(r) } == false ? -1 : r)
+        }
         let cacheKey = DateKey(question: q, dependents: formulas)
         if let known = dateCandidates[cacheKey] { return known }
         var days: Set<Int> = [0, -1, 1, -Checker.window]  // today, a future day (refused or not), far past
-        for (i, formula) in formulas.enumerated() {
+        for (i, formula) in formulas.enumerated() where formula >= 0 {
             let key = CrossingKey(question: q, dependent: i, formula: formula)
             if let known = crossingDays[key] {
                 days.formUnion(known)
@@ -478,6 +531,26 @@ public struct Checker {
         if dialogue.questions[q].unknown != nil { candidates.append(.null) }
         dateCandidates[cacheKey] = candidates
         return candidates
+    }
+
+    /// The residues of the guards and checks on the nodes still reachable from
+    /// `node`, with all their parts; nil past the horizon (every formula counts).
+    private mutating func routingResidues(from node: Int) -> Set<Int32>? {
+        let reached: [Int]
+        if lastWalk.node == node && lastWalk.clock == folder.clock {
+            reached = lastWalk.units
+        } else {
+            guard walkAhead[node], markReachable(from: node) else { return nil }
+            for u in markedUnits { unitMarked[u] = false }
+            reached = markedUnits
+            markedUnits.removeAll(keepingCapacity: true)
+        }
+        var roots: [Int32] = []
+        for u in reached where routing[u] {
+            if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
+            roots.append(settled[u].entry)
+        }
+        return folder.parts(of: roots)
     }
 
     /// How far back a date's classes are looked for, in days.
@@ -508,9 +581,10 @@ public struct Checker {
         }
         for combo in combos {
             for (i, other) in others.enumerated() { probe.answers[other] = combo[i] }
+            probe.forgetComputed()
             func sign(_ offset: Int) -> Int? {
                 probe.answers[q] = .date(today.adding(days: offset))
-                probe.forgetComputed()
+                probe.forgetComputed(readers[q])
                 guard case .date(let d)? = try? probe.value(ofSlot: computed.slot) else { return nil }
                 return d < today ? -1 : (d == today ? 0 : 1)
             }
@@ -662,10 +736,15 @@ public struct Checker {
                 key.append(-1)
                 continue
             }
-            if !folder.isCurrent(settled[u].at, inputs[u]) { settle(u) }
+            if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
             key.append(settled[u].entry)
         }
         for u in markedUnits { unitMarked[u] = false }
+        if complete && node < dialogue.questions.count && !dependents[node].isEmpty {
+            lastWalk.node = node
+            lastWalk.clock = folder.clock
+            swap(&lastWalk.units, &markedUnits)
+        }
         markedUnits.removeAll(keepingCapacity: true)
         return MemoKey(node: node, values: key)
     }
@@ -676,10 +755,17 @@ public struct Checker {
     /// guards of which one negates the other (one of them holds, or evaluating
     /// the first fails and nothing is taken); a guard settled false cuts its own.
     private mutating func markReachable(from node: Int) -> Bool {
-        var pending = [node]
-        var marked: [Int] = []
-        var earlier: [Int32] = []
-        defer { for n in marked { visited[n] = false } }
+        // Taken out of `walkBuffers` while in use, so that each is the only
+        // reference to its storage and grows in place.
+        var (pending, marked, earlier) = walkBuffers
+        walkBuffers = ([], [], [])
+        pending.append(node)
+        defer {
+            for n in marked { visited[n] = false }
+            marked.removeAll(keepingCapacity: true)
+            earlier.removeAll(keepingCapacity: true)
+            walkBuffers = (pending, marked, earlier)
+        }
         while let n = pending.popLast() {
             guard !visited[n] else { continue }
             visited[n] = true
@@ -692,7 +778,7 @@ public struct Checker {
                     markedUnits.append(u)
                 }
                 guard target != nil, !exhausted else { continue }
-                if !folder.isCurrent(settled[u].at, inputs[u]) { settle(u) }
+                if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
                 let residue = settled[u].entry
                 exhausted = residue == folder.yes || earlier.contains { folder.negates($0, residue) }
                 earlier.append(residue)
@@ -730,8 +816,12 @@ public struct Checker {
         }
         let settledEnd = residues.count - 1
         guard residues.contains(where: { $0 != folder.yes && $0 != folder.no }) else { return settledEnd }
+        if recentTakeable[n].residues == residues { return recentTakeable[n].last }
         let key = TakeableKey(node: n, residues: residues)
-        if let known = takeable[key] { return known }
+        if let known = takeable[key] {
+            recentTakeable[n] = (residues, known)
+            return known
+        }
         var open: [Int] = []
         for t in transitions.prefix(residues.count) {
             guard let c = t.condition else { continue }
@@ -743,6 +833,7 @@ public struct Checker {
         }
         guard combinations <= 256 else {
             takeable[key] = settledEnd
+            recentTakeable[n] = (residues, settledEnd)
             return settledEnd
         }
         var last = -1
@@ -773,6 +864,7 @@ public struct Checker {
         for q in open { values.answers[q] = nil }
         values.forgetComputed()
         takeable[key] = last
+        recentTakeable[n] = (residues, last)
         return last
     }
 
@@ -792,13 +884,13 @@ public struct Checker {
 
     private mutating func answer(_ q: Int, _ value: Value?) {
         values.answers[q] = value
-        values.forgetComputed()
-        folder.answerChanged(q)
+        values.forgetComputed(readers[q])
+        folder.answerChanged(q, answered: value != nil)
     }
 
     private mutating func explore(_ node: Int) -> Double {
-        let key = memoKey(node)
-        if let known = memo[key] { return known }
+        let key = keyed[node] ? memoKey(node) : nil
+        if let key, let known = memo[key] { return known }
         var paths: Double = 0
         switch ref(node) {
         case .question(let q):
@@ -837,23 +929,18 @@ public struct Checker {
             checkOutcome(o)
             paths = 1
         }
-        memo[key] = paths
+        if let key { memo[key] = paths }
         return paths
     }
 
     /// Everything an outcome shows must be computable on every path to it.
     private mutating func checkOutcome(_ o: Int) {
-        let outcome = dialogue.outcomes[o]
-        var expressions: [Expression] = outcome.set.map(\.value)
-        for (i, output) in dialogue.outputs.enumerated() where !outcome.set.contains(where: { $0.output == i }) {
-            if let e = output.value { expressions.append(e) }
-        }
-        for e in expressions {
+        let check = outcomeChecks[o]
+        for e in check.expressions {
             do { _ = try e.evaluate(values) } catch { fail(e.position, describe(error, e)) }
         }
-        let texts = [outcome.title, outcome.summary] + (outcome.steps + outcome.parallel + outcome.notes).map(\.text)
-        for item in outcome.steps + outcome.parallel + outcome.notes {
-            if let c = item.condition {
+        for text in check.texts {
+            if let c = text.condition {
                 do {
                     if try !c.test(values) { continue }
                 } catch {
@@ -861,9 +948,34 @@ public struct Checker {
                     continue
                 }
             }
-            checkTemplate(item.text, outcome: outcome)
+            for slot in text.slots {
+                do {
+                    _ = try values.value(ofSlot: slot)
+                } catch {
+                    fail(
+                        text.position,
+                        "this text of `\(dialogue.outcomes[o].id)` shows `{\(dialogue.slotNames[slot])}`, which has no value \(describePath())"
+                    )
+                }
+            }
         }
-        for text in texts.prefix(2) { checkTemplate(text, outcome: outcome) }
+    }
+
+    /// What `checkOutcome` evaluates at an outcome, in the order it reports:
+    /// the values it sets and the outputs it leaves to their own rule, then
+    /// its steps and notes (each shown under its condition), its title and
+    /// its summary. Gathered once, so that reaching an outcome copies no text.
+    private mutating func outcomeCheck(_ o: Int) -> OutcomeCheck {
+        let outcome = dialogue.outcomes[o]
+        var expressions: [Expression] = outcome.set.map(\.value)
+        for (i, output) in dialogue.outputs.enumerated() where !outcome.set.contains(where: { $0.output == i }) {
+            if let e = output.value { expressions.append(e) }
+        }
+        let items = outcome.steps + outcome.parallel + outcome.notes
+        let texts = items.map { ($0.condition, $0.text) } + [(nil, outcome.title), (nil, outcome.summary)]
+        return OutcomeCheck(
+            expressions: expressions,
+            texts: texts.map { (condition: $0.0, slots: shownSlots($0.1), position: $0.1.position) })
     }
 
     /// Slots a text shows by name, found once per text.
@@ -872,18 +984,5 @@ public struct Checker {
         let slots = Template.slotNames(text).compactMap { dialogue.slotNames.firstIndex(of: $0) }.sorted()
         templateCache[text.position] = slots
         return slots
-    }
-
-    /// A `{name}` shown must have a value on every path to the text.
-    private mutating func checkTemplate(_ text: LocalizedText, outcome: Outcome) {
-        for slot in shownSlots(text) {
-            do {
-                _ = try values.value(ofSlot: slot)
-            } catch {
-                fail(
-                    text.position,
-                    "this text of `\(outcome.id)` shows `{\(dialogue.slotNames[slot])}`, which has no value \(describePath())")
-            }
-        }
     }
 }

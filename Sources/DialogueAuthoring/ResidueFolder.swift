@@ -14,7 +14,7 @@ import DialogueKit
 struct ResidueFolder {
     /// A residue's top: what kind of part it is and the numbers of its parts,
     /// packed in two words so that hash-consing hashes little.
-    private struct Shape: Hashable {
+    private struct Shape: Equatable {
         enum Kind: Hashable {
             case literal, list, variable, failure, computable, not, conditional
             case binary(BinaryOperator)
@@ -46,44 +46,58 @@ struct ResidueFolder {
         }
 
         static func == (a: Shape, b: Shape) -> Bool { a.packed == b.packed }
-        func hash(into h: inout Hasher) {
-            h.combine(packed.0)
-            h.combine(packed.1)
+
+        /// Where the shape goes in a table of 2^`bits` slots: the top bits of
+        /// a multiplicative mix of the two words, the best mixed ones.
+        func slot(_ bits: Int) -> Int {
+            let x = (packed.0 ^ (packed.1 &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: x >> UInt64(64 - bits))
         }
     }
 
-    private final class Node {
-        let expr: Expr
-        /// Questions this part reads, through computed values too.
-        let inputs: [Int]
-        let value: CompiledValue
-        let children: [Node]
-        /// The residue of a `.list`, which never changes.
-        var list: Int32 = -1
-
-        /// Where its last results are kept in the folder.
-        let id: Int
-
-        init(expr: Expr, inputs: [Int], children: [Node], id: Int) {
-            self.id = id
-            self.expr = expr
-            self.inputs = inputs
-            self.value = ExpressionCompiler.value(expr)
-            self.children = children
-        }
+    /// What a part of an expression is, as the fold needs it: plain values,
+    /// so that folding copies no expression and retains nothing.
+    private enum Part {
+        /// A literal or `today`: no input, always closed.
+        case constant
+        /// A list, whose residue never changes.
+        case list(Int32)
+        case question(Int32)
+        /// A computed value, by its index among them.
+        case computed(Int)
+        case not, and, or, conditional
+        case binary(BinaryOperator)
+        case call(Builtin)
     }
 
     private let dialogue: Dialogue
-    private var roots: [Node] = []
-    private var computedNodes: [Node?]
-    /// Residues of computed values and when they were worked out: a computed
-    /// value read by many tests is folded once, and again only once one of the
-    /// answers it reads has changed.
-    private var computedResidues: [(residue: Int32, at: Int)]
+    /// The parts of every registered expression, by number: what each is, its
+    /// parts (-1 for none), the questions it reads (a run of `inputList`), its
+    /// compiled value and its expression.
+    private var parts: [Part] = []
+    private var children: [(Int32, Int32, Int32)] = []
+    private var inputRuns: [(start: Int32, count: Int32)] = []
+    private var inputList: [Int32] = []
+    private var compiled: [CompiledValue] = []
+    private var expressions: [Expr] = []
+    private var roots: [Int32] = []
+    /// The part that computes each computed value, once registered.
+    private var computedParts: [Int32]
+    /// Whether each question is answered, as the checker last said.
+    private var answered: [Bool]
+    /// Each part's last residue and when it was worked out, and the part
+    /// registered for each expression: a part met in several tests (most are)
+    /// is folded once, and again only once one of its answers has changed.
+    private var partResidues: [(residue: Int32, at: Int)] = []
+    private var partNumbers: [Expr: Int32] = [:]
     /// When each answer last changed, on a clock that ticks at every change.
     private var changed: [Int]
     private(set) var clock = 0
-    private var numbers: [Shape: Int32] = [:]
+    /// Hash-consing: open addressing over `shapes` by `Shape.slot`, -1 for a
+    /// free slot, kept at most half full. The standard dictionary's seeded
+    /// hash cost a tenth of `check`; these keys come from the folder alone.
+    private var table = [Int32](repeating: -1, count: 1 << 12)
+    private var tableBits = 12
     private var shapes: [Shape] = []
     private var valueNumbers: [Value: Int32] = [:]
     private var values: [Value] = []
@@ -97,8 +111,8 @@ struct ResidueFolder {
 
     init(dialogue: Dialogue) {
         self.dialogue = dialogue
-        computedNodes = Array(repeating: nil, count: dialogue.computed.count)
-        computedResidues = Array(repeating: (0, -1), count: dialogue.computed.count)
+        computedParts = Array(repeating: -1, count: dialogue.computed.count)
+        answered = Array(repeating: false, count: dialogue.questions.count)
         changed = Array(repeating: 0, count: dialogue.questions.count)
         yes = 0
         no = 1
@@ -116,7 +130,7 @@ struct ResidueFolder {
 
     /// Registers a test or value; the number names it from then on.
     mutating func add(_ tree: Expr) -> Int {
-        roots.append(node(tree))
+        roots.append(part(tree))
         return roots.count - 1
     }
 
@@ -147,36 +161,84 @@ struct ResidueFolder {
         return found.sorted()
     }
 
-    /// The questions whose answers can change a residue.
-    func inputs(_ root: Int) -> [Int] { roots[root].inputs }
-
-    /// To be called whenever an answer changes.
-    mutating func answerChanged(_ q: Int) {
-        clock += 1
-        changed[q] = clock
+    /// Every residue that is a part of one of `roots`, the roots included.
+    func parts(of roots: [Int32]) -> Set<Int32> {
+        var seen: Set<Int32> = []
+        var pending = roots
+        while let r = pending.popLast() {
+            guard r >= 0, seen.insert(r).inserted else { continue }
+            let shape = shapes[Int(r)]
+            switch shape.kind {
+            case .literal, .list, .failure, .computable, .variable: break
+            default: pending += [shape.parts.0, shape.parts.1, shape.parts.2]
+            }
+        }
+        return seen
     }
 
-    /// Whether something worked out at `at` from these answers still holds.
-    func isCurrent(_ at: Int, _ inputs: [Int]) -> Bool {
-        at >= 0 && !inputs.contains { changed[$0] > at }
+    /// The questions whose answers can change a residue.
+    func inputs(_ root: Int) -> [Int] {
+        let run = inputRuns[Int(roots[root])]
+        return inputList[Int(run.start)..<Int(run.start + run.count)].map(Int.init)
+    }
+
+    /// To be called whenever an answer changes.
+    mutating func answerChanged(_ q: Int, answered isAnswered: Bool) {
+        clock += 1
+        changed[q] = clock
+        answered[q] = isAnswered
+    }
+
+    /// Whether a root's residue worked out at `at` still holds: none of the
+    /// answers it reads has changed since.
+    func isCurrent(_ at: Int, root: Int) -> Bool {
+        isCurrent(at, part: roots[root])
+    }
+
+    private func isCurrent(_ at: Int, part p: Int32) -> Bool {
+        guard at >= 0 else { return false }
+        let run = inputRuns[Int(p)]
+        for i in run.start..<run.start + run.count where changed[Int(inputList[Int(i)])] > at { return false }
+        return true
+    }
+
+    /// Whether every question a part reads is answered.
+    private func closed(_ p: Int32) -> Bool {
+        let run = inputRuns[Int(p)]
+        for i in run.start..<run.start + run.count where !answered[Int(inputList[Int(i)])] { return false }
+        return true
     }
 
     /// A residue under the answers in `values`. When only whether it can be
     /// computed matters, every value it settles on is `computable`.
     mutating func residue(_ root: Int, _ values: PathValues, onlyComputable: Bool = false) -> Int32 {
         let n = roots[root]
-        if onlyComputable, n.inputs.allSatisfy({ values.answers[$0] != nil }) {
-            return (try? n.value(values)) == nil ? failure : computable
+        if onlyComputable, closed(n) {
+            return (try? compiled[Int(n)](values)) == nil ? failure : computable
         }
         let r = fold(n, values)
         return onlyComputable && shapes[Int(r)].kind == .literal ? computable : r
     }
 
     private mutating func number(_ shape: Shape) -> Int32 {
-        if let known = numbers[shape] { return known }
+        let mask = table.count - 1
+        var i = shape.slot(tableBits)
+        while table[i] >= 0 {
+            if shapes[Int(table[i])] == shape { return table[i] }
+            i = (i + 1) & mask
+        }
         let n = Int32(shapes.count)
-        numbers[shape] = n
         shapes.append(shape)
+        table[i] = n
+        if shapes.count * 2 > table.count {
+            tableBits += 1
+            table = [Int32](repeating: -1, count: 1 << tableBits)
+            for (m, known) in shapes.enumerated() {
+                var j = known.slot(tableBits)
+                while table[j] >= 0 { j = (j + 1) & (table.count - 1) }
+                table[j] = Int32(m)
+            }
+        }
         return n
     }
 
@@ -193,106 +255,136 @@ struct ResidueFolder {
         return number(Shape(kind: .literal, parts: (index, -1, -1)))
     }
 
-    private mutating func node(_ e: Expr) -> Node {
-        let children: [Node]
-        var inputs: Set<Int> = []
+    /// Registers a part and its own parts; its number.
+    private mutating func part(_ e: Expr) -> Int32 {
+        if let known = partNumbers[e] { return known }
+        var kids: [Int32] = []
+        var inputs: Set<Int32> = []
+        let kind: Part
         switch e {
-        case .literal, .list, .today: children = []
+        case .literal, .today: kind = .constant
+        case .list(let vs):
+            lists.append(vs)
+            kind = .list(number(Shape(kind: .list, parts: (Int32(lists.count - 1), -1, -1))))
+        case .variable(let s) where s < dialogue.questions.count:
+            kind = .question(Int32(s))
+            inputs.insert(Int32(s))
         case .variable(let s):
-            children = []
-            if s < dialogue.questions.count { inputs.insert(s) } else { inputs.formUnion(computedNode(s).inputs) }
-        case .not(let a): children = [node(a)]
-        case .binary(_, let a, let b): children = [node(a), node(b)]
-        case .call(_, let args):
-            var built: [Node] = []
-            for a in args { built.append(node(a)) }
-            children = built
-        case .conditional(let c, let y, let n): children = [node(c), node(y), node(n)]
+            let run = inputRuns[Int(computedPart(s))]
+            kind = .computed(s - dialogue.questions.count)
+            inputs.formUnion(inputList[Int(run.start)..<Int(run.start + run.count)])
+        case .not(let a):
+            kind = .not
+            kids = [part(a)]
+        case .binary(let op, let a, let b):
+            kind = op == .and ? .and : op == .or ? .or : .binary(op)
+            kids = [part(a), part(b)]
+        case .call(let f, let args):
+            kind = .call(f)
+            for a in args { kids.append(part(a)) }
+        case .conditional(let c, let y, let n):
+            kind = .conditional
+            kids = [part(c), part(y), part(n)]
         }
-        for c in children { inputs.formUnion(c.inputs) }
-        let built = Node(expr: e, inputs: inputs.sorted(), children: children, id: lastValue.count)
+        precondition(kids.count <= 3, "a part has at most three parts")
+        for k in kids {
+            let run = inputRuns[Int(k)]
+            inputs.formUnion(inputList[Int(run.start)..<Int(run.start + run.count)])
+        }
+        let sorted = inputs.sorted()
+        inputRuns.append((Int32(inputList.count), Int32(sorted.count)))
+        inputList += sorted
+        parts.append(kind)
+        children.append((kids.count > 0 ? kids[0] : -1, kids.count > 1 ? kids[1] : -1, kids.count > 2 ? kids[2] : -1))
+        compiled.append(ExpressionCompiler.value(e))
+        expressions.append(e)
         lastValue.append((nil, -1))
         lastParts.append(((-2, -2, -2), -1))
-        if case .list(let vs) = e {
-            lists.append(vs)
-            built.list = number(Shape(kind: .list, parts: (Int32(lists.count - 1), -1, -1)))
-        }
-        return built
+        partResidues.append((0, -1))
+        partNumbers[e] = Int32(parts.count - 1)
+        return Int32(parts.count - 1)
     }
 
-    private mutating func computedNode(_ slot: Int) -> Node {
+    private mutating func computedPart(_ slot: Int) -> Int32 {
         let i = slot - dialogue.questions.count
-        if let known = computedNodes[i] { return known }
-        let built = node(dialogue.computed[i].expression.tree)
-        computedNodes[i] = built
+        if computedParts[i] >= 0 { return computedParts[i] }
+        let built = part(dialogue.computed[i].expression.tree)
+        computedParts[i] = built
         return built
     }
 
-    private mutating func fold(_ n: Node, _ answers: PathValues) -> Int32 {
-        if n.list >= 0 { return n.list }
-        if case .variable(let s) = n.expr, s >= dialogue.questions.count {
-            let i = s - dialogue.questions.count
-            if isCurrent(computedResidues[i].at, n.inputs) { return computedResidues[i].residue }
-            let node = computedNode(s)
-            let r = node.inputs.allSatisfy({ answers.answers[$0] != nil }) ? fold(n, answers, closed: true) : fold(node, answers)
-            computedResidues[i] = (r, clock)
+    private mutating func fold(_ p: Int32, _ answers: PathValues) -> Int32 {
+        switch parts[Int(p)] {
+        case .list(let r):
+            return r
+        case .computed(let i):
+            if isCurrent(partResidues[Int(p)].at, part: p) { return partResidues[Int(p)].residue }
+            let r = closed(p) ? fold(p, answers, closed: true) : fold(computedParts[i], answers)
+            partResidues[Int(p)] = (r, clock)
+            return r
+        default:
+            if isCurrent(partResidues[Int(p)].at, part: p) { return partResidues[Int(p)].residue }
+            let r = fold(p, answers, closed: closed(p))
+            partResidues[Int(p)] = (r, clock)
             return r
         }
-        return fold(n, answers, closed: n.inputs.allSatisfy { answers.answers[$0] != nil })
     }
 
-    private mutating func fold(_ n: Node, _ answers: PathValues, closed: Bool) -> Int32 {
+    private mutating func fold(_ p: Int32, _ answers: PathValues, closed: Bool) -> Int32 {
+        let id = Int(p)
         if closed {
-            guard let v = try? n.value(answers) else { return failure }
-            if lastValue[n.id].value == v { return lastValue[n.id].residue }
+            guard let v = try? compiled[id](answers) else { return failure }
+            if lastValue[id].value == v { return lastValue[id].residue }
             let r = literal(v)
-            lastValue[n.id] = (v, r)
+            lastValue[id] = (v, r)
             return r
         }
-        let c = n.children
-        var parts: (Int32, Int32, Int32) = (-1, -1, -1)
+        let c = children[id]
+        var folded: (Int32, Int32, Int32) = (-1, -1, -1)
         let kind: Shape.Kind
-        switch n.expr {
-        case .variable(let s):
-            return number(Shape(kind: .variable, parts: (Int32(s), -1, -1)))  // a question still to come
+        switch parts[id] {
+        case .question(let s):
+            return number(Shape(kind: .variable, parts: (s, -1, -1)))  // a question still to come
         case .not:
             kind = .not
-            parts.0 = fold(c[0], answers)
-        case .binary(let op, _, _) where op == .and || op == .or:
-            let a = fold(c[0], answers)
-            let decisive = op == .and ? no : yes
+            folded.0 = fold(c.0, answers)
+        case .and, .or:
+            var isAnd = false
+            if case .and = parts[id] { isAnd = true }
+            let (decisive, neutral) = isAnd ? (no, yes) : (yes, no)
+            let a = fold(c.0, answers)
             if a == decisive { return a }
-            if a == (op == .and ? yes : no) { return fold(c[1], answers) }
-            let b = fold(c[1], answers)
+            if a == neutral { return fold(c.1, answers) }
+            let b = fold(c.1, answers)
             // `a and true` is `a`, failing where it fails; `a and false` is not
             // `false`, as evaluating `a` may fail first.
-            if b == (op == .and ? yes : no) { return a }
+            if b == neutral { return a }
+            kind = .binary(isAnd ? .and : .or)
+            folded = (a, b, -1)
+        case .binary(let op):
             kind = .binary(op)
-            parts = (a, b, -1)
-        case .binary(let op, _, _):
-            kind = .binary(op)
-            parts = (fold(c[0], answers), fold(c[1], answers), -1)
-        case .call(let f, _):
+            folded = (fold(c.0, answers), fold(c.1, answers), -1)
+        case .call(let f):
             kind = .call(f)
-            parts = (fold(c[0], answers), c.count > 1 ? fold(c[1], answers) : -1, c.count > 2 ? fold(c[2], answers) : -1)
+            folded = (fold(c.0, answers), c.1 >= 0 ? fold(c.1, answers) : -1, c.2 >= 0 ? fold(c.2, answers) : -1)
         case .conditional:
-            let condition = fold(c[0], answers)
-            if condition == yes { return fold(c[1], answers) }
-            if condition == no { return fold(c[2], answers) }
+            let condition = fold(c.0, answers)
+            if condition == yes { return fold(c.1, answers) }
+            if condition == no { return fold(c.2, answers) }
             kind = .conditional
-            parts = (condition, fold(c[1], answers), fold(c[2], answers))
-        case .literal, .list, .today:
-            preconditionFailure("a part without inputs is folded above")
+            folded = (condition, fold(c.1, answers), fold(c.2, answers))
+        case .constant, .list, .computed:
+            preconditionFailure("a part without inputs, and a computed value, are folded above")
         }
         // The side not taken may have held the only unanswered input.
         func constant(_ r: Int32) -> Bool { r < 0 || shapes[Int(r)].kind == .literal || shapes[Int(r)].kind == .list }
-        if constant(parts.0) && constant(parts.1) && constant(parts.2) {
-            let given = [parts.0, parts.1, parts.2].prefix(c.count)
-            do { return literal(try ExpressionCompiler.value(rebuilt(n.expr, Array(given)))(answers)) } catch { return failure }
+        if constant(folded.0) && constant(folded.1) && constant(folded.2) {
+            let given = [folded.0, folded.1, folded.2].prefix(c.2 >= 0 ? 3 : c.1 >= 0 ? 2 : 1)
+            do { return literal(try ExpressionCompiler.value(rebuilt(expressions[id], Array(given)))(answers)) } catch { return failure }
         }
-        if lastParts[n.id].parts == parts { return lastParts[n.id].residue }
-        let r = number(Shape(kind: kind, parts: parts))
-        lastParts[n.id] = (parts, r)
+        if lastParts[id].parts == folded { return lastParts[id].residue }
+        let r = number(Shape(kind: kind, parts: folded))
+        lastParts[id] = (folded, r)
         return r
     }
 

@@ -62,6 +62,12 @@ package final class PathValues {
         for i in 0..<memo.count { memo[i] = nil }
     }
 
+    /// Forgets only the computed values listed (indices among the computed
+    /// values): those that read the one answer changed.
+    package func forgetComputed(_ indices: [Int]) {
+        for i in indices { memo[i] = nil }
+    }
+
     func describe(_ error: EvaluationError, in expression: Expression) -> String {
         switch error {
         case .unset(let slot):
