@@ -5,9 +5,9 @@ import Dispatch
 /// into classes that no guard can tell apart:
 ///
 /// - a choice's values by how every literal comparison treats them;
-/// - a date by where each computed date that reads it, and that a guard or check
-///   still reachable reads, crosses "today": one day for each class those
-///   crossings make (its first, the crossing day itself),
+/// - a date by where each computed date that reads it, compared with today by a
+///   guard or check and read by something still reachable, crosses "today": one
+///   day for each class those crossings make (its first, the crossing day itself),
 ///   under several todays (a weekday, a Saturday, after Christmas, after Easter
 ///   Monday with Alsace's Good Friday, after a leap day), so weekend and holiday
 ///   extensions are exercised;
@@ -100,9 +100,6 @@ public struct Checker {
     /// path to an outcome, which costs less than a key that folds every unit
     /// still reachable.
     private var keyed: [Bool] = []
-    /// Whether each unit is a guard or a check, as opposed to what an outcome
-    /// shows: only those route, so only they make a date's classes.
-    private var routing: [Bool] = []
 
     private struct CrossingKey: Hashable {
         let question: Int
@@ -185,12 +182,8 @@ public struct Checker {
         outcomeChecks = dialogue.outcomes.indices.map { outcomeCheck($0) }
         walkAhead = withinHorizon()
         keyed = Array(repeating: false, count: nodeCount)
-        routing = Array(repeating: false, count: units.count)
         for n in topologicalOrder().reversed() {
             keyed[n] = n < dialogue.questions.count || successors(n).contains { keyed[$0] }
-        }
-        for n in 0..<(dialogue.questions.count + dialogue.branches.count) {
-            for (u, _) in observed[n] where units[u].truth { routing[u] = true }
         }
         readers = dialogue.questions.map { q in
             dialogue.computed.indices.filter { questionReads(dialogue.computed[$0].expression).contains(q.slot) }
@@ -498,17 +491,18 @@ public struct Checker {
     }
 
     /// The classes of a date question for today: one day for each stretch of days
-    /// on which every computed date that reads it, and that a guard or check
-    /// still reachable reads, stands on the same side of today (the first day
-    /// of the stretch); and today, the day before, the day after (a date in the
-    /// future) and a day far in the past.
+    /// on which every computed date that reads it, and that something still
+    /// reachable reads, stands on the same side of today (the first day of the
+    /// stretch); and today, the day before, the day after (a date in the future)
+    /// and a day far in the past.
     private mutating func dateClasses(_ q: Int) -> [Value] {
         // Answers already given are folded in: states that leave the same date
         // formulas of this question share their classes, and those that leave
-        // one formula the same share where it crosses today. A formula that no
-        // routing still reachable reads (its residue is no part of theirs)
-        // splits nothing, and is left out (-1).
-        let live = dependents[q].isEmpty ? nil : routingResidues(from: q)
+        // one formula the same share where it crosses today. A formula that
+        // nothing still reachable reads (its residue is no part of any guard,
+        // check, text condition or shown value there) splits nothing, and is
+        // left out (-1).
+        let live = dependents[q].isEmpty ? nil : reachedResidues(from: q)
         var formulas: [Int32] = []
         for d in dependents[q] {
             let r = folder.residue(d.residual, values)
@@ -533,9 +527,12 @@ public struct Checker {
         return candidates
     }
 
-    /// The residues of the guards and checks on the nodes still reachable from
-    /// `node`, with all their parts; nil past the horizon (every formula counts).
-    private mutating func routingResidues(from node: Int) -> Set<Int32>? {
+    /// The residues of every unit on the nodes still reachable from `node` (guards,
+    /// checks, and what outcomes show and under which condition), with all their
+    /// parts; nil past the horizon (every formula counts). A text's condition
+    /// splits no date of its own, but where a guard's crossing is kept it is
+    /// tried on that day too, so the crossing goes only where nothing reads it.
+    private mutating func reachedResidues(from node: Int) -> Set<Int32>? {
         let reached: [Int]
         if lastWalk.node == node && lastWalk.clock == folder.clock {
             reached = lastWalk.units
@@ -546,7 +543,7 @@ public struct Checker {
             markedUnits.removeAll(keepingCapacity: true)
         }
         var roots: [Int32] = []
-        for u in reached where routing[u] {
+        for u in reached {
             if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
             roots.append(settled[u].entry)
         }

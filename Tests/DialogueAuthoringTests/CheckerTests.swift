@@ -242,6 +242,23 @@ struct CheckerTests {
         #expect(readsTheDeadline == (try topicBsDate("      - goto: done")))
     }
 
+    @Test("A text shown only on the deadline day is still tried on that day where no guard reads the deadline any more")
+    func deadlineReadByATextOnly() throws {
+        let guards = "      - when: 'today <= limit'\n        goto: done\n      - goto: done"
+        // On topic "b" `late` is never asked, and no guard reads `limit` after
+        // the date; a step of the outcome reads both, on the deadline day only.
+        let yaml = deadlineDialogue(guards).replacingOccurrences(
+            of: "    summary: {fr: Résumé, en: Summary}",
+            with: "    summary: {fr: Résumé, en: Summary}\n    steps:\n      - when: 'limit == today'\n"
+                + "        text: {fr: \"Retard : {late}\", en: \"Late: {late}\"}")
+        #expect(yaml.contains("limit == today"))
+        let report = try check(yaml)
+        #expect(
+            report.errors.contains {
+                $0.description.contains("shows `{late}`, which has no value when topic = \"b\"")
+            }, "\(report.errors.map(\.description))")
+    }
+
     @Test("The same report on every run, though the todays are checked at once")
     func sameReportEveryRun() throws {
         let dialogue = try DialogueLoader.load(yaml: deadlineDialogue(bothOnTheDeadlineDay), file: "mini.yaml")
