@@ -75,8 +75,6 @@ public struct Checker {
     /// For each node, its units in the order the memo key lists them, with where a
     /// transition's guard leads.
     private var observed: [[(unit: Int, target: Int?)]] = []
-    /// For each unit, the questions whose answers can change it.
-    private var inputs: [[Int]] = []
     /// Each unit's entry in the memo key, whether it is a guard settled false,
     /// and when it was worked out; worked out again only once one of its inputs
     /// has changed since.
@@ -177,8 +175,7 @@ public struct Checker {
         fixedCandidates = dialogue.questions.map { fixedClasses($0, literal) }
         for n in 0..<nodeCount { observed.append(observationsOf(n)) }
         unitRoots = units.map { folder.add($0.tree) }
-        inputs = unitRoots.map(folder.inputs)
-        relevant = relevantUnits()
+        relevant = relevantUnits(inputs: unitRoots.map(folder.inputs))
         outcomeChecks = dialogue.outcomes.indices.map { outcomeCheck($0) }
         walkAhead = withinHorizon()
         keyed = Array(repeating: false, count: nodeCount)
@@ -311,7 +308,8 @@ public struct Checker {
     /// `relevant`, in one pass from the outcomes back: a unit that reads nothing
     /// answerable before a node reads nothing answerable before its predecessors
     /// either, so each node's list stays as short as what it can tell apart.
-    private func relevantUnits() -> [[Int]] {
+    /// `inputs`: for each unit, the questions whose answers can change it.
+    private func relevantUnits(inputs: [[Int]]) -> [[Int]] {
         let order = topologicalOrder()
         let words = (dialogue.questions.count + 63) / 64
         var ancestors = Array(repeating: [UInt64](repeating: 0, count: words), count: nodeCount)
