@@ -14,7 +14,8 @@ import Dispatch
 /// - yes/no, "unknown" (null), and text by the literals compared with it.
 ///
 /// The walk is memoised on what the rest of the dialogue can still observe: the
-/// residue of every guard, check and shown value on the nodes still reachable,
+/// residue of every guard, check and shown value on the nodes still reachable
+/// (of a text's condition, only where it fails or hides a value that has none),
 /// once the answers already given are folded in (see `ResidueFolder`). A node is
 /// still reachable through a transition only if some answers still to come make
 /// it the first that holds. Answers that no reachable node reads, or reads only
@@ -353,8 +354,21 @@ public struct Checker {
             let outcome = dialogue.outcomes[o]
             let items = outcome.steps + outcome.parallel + outcome.notes
             var found = (outcome.set.map(\.value) + dialogue.outputs.compactMap(\.value)).map { computable($0.tree) }
-            found += items.compactMap(\.condition).map { test($0) }
-            for text in [outcome.title, outcome.summary] + items.map(\.text) {
+            // A text's condition matters only where evaluating it fails, or where
+            // it decides whether a value shown without one is shown: observed as
+            // that (`not c` fails where the condition does; `if c then v else
+            // true` where it does, or where it holds and `v` has no value), two
+            // states it tells apart only by which texts are shown are one.
+            for item in items {
+                let slots = shownSlots(item.text)
+                guard let c = item.condition else {
+                    found += slots.map { computable(.variable($0)) }
+                    continue
+                }
+                found.append(computable(.not(c.tree)))
+                found += slots.map { computable(.conditional(c.tree, .variable($0), .literal(.bool(true)))) }
+            }
+            for text in [outcome.title, outcome.summary] {
                 found += shownSlots(text).map { computable(.variable($0)) }
             }
             return found

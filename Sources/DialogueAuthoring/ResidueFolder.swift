@@ -212,11 +212,7 @@ struct ResidueFolder {
     /// A residue under the answers in `values`. When only whether it can be
     /// computed matters, every value it settles on is `computable`.
     mutating func residue(_ root: Int, _ values: PathValues, onlyComputable: Bool = false) -> Int32 {
-        let n = roots[root]
-        if onlyComputable, closed(n) {
-            return (try? compiled[Int(n)](values)) == nil ? failure : computable
-        }
-        let r = fold(n, values)
+        let r = fold(roots[root], values)
         return onlyComputable && shapes[Int(r)].kind == .literal ? computable : r
     }
 

@@ -259,6 +259,74 @@ struct CheckerTests {
             }, "\(report.errors.map(\.description))")
     }
 
+    /// The small dialogue's header and outcome, with a yes/no asked first (with
+    /// "I don't know"), one asked after "no" only, one asked after both, and the
+    /// outcome's `steps` given.
+    func textsDialogue(_ steps: String) -> String {
+        func yesNo(_ id: String, _ extra: String) -> String {
+            """
+              \(id):
+                kind: yes-no
+                label: {fr: \(id), en: \(id)}
+                ask: {agent: {fr: \(id) ?, en: \(id)?}, self: {fr: \(id) ?, en: \(id)?}}
+                help: {fr: Aide, en: Help}
+            \(extra)
+            """
+        }
+        let questions = [
+            yesNo(
+                "sure",
+                "    unknown: {fr: je ne sais pas, en: I don't know}\n    next:\n      - when: 'known(sure) and not sure'\n        goto: detail\n      - goto: extra"
+            ),
+            yesNo("detail", "    next: extra"), yesNo("extra", "    next: done"),
+        ]
+        let header = miniDialogue.components(separatedBy: "questions:\n")[0].replacingOccurrences(of: "start: topic", with: "start: sure")
+        let outcomes = miniDialogue.components(separatedBy: "outcomes:\n")[1]
+        return header + "questions:\n" + questions.joined(separator: "\n") + "\noutcomes:\n" + outcomes + "\n    steps:\n" + steps
+    }
+
+    @Test("A text's condition splits states only where it decides whether a value is shown, or may fail")
+    func textConditionsSplitOnlyWhatTheyShow() throws {
+        let plain = try check(textsDialogue("      - text: {fr: Toujours, en: Always}"))
+        #expect(plain.errors.isEmpty, "\(plain.errors)")
+        // Shown on one answer only, and showing nothing: `extra` is asked alike
+        // after "yes" and after "no" (each state leads to the same texts).
+        let conditioned = try check(
+            textsDialogue("      - when: 'known(sure) and sure'\n        text: {fr: Sûr, en: Sure}"))
+        #expect(conditioned.errors.isEmpty, "\(conditioned.errors)")
+        #expect(conditioned.classes == plain.classes)
+        // Showing a value still to come: the condition keeps its states apart,
+        // since the value is shown (and must have one) on one side only.
+        let showing = try check(
+            textsDialogue("      - when: 'known(sure) and sure'\n        text: {fr: \"En plus : {extra}\", en: \"Extra: {extra}\"}"))
+        #expect(showing.errors.isEmpty, "\(showing.errors)")
+        #expect(showing.classes > plain.classes)
+    }
+
+    @Test("A condition that fails on one answer only is still evaluated on it, though the others lead to the same texts")
+    func aTextsConditionFailingOnOneAnswer() throws {
+        // "I don't know" is explored last; "yes" reaches `extra` with the same
+        // texts to show, but `sure` is unknown there.
+        let report = try check(textsDialogue("      - when: 'sure'\n        text: {fr: Sûr, en: Sure}"))
+        #expect(
+            report.errors.map(\.description).contains {
+                $0.contains("`sure` compares `sure` while it is unknown (null), when sure = null")
+            },
+            "\(report.errors.map(\.description))")
+    }
+
+    @Test("A value shown under a condition is found missing where the condition holds, though it is missing everywhere")
+    func aValueMissingWhereItsTextIsShown() throws {
+        // `detail` is asked only after "no"; the step shows it after "I don't
+        // know" only, where it was never asked. "Yes" reaches `extra` first with
+        // `detail` missing too, but the step is not shown there.
+        let report = try check(
+            textsDialogue("      - when: 'not known(sure)'\n        text: {fr: \"Détail : {detail}\", en: \"Detail: {detail}\"}"))
+        #expect(
+            report.errors.map(\.description).contains { $0.contains("shows `{detail}`, which has no value when sure = null") },
+            "\(report.errors.map(\.description))")
+    }
+
     @Test("The same report on every run, though the todays are checked at once")
     func sameReportEveryRun() throws {
         let dialogue = try DialogueLoader.load(yaml: deadlineDialogue(bothOnTheDeadlineDay), file: "mini.yaml")
