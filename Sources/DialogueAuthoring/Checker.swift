@@ -356,9 +356,11 @@ public struct Checker {
             var found = (outcome.set.map(\.value) + dialogue.outputs.compactMap(\.value)).map { computable($0.tree) }
             // A text's condition matters only where evaluating it fails, or where
             // it decides whether a value shown without one is shown: observed as
-            // that (`not c` fails where the condition does; `if c then v else
-            // true` where it does, or where it holds and `v` has no value), two
-            // states it tells apart only by which texts are shown are one.
+            // that (`not c` fails where the condition does; `if c then (known(v)
+            // or true) else true`, always true, fails where it does, or where it
+            // holds and `v` has no value),
+            // two states it tells apart only by which texts are shown, or by the
+            // value shown, are one.
             for item in items {
                 let slots = shownSlots(item.text)
                 guard let c = item.condition else {
@@ -366,7 +368,10 @@ public struct Checker {
                     continue
                 }
                 found.append(computable(.not(c.tree)))
-                found += slots.map { computable(.conditional(c.tree, .variable($0), .literal(.bool(true)))) }
+                found += slots.map {
+                    computable(
+                        .conditional(c.tree, .binary(.or, .call(.known, [.variable($0)]), .literal(.bool(true))), .literal(.bool(true))))
+                }
             }
             for text in [outcome.title, outcome.summary] {
                 found += shownSlots(text).map { computable(.variable($0)) }

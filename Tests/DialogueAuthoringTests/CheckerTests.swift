@@ -301,6 +301,14 @@ struct CheckerTests {
             textsDialogue("      - when: 'known(sure) and sure'\n        text: {fr: \"En plus : {extra}\", en: \"Extra: {extra}\"}"))
         #expect(showing.errors.isEmpty, "\(showing.errors)")
         #expect(showing.classes > plain.classes)
+        // Showing a value given before, under a condition on an answer still to
+        // come: what the value is ("yes", "no", unknown) changes nothing.
+        func underExtra(_ text: String) throws -> Int {
+            let report = try check(textsDialogue("      - when: 'extra'\n        text: {fr: \"\(text)\", en: \"\(text)\"}"))
+            #expect(report.errors.isEmpty, "\(report.errors)")
+            return report.classes
+        }
+        #expect(try underExtra("Sûr : {sure}") == (try underExtra("Sûr")))
     }
 
     @Test("A condition that fails on one answer only is still evaluated on it, though the others lead to the same texts")
