@@ -11,6 +11,10 @@ struct Screen {
     /// The terminal's width; nil when not a terminal.
     let width: Int?
 
+    /// The widest hint kept on one line, in columns: the narrowest terminal
+    /// wrapped is 20 columns wide.
+    private static let unbrokenHint = 20
+
     /// The text to write for `display`, ending with a newline.
     func render(_ display: Display) -> String {
         switch display {
@@ -19,7 +23,8 @@ struct Screen {
             // wrapped, so that copying it from the screen gives `:exporter`'s lines.
             return note + "\n"
         default:
-            return lines(display).map { line in (width.map { WordWrap.wrap(line, width: $0) } ?? line) + "\n" }.joined()
+            return lines(display).map { line in (width.map { WordWrap.wrap(line, width: $0) } ?? WordWrap.unwrapped(line)) + "\n" }
+                .joined()
         }
     }
 
@@ -107,7 +112,10 @@ struct Screen {
             hints.append(say(.hintEnterKeeps(CaseNote(dialogue: dialogue, language: language).answerText(previous, question: question))))
         }
         if !brief { hints.append(say(.hintHelp)) }
-        lines.append(style.dim("(" + hints.joined(separator: Message.listSeparator.text(language)) + ")"))
+        // A short hint (what to type for "I don't know", the help command) is
+        // never cut in two: the line breaks between hints.
+        let kept = hints.map { DisplayWidth.columns($0) <= Self.unbrokenHint ? WordWrap.unbroken($0) : $0 }
+        lines.append(style.dim("(" + kept.joined(separator: Message.listSeparator.text(language)) + ")"))
         return lines
     }
 

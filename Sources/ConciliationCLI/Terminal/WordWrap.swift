@@ -39,8 +39,17 @@ enum WordWrap {
     /// private-use character, one column wide), and is turned back into a space.
     static let glue: Character = "\u{E000}"
 
+    /// `text` never broken when its line is wrapped: a short phrase the person
+    /// reads or types as one, like « je ne sais pas » or ":aide pour de l'aide".
+    static func unbroken(_ text: String) -> String { String(text.map { $0 == " " ? glue : $0 }) }
+
+    /// A line as written when it is not wrapped (not a terminal).
+    static func unwrapped(_ line: String) -> String { String(line.map { $0 == glue ? " " : $0 }) }
+
     /// French typography: a space before « : ; ? ! » and inside « » belongs to
-    /// the sign, so a line never starts with "?" nor ends with "«".
+    /// the sign, so a line never starts with "?" nor ends with "«". A sign
+    /// followed by a letter is not punctuation but a word (the command
+    /// ":aide"), and the space before it breaks like any other.
     static func gluingPunctuation(_ line: String) -> String {
         guard line.contains(" ") else { return line }
         var out = ""
@@ -49,7 +58,8 @@ enum WordWrap {
         var rest = line[...]
         while let c = rest.popFirst() {
             let next = rest.first
-            let glued = c == " " && (previous == "«" || next.map { ":;?!»".contains($0) } == true)
+            let sign = next.map { ":;?!»".contains($0) } == true && rest.dropFirst().first?.isLetter != true
+            let glued = c == " " && (previous == "«" || sign)
             out.append(glued ? glue : c)
             previous = c
         }
@@ -57,7 +67,7 @@ enum WordWrap {
     }
 
     static func wrapLine(_ raw: String, width: Int) -> String {
-        String(wrapGlued(gluingPunctuation(raw), width: width).map { $0 == glue ? " " : $0 })
+        unwrapped(wrapGlued(gluingPunctuation(raw), width: width))
     }
 
     private static func wrapGlued(_ line: String, width: Int) -> String {

@@ -69,4 +69,13 @@ struct WordWrapTests {
         #expect(!WordWrap.wrap(text, width: width).contains("\u{E000}"))
         #expect(WordWrap.wrap(text, width: width).replacingOccurrences(of: "\n", with: " ").contains("« je ne sais pas »"))
     }
+
+    @Test("A command is a word, not punctuation: the line may break before « :aide »")
+    func aCommandStartsALine() {
+        // 34 columns up to "ou": ":aide" goes to the next line rather than
+        // dragging "ou" with it or overflowing.
+        let wrapped = WordWrap.wrap("tapez une réponse, ou encore bien :aide pour de l'aide", width: 36)
+        #expect(wrapped == "tapez une réponse, ou encore bien\n:aide pour de l'aide")
+        #expect(WordWrap.wrap("Entrée : non, ou encore bien d'autres", width: 20) == "Entrée : non, ou\nencore bien d'autres")
+    }
 }
