@@ -15,7 +15,7 @@ import Dispatch
 ///
 /// The walk is memoised on what the rest of the dialogue can still observe: the
 /// residue of every guard, check and shown value on the nodes still reachable
-/// (of a text's condition, only where it fails or hides a value that has none),
+/// (of a text's condition, only where it fails or shows a value that has none),
 /// once the answers already given are folded in (see `ResidueFolder`). A node is
 /// still reachable through a transition only if some answers still to come make
 /// it the first that holds. Answers that no reachable node reads, or reads only
@@ -357,8 +357,8 @@ public struct Checker {
             // A text's condition matters only where evaluating it fails, or where
             // it decides whether a value shown without one is shown: observed as
             // that (`not c` fails where the condition does; `if c then (known(v)
-            // or true) else true`, always true, fails where it does, or where it
-            // holds and `v` has no value),
+            // or true) else true`, true wherever it can be evaluated, fails where
+            // the condition does, or where it holds and computing `v` fails),
             // two states it tells apart only by which texts are shown, or by the
             // value shown, are one.
             for item in items {

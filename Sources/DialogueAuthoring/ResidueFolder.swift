@@ -350,11 +350,11 @@ struct ResidueFolder {
             let (decisive, neutral) = isAnd ? (no, yes) : (yes, no)
             let a = fold(c.0, answers)
             if a == decisive { return a }
-            if a == neutral { return fold(c.1, answers) }
+            if a == neutral { return asTest(fold(c.1, answers)) }
             let b = fold(c.1, answers)
-            // `a and true` is `a`, failing where it fails; `a and false` is not
-            // `false`, as evaluating `a` may fail first.
-            if b == neutral { return a }
+            // `a and true` is `a` tested, failing where it fails; `a and false`
+            // is not `false`, as evaluating `a` may fail first.
+            if b == neutral { return asTest(a) }
             kind = .binary(isAnd ? .and : .or)
             folded = (a, b, -1)
         case .binary(let op):
@@ -382,6 +382,20 @@ struct ResidueFolder {
         let r = number(Shape(kind: kind, parts: folded))
         lastParts[id] = (folded, r)
         return r
+    }
+
+    /// A side of `and` or `or` standing for the whole: its value is the side
+    /// tested, so a null or a value of another kind fails, and a side that may
+    /// hold one (a question, a computed value, an `if`, a calculation) is kept
+    /// as `true and r`, apart from the same residue read as a value (`{v}`,
+    /// `known(v)`, `v == true`), which does not fail there.
+    private mutating func asTest(_ r: Int32) -> Int32 {
+        switch shapes[Int(r)].kind {
+        case .literal: return r == yes || r == no ? r : failure
+        case .failure, .not, .call(.known): return r
+        case .binary(let op) where op != .plus && op != .minus: return r
+        default: return number(Shape(kind: .binary(.and), parts: (yes, r, -1)))
+        }
     }
 
     /// `e` with its parts replaced by the constant residues `parts`.

@@ -242,47 +242,58 @@ struct CheckerTests {
         #expect(readsTheDeadline == (try topicBsDate("      - goto: done")))
     }
 
-    @Test("A text shown only on the deadline day is still tried on that day where no guard reads the deadline any more")
-    func deadlineReadByATextOnly() throws {
+    @Test(
+        "A text shown, or a condition failing, only on the deadline day is still tried on that day where no guard reads the deadline any more",
+        arguments: [
+            ("limit == today", "Retard : {late}", "shows `{late}`, which has no value when topic = \"b\""),
+            ("limit == today and late", "En retard", "reads `late` before it is set, when topic = \"b\""),
+        ])
+    func deadlineReadByATextOnly(condition: String, text: String, problem: String) throws {
         let guards = "      - when: 'today <= limit'\n        goto: done\n      - goto: done"
         // On topic "b" `late` is never asked, and no guard reads `limit` after
-        // the date; a step of the outcome reads both, on the deadline day only.
+        // the date; a step of the outcome reads both, on the deadline day only
+        // (showing `late`, or reading it in its condition).
         let yaml = deadlineDialogue(guards).replacingOccurrences(
             of: "    summary: {fr: Résumé, en: Summary}",
-            with: "    summary: {fr: Résumé, en: Summary}\n    steps:\n      - when: 'limit == today'\n"
-                + "        text: {fr: \"Retard : {late}\", en: \"Late: {late}\"}")
-        #expect(yaml.contains("limit == today"))
+            with: "    summary: {fr: Résumé, en: Summary}\n    steps:\n      - when: '\(condition)'\n"
+                + "        text: {fr: \"\(text)\", en: \"\(text)\"}")
+        #expect(yaml.contains(condition))
         let report = try check(yaml)
-        #expect(
-            report.errors.contains {
-                $0.description.contains("shows `{late}`, which has no value when topic = \"b\"")
-            }, "\(report.errors.map(\.description))")
+        #expect(report.errors.contains { $0.description.contains(problem) }, "\(report.errors.map(\.description))")
     }
 
-    /// The small dialogue's header and outcome, with a yes/no asked first (with
-    /// "I don't know"), one asked after "no" only, one asked after both, and the
-    /// outcome's `steps` given.
-    func textsDialogue(_ steps: String) -> String {
-        func yesNo(_ id: String, _ extra: String) -> String {
-            """
-              \(id):
-                kind: yes-no
-                label: {fr: \(id), en: \(id)}
-                ask: {agent: {fr: \(id) ?, en: \(id)?}, self: {fr: \(id) ?, en: \(id)?}}
-                help: {fr: Aide, en: Help}
-            \(extra)
-            """
-        }
-        let questions = [
-            yesNo(
-                "sure",
-                "    unknown: {fr: je ne sais pas, en: I don't know}\n    next:\n      - when: 'known(sure) and not sure'\n        goto: detail\n      - goto: extra"
-            ),
-            yesNo("detail", "    next: extra"), yesNo("extra", "    next: done"),
-        ]
-        let header = miniDialogue.components(separatedBy: "questions:\n")[0].replacingOccurrences(of: "start: topic", with: "start: sure")
+    /// A yes/no question's lines under `questions:`, with `rest` (its `next`…).
+    func yesNo(_ id: String, _ rest: String) -> String {
+        """
+          \(id):
+            kind: yes-no
+            label: {fr: \(id), en: \(id)}
+            ask: {agent: {fr: \(id) ?, en: \(id)?}, self: {fr: \(id) ?, en: \(id)?}}
+            help: {fr: Aide, en: Help}
+        \(rest)
+        """
+    }
+
+    /// The small dialogue's header and its one outcome, with these yes/no
+    /// questions (the first is asked first), computed values and steps.
+    func yesNoDialogue(_ questions: [String], computed: String = "", steps: String) -> String {
+        let first = questions[0].split(separator: ":")[0].trimmingCharacters(in: .whitespaces)
+        let header = miniDialogue.components(separatedBy: "questions:\n")[0].replacingOccurrences(
+            of: "start: topic", with: "start: \(first)")
         let outcomes = miniDialogue.components(separatedBy: "outcomes:\n")[1]
-        return header + "questions:\n" + questions.joined(separator: "\n") + "\noutcomes:\n" + outcomes + "\n    steps:\n" + steps
+        return header + (computed.isEmpty ? "" : "computed:\n\(computed)\n") + "questions:\n" + questions.joined(separator: "\n")
+            + "\noutcomes:\n" + outcomes + "\n    steps:\n" + steps
+    }
+
+    /// A yes/no asked first (with "I don't know"), one asked after "no" only,
+    /// one asked after both, and the outcome's `steps` given.
+    func textsDialogue(_ steps: String) -> String {
+        let unknown = "    unknown: {fr: je ne sais pas, en: I don't know}\n"
+        return yesNoDialogue(
+            [
+                yesNo("sure", unknown + "    next:\n      - when: 'known(sure) and not sure'\n        goto: detail\n      - goto: extra"),
+                yesNo("detail", "    next: extra"), yesNo("extra", "    next: done"),
+            ], steps: steps)
     }
 
     @Test("A text's condition splits states only where it decides whether a value is shown, or may fail")
@@ -332,6 +343,24 @@ struct CheckerTests {
             textsDialogue("      - when: 'not known(sure)'\n        text: {fr: \"Détail : {detail}\", en: \"Detail: {detail}\"}"))
         #expect(
             report.errors.map(\.description).contains { $0.contains("shows `{detail}`, which has no value when sure = null") },
+            "\(report.errors.map(\.description))")
+    }
+
+    @Test("A side of `and` that stands for the whole is tested: an unknown there fails, though read alone it would not")
+    func aSideOfAndIsTested() throws {
+        // `v` is `q and ((not r) or s)`. After "yes" to `r`, `s` is reached with
+        // the step hidden; after "no" to `r` and `q` unknown, with the step
+        // shown and `v` failing at once: the right side of `and` is true, and
+        // what is left, `q` tested, fails on an unknown. Read as a value, `q`
+        // would be null, and both states would share their key.
+        let yaml = yesNoDialogue(
+            [
+                yesNo("r", "    next:\n      - when: 'r'\n        goto: s\n      - goto: q"),
+                yesNo("q", "    unknown: {fr: je ne sais pas, en: I don't know}\n    next: s"), yesNo("s", "    next: done"),
+            ], computed: "  v: 'q and ((not r) or s)'", steps: "      - when: 'not r'\n        text: {fr: \"V : {v}\", en: \"V: {v}\"}")
+        let report = try check(yaml)
+        #expect(
+            report.errors.contains { $0.description.contains("shows `{v}`, which has no value when r = false, q = null") },
             "\(report.errors.map(\.description))")
     }
 
