@@ -822,12 +822,7 @@ public struct Checker {
     /// transition is taken as possible; a guard settled true, or two of which
     /// one negates the other, still end the list.
     private mutating func lastTakeable(_ n: Int, _ residues: [Int32]) -> Int {
-        let transitions: [Transition]
-        switch ref(n) {
-        case .question(let q): transitions = dialogue.questions[q].next
-        case .branch(let b): transitions = dialogue.branches[b].next
-        case .outcome: return -1
-        }
+        // An outcome has no transition, so no residue: -1.
         let settledEnd = residues.count - 1
         guard residues.contains(where: { $0 != folder.yes && $0 != folder.no }) else { return settledEnd }
         if recentTakeable[n].residues == residues { return recentTakeable[n].last }
@@ -835,6 +830,14 @@ public struct Checker {
         if let known = takeable[key] {
             recentTakeable[n] = (residues, known)
             return known
+        }
+        // Read only here: copying a question's transitions costs a reference
+        // count for each, on every node of every walk.
+        let transitions: [Transition]
+        switch ref(n) {
+        case .question(let q): transitions = dialogue.questions[q].next
+        case .branch(let b): transitions = dialogue.branches[b].next
+        case .outcome: return -1
         }
         var open: [Int] = []
         for t in transitions.prefix(residues.count) {

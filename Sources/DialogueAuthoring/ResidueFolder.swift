@@ -36,8 +36,8 @@ struct ResidueFolder {
                 case .computable: 4
                 case .not: 5
                 case .conditional: 6
-                case .binary(let op): 16 + UInt64(BinaryOperator.allCases.firstIndex(of: op)!)
-                case .call(let f): 48 + UInt64(Builtin.allCases.firstIndex(of: f)!)
+                case .binary(let op): 16 + UInt64(Shape.operators.firstIndex(of: op)!)
+                case .call(let f): 48 + UInt64(Shape.builtins.firstIndex(of: f)!)
                 }
             packed = (
                 code << 32 | UInt64(UInt32(bitPattern: parts.0)),
@@ -46,6 +46,10 @@ struct ResidueFolder {
         }
 
         static func == (a: Shape, b: Shape) -> Bool { a.packed == b.packed }
+
+        /// Made once: `allCases` builds a new array at every call.
+        private static let operators = BinaryOperator.allCases
+        private static let builtins = Builtin.allCases
 
         /// Where the shape goes in a table of 2^`bits` slots: the top bits of
         /// a multiplicative mix of the two words, the best mixed ones.
@@ -372,14 +376,26 @@ struct ResidueFolder {
         case .constant, .list, .computed:
             preconditionFailure("a part without inputs, and a computed value, are folded above")
         }
-        // The side not taken may have held the only unanswered input.
-        func constant(_ r: Int32) -> Bool { r < 0 || shapes[Int(r)].kind == .literal || shapes[Int(r)].kind == .list }
-        if constant(folded.0) && constant(folded.1) && constant(folded.2) {
-            let given = [folded.0, folded.1, folded.2].prefix(c.2 >= 0 ? 3 : c.1 >= 0 ? 2 : 1)
-            do { return literal(try ExpressionCompiler.value(rebuilt(expressions[id], Array(given)))(answers)) } catch { return failure }
-        }
+        // The same parts as last time give the same residue, constant or not.
         if lastParts[id].parts == folded { return lastParts[id].residue }
-        let r = number(Shape(kind: kind, parts: folded))
+        // The side not taken may have held the only unanswered input: with
+        // constant parts only, the part is evaluated on them.
+        var constants: [Expr] = []
+        for r in [folded.0, folded.1, folded.2].prefix(c.2 >= 0 ? 3 : c.1 >= 0 ? 2 : 1) {
+            let shape = shapes[Int(r)]
+            switch shape.kind {
+            case .literal: constants.append(.literal(values[Int(shape.parts.0)]))
+            case .list: constants.append(.list(lists[Int(shape.parts.0)]))
+            default: break
+            }
+        }
+        let r: Int32
+        if constants.count == (c.2 >= 0 ? 3 : c.1 >= 0 ? 2 : 1) {
+            let value = try? ExpressionCompiler.value(Self.rebuilt(expressions[id], constants))(answers)
+            r = value.map { literal($0) } ?? failure
+        } else {
+            r = number(Shape(kind: kind, parts: folded))
+        }
         lastParts[id] = (folded, r)
         return r
     }
@@ -398,12 +414,9 @@ struct ResidueFolder {
         }
     }
 
-    /// `e` with its parts replaced by the constant residues `parts`.
-    private func rebuilt(_ e: Expr, _ parts: [Int32]) -> Expr {
-        let p: [Expr] = parts.map { r in
-            let shape = shapes[Int(r)]
-            return shape.kind == .list ? .list(lists[Int(shape.parts.0)]) : .literal(values[Int(shape.parts.0)])
-        }
+    /// `e` with its parts replaced by the constants `p`. Static, as a method
+    /// reading `self` from a mutating fold copied the whole folder each time.
+    private static func rebuilt(_ e: Expr, _ p: [Expr]) -> Expr {
         switch e {
         case .not: return .not(p[0])
         case .binary(let op, _, _): return .binary(op, p[0], p[1])
