@@ -85,6 +85,12 @@ struct ResidueFolder {
     private var compiled: [CompiledValue] = []
     private var expressions: [Expr] = []
     private var roots: [Int32] = []
+    /// For each question, the roots that read it; for each root, when one of
+    /// its answers last changed: whether a root's residue still holds is then
+    /// one comparison, not a look at each of its answers (the checker asks it
+    /// for every unit of every key).
+    private var rootsReading: [[Int]]
+    private var rootChanged: [Int] = []
     /// The part that computes each computed value, once registered.
     private var computedParts: [Int32]
     /// Whether each question is answered, as the checker last said.
@@ -118,6 +124,7 @@ struct ResidueFolder {
         computedParts = Array(repeating: -1, count: dialogue.computed.count)
         answered = Array(repeating: false, count: dialogue.questions.count)
         changed = Array(repeating: 0, count: dialogue.questions.count)
+        rootsReading = Array(repeating: [], count: dialogue.questions.count)
         yes = 0
         no = 1
         failure = 2
@@ -134,7 +141,11 @@ struct ResidueFolder {
 
     /// Registers a test or value; the number names it from then on.
     mutating func add(_ tree: Expr) -> Int {
-        roots.append(part(tree))
+        let p = part(tree)
+        roots.append(p)
+        rootChanged.append(0)
+        let run = inputRuns[Int(p)]
+        for i in run.start..<run.start + run.count { rootsReading[Int(inputList[Int(i)])].append(roots.count - 1) }
         return roots.count - 1
     }
 
@@ -191,12 +202,13 @@ struct ResidueFolder {
         clock += 1
         changed[q] = clock
         answered[q] = isAnswered
+        for r in rootsReading[q] { rootChanged[r] = clock }
     }
 
     /// Whether a root's residue worked out at `at` still holds: none of the
     /// answers it reads has changed since.
     func isCurrent(_ at: Int, root: Int) -> Bool {
-        isCurrent(at, part: roots[root])
+        at >= 0 && rootChanged[root] <= at
     }
 
     private func isCurrent(_ at: Int, part p: Int32) -> Bool {
