@@ -114,18 +114,17 @@ struct SessionRecord: Codable, Equatable {
         return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
     }
 
-    /// Why a file is not a session this program can take up.
-    enum ReadError: Error, Equatable, CustomStringConvertible {
-        case notASession(String)
+    /// Why a file is not a session this program can take up (the listing
+    /// leaves such a file out; nothing words it).
+    enum ReadError: Error, Equatable {
+        /// Not a JSON object.
+        case notJSON
+        /// A JSON object without a format: not written by this program.
+        case noFormat
+        /// Saved by another version of the program, in this format.
         case otherFormat(Int)
-
-        var description: String {
-            switch self {
-            case .notASession(let why): return "not a saved interview (\(why))"
-            case .otherFormat(let v):
-                return "saved by another version of the program (format \(v), this one reads \(SessionRecord.currentFormat))"
-            }
-        }
+        /// This program's format, but a field is missing or of the wrong kind.
+        case badField
     }
 
     /// Reads a session file; answers stay raw until a dialogue checks them.
@@ -147,14 +146,14 @@ struct SessionRecord: Codable, Equatable {
         }
         let data = Data(bytes)
         guard let probe = try? JSONDecoder().decode(Probe.self, from: data) else {
-            throw .notASession("not a JSON object of this program")
+            throw .notJSON
         }
-        guard let format = probe.format else { throw .notASession("no format") }
+        guard let format = probe.format else { throw .noFormat }
         guard format == currentFormat else { throw .otherFormat(format) }
         do {
             return try JSONDecoder().decode(SessionRecord.self, from: data)
         } catch {
-            throw .notASession("a field is missing or of the wrong kind")
+            throw .badField
         }
     }
 

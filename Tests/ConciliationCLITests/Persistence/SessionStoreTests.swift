@@ -66,11 +66,14 @@ struct SessionStoreTests {
         #expect(entries.allSatisfy { $0.record == nil })
     }
 
-    @Test("A session of another format is refused with a sentence naming it")
+    @Test("A file that is no session of this format is refused with its reason: not JSON, no format, another format, a field missing")
     func otherFormat() {
         let old = Array(#"{"format":"conciliation-session-1","id":"a"}"#.utf8)
         #expect(throws: SessionRecord.ReadError.otherFormat(1)) { try SessionRecord.read(old) }
-        #expect(SessionRecord.ReadError.otherFormat(1).description.contains("another version"))
+        #expect(throws: SessionRecord.ReadError.notJSON) { try SessionRecord.read(Array("not json".utf8)) }
+        #expect(throws: SessionRecord.ReadError.noFormat) { try SessionRecord.read(Array("{\"id\": \"x\"}".utf8)) }
+        let current = Array("{\"format\": \(SessionRecord.currentFormat)}".utf8)
+        #expect(throws: SessionRecord.ReadError.badField) { try SessionRecord.read(current) }
         let future = Array(#"{"format":3,"id":"a"}"#.utf8)
         #expect(throws: SessionRecord.ReadError.otherFormat(3)) { try SessionRecord.read(future) }
     }
