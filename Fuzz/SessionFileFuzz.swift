@@ -1,7 +1,7 @@
 import Foundation
 
-/// Any bytes as a saved interview: read as a session record, or refused with a
-/// sentence; a record read is written again and reads back the same, and a date
+/// Any bytes as a saved interview: read as a session record, or refused with its
+/// reason; a record read is written again and reads back the same, and a date
 /// in it is one the program can count from. scripts/fuzz builds this with
 /// ConciliationCLI's SessionRecord.swift, so the target reads exactly what
 /// `resume` reads.
@@ -14,7 +14,9 @@ public func fuzzSessionFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             finding("a session does not read back as written")
         }
     } catch {
-        checkMessage(error.description, "session file")
+        // Refused with its reason, typed (`SessionRecord.ReadError`): the
+        // listing leaves such a file out, and nothing words it.
+        _ = error
     }
     return 0
 }
