@@ -77,7 +77,6 @@ struct LetterCommand: ParsableCommand {
     func run() throws {
         let dialogue = try options.loadDialogue()
         let routed = try routedCase(dialogue)
-        let reference = reference.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
         let writer = LetterWriter(dialogue: dialogue)
         guard let kind = writer.kind(for: routed) else {
             print(writer.noLetterReason(for: routed, options.lang))
@@ -93,7 +92,7 @@ struct LetterCommand: ParsableCommand {
         guard
             var details = askDetails(
                 needsReference: kind.citesADecision,
-                asksWording: Terminal.isInteractive && facts == nil && grounds == nil && request == nil, reference: reference,
+                asksWording: Terminal.isInteractive && facts == nil && grounds == nil && request == nil,
                 reader: Terminal.reader(echoingTo: output == nil ? 2 : 1), sink: output == nil ? StandardError() : sink)
         else { throw ExitCode(1) }
         if let facts { details.facts = facts }
@@ -146,9 +145,7 @@ struct LetterCommand: ParsableCommand {
 
     /// Asks what the options did not give, through the same form as the interview's
     /// `:lettre`; nil when the person gives up (Ctrl-C) or the input ends first.
-    private func askDetails(
-        needsReference: Bool, asksWording: Bool, reference: String?, reader: LineReader, sink: OutputSink
-    ) -> LetterDetails? {
+    private func askDetails(needsReference: Bool, asksWording: Bool, reader: LineReader, sink: OutputSink) -> LetterDetails? {
         var given: [LetterField: String] = [:]
         for (field, value) in [(LetterField.name, name), (.address, address), (.nir, nir), (.caisse, caisse), (.reference, reference)] {
             if let value { given[field] = value }
