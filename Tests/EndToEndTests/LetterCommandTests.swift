@@ -17,6 +17,17 @@ struct LetterCommandTests {
         #expect(!wrong.stderr.contains("46"))
     }
 
+    @Test("An empty --reference, or one of spaces, without a terminal: the letter is written without a reference")
+    func emptyReference() throws {
+        let caseFile = BinaryRunner.root + "/dialogues/cases/r3-cra-within-deadline.yaml"
+        for reference in ["", "   "] {
+            let run = try BinaryRunner.run(["letter", caseFile, "--nir", "184127645108946", "--reference", reference] + details)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("Objet : Recours contre la décision reçue le 5 octobre 2026\n"), "\(run.stdout)")
+            #expect(!run.stdout.contains("référence"), "\(run.stdout)")
+        }
+    }
+
     @Test("Without a terminal nothing is asked: the missing details are named; with them, Markdown to a file")
     func notAskedWithoutATerminal() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lettre-\(getpid()).md").path
