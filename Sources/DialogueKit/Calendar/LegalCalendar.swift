@@ -65,6 +65,12 @@ public enum LegalCalendar {
         ([3, 4, 5, 6, 12] + (Array(abolitionDays.values) + Array(uncertainAbolitionDays.values)).map(\.month))
         .reduce(0) { $0 | 1 << UInt16($1) }
 
+    /// For each month (1 to 12), the days on which some territory's abolition
+    /// day falls, one bit per day: on any other day no dictionary is read.
+    private static let abolitionMonthDays: [UInt32] =
+        (Array(abolitionDays.values) + Array(uncertainAbolitionDays.values))
+        .reduce(into: [UInt32](repeating: 0, count: 13)) { $0[$1.month] |= 1 << UInt32($1.day) }
+
     /// The public holidays of `year` for a département, sorted; the uncertain ones
     /// (`certain == false`) are listed too, marked.
     public static func holidays(_ year: Int, department: String? = nil) -> [Holiday] {
@@ -99,24 +105,26 @@ public enum LegalCalendar {
         // Most days are no holiday anywhere: the rest of the calendar is only
         // looked up in the months that hold one (`check` asks millions of days).
         guard name != nil || localMonths & 1 << UInt16(date.month) != 0 else { return nil }
-        let alsace = department.map(alsaceMoselle.contains) == true
+        if let name { return Holiday(date: date, name: name) }
+        func alsace() -> Bool { department.map(alsaceMoselle.contains) == true }
         let anywhere = department == nil && reading == .latest
         if (date.month, date.day) == (12, 26) {
-            if alsace { return Holiday(date: date, name: "Saint-Étienne") }
+            if alsace() { return Holiday(date: date, name: "Saint-Étienne") }
             if anywhere { return Holiday(date: date, name: "Saint-Étienne (Alsace-Moselle)", certain: false) }
         }
-        if let name { return Holiday(date: date, name: name) }
-        func falls(_ days: [String: (month: Int, day: Int)], _ place: String) -> Bool {
-            days[place].map { $0 == (date.month, date.day) } == true
-        }
-        if let department, falls(abolitionDays, department) {
-            return Holiday(date: date, name: "Abolition de l'esclavage")
-        }
-        if reading == .latest {
-            // Unknown département: any territory's day may be the person's.
-            let places = department.map { [$0] } ?? Array(abolitionDays.keys) + Array(uncertainAbolitionDays.keys)
-            if places.contains(where: { falls(abolitionDays, $0) || falls(uncertainAbolitionDays, $0) }) {
-                return Holiday(date: date, name: "Abolition de l'esclavage", certain: false)
+        if abolitionMonthDays[date.month] & 1 << UInt32(date.day) != 0 {
+            func falls(_ days: [String: (month: Int, day: Int)], _ place: String) -> Bool {
+                days[place].map { $0 == (date.month, date.day) } == true
+            }
+            if let department, falls(abolitionDays, department) {
+                return Holiday(date: date, name: "Abolition de l'esclavage")
+            }
+            if reading == .latest {
+                // Unknown département: any territory's day may be the person's.
+                let places = department.map { [$0] } ?? Array(abolitionDays.keys) + Array(uncertainAbolitionDays.keys)
+                if places.contains(where: { falls(abolitionDays, $0) || falls(uncertainAbolitionDays, $0) }) {
+                    return Holiday(date: date, name: "Abolition de l'esclavage", certain: false)
+                }
             }
         }
         // Movable feasts fall between 20 March and 14 June.
@@ -125,7 +133,7 @@ public enum LegalCalendar {
         case 1: return Holiday(date: date, name: "Lundi de Pâques")
         case 39: return Holiday(date: date, name: "Ascension")
         case 50: return Holiday(date: date, name: "Lundi de Pentecôte")
-        case -2 where (alsace && reading == .latest) || anywhere:
+        case -2 where (reading == .latest && alsace()) || anywhere:
             return Holiday(date: date, name: "Vendredi saint", certain: false)
         default: return nil
         }
