@@ -519,11 +519,9 @@ public struct Checker {
         // nothing still reachable reads (its residue is no part of any guard,
         // check, text condition or shown value there) splits nothing, and is
         // left out (-1).
-        let live = dependents[q].isEmpty ? nil : reachedResidues(from: q)
-        var formulas: [Int32] = []
-        for d in dependents[q] {
-            let r = folder.residue(d.residual, values)
-            formulas.append(live.map { $0.contains(r) } == false ? -1 : r)
+        var formulas = dependents[q].map { folder.residue($0.residual, values) }
+        if !formulas.isEmpty, let roots = reachedRoots(from: q) {
+            for (i, live) in folder.found(formulas, within: roots).enumerated() where !live { formulas[i] = -1 }
         }
         let cacheKey = DateKey(question: q, dependents: formulas)
         if let known = dateCandidates[cacheKey] { return known }
@@ -545,11 +543,11 @@ public struct Checker {
     }
 
     /// The residues of every unit on the nodes still reachable from `node` (guards,
-    /// checks, and what outcomes show and under which condition), with all their
-    /// parts; nil past the horizon (every formula counts). A text's condition
-    /// splits no date of its own, but where a guard's crossing is kept it is
-    /// tried on that day too, so the crossing goes only where nothing reads it.
-    private mutating func reachedResidues(from node: Int) -> Set<Int32>? {
+    /// checks, and what outcomes show and under which condition); nil past the
+    /// horizon (every formula counts). A text's condition splits no date of its
+    /// own, but where a guard's crossing is kept it is tried on that day too, so
+    /// the crossing goes only where nothing reads it.
+    private mutating func reachedRoots(from node: Int) -> [Int32]? {
         let reached: [Int]
         if lastWalk.node == node && lastWalk.clock == folder.clock {
             reached = lastWalk.units
@@ -564,7 +562,7 @@ public struct Checker {
             if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
             roots.append(settled[u].entry)
         }
-        return folder.parts(of: roots)
+        return roots
     }
 
     /// How far back a date's classes are looked for, in days.

@@ -76,12 +76,14 @@ struct ResidueFolder {
 
     private let dialogue: Dialogue
     /// The parts of every registered expression, by number: what each is, its
-    /// parts (-1 for none), the questions it reads (a run of `inputList`), its
-    /// compiled value and its expression.
+    /// parts (-1 for none), the questions it reads (`words` words of bits in
+    /// `inputMasks`, one bit per question: a look at a few words, where a list
+    /// of questions cost a tenth of `check` in loads), its compiled value and
+    /// its expression.
     private var parts: [Part] = []
     private var children: [(Int32, Int32, Int32)] = []
-    private var inputRuns: [(start: Int32, count: Int32)] = []
-    private var inputList: [Int32] = []
+    private let words: Int
+    private var inputMasks: [UInt64] = []
     private var compiled: [CompiledValue] = []
     private var expressions: [Expr] = []
     private var roots: [Int32] = []
@@ -93,8 +95,8 @@ struct ResidueFolder {
     private var rootChanged: [Int] = []
     /// The part that computes each computed value, once registered.
     private var computedParts: [Int32]
-    /// Whether each question is answered, as the checker last said.
-    private var answered: [Bool]
+    /// The questions not answered, as the checker last said, one bit each.
+    private var unanswered: [UInt64]
     /// Each part's last residue and when it was worked out, and the part
     /// registered for each expression: a part met in several tests (most are)
     /// is folded once, and again only once one of its answers has changed.
@@ -116,13 +118,20 @@ struct ResidueFolder {
     /// state comes back often, and comparing is cheaper than hashing.
     private var lastValue: [(value: Value?, residue: Int32)] = []
     private var lastParts: [(parts: (Int32, Int32, Int32), residue: Int32)] = []
+    /// For each residue, the last pass of `found` that met it.
+    private var seenInPass: [Int] = []
+    private var pass = 0
     /// The residues `true`, `false`, a failing part, and any value at all.
     let yes: Int32, no: Int32, failure: Int32, computable: Int32
 
     init(dialogue: Dialogue) {
         self.dialogue = dialogue
         computedParts = Array(repeating: -1, count: dialogue.computed.count)
-        answered = Array(repeating: false, count: dialogue.questions.count)
+        words = max(1, (dialogue.questions.count + 63) / 64)
+        unanswered = (0..<words).map { w in
+            let bits = min(64, dialogue.questions.count - w * 64)
+            return bits >= 64 ? ~0 : (1 << UInt64(max(bits, 0))) - 1
+        }
         changed = Array(repeating: 0, count: dialogue.questions.count)
         rootsReading = Array(repeating: [], count: dialogue.questions.count)
         yes = 0
@@ -144,8 +153,7 @@ struct ResidueFolder {
         let p = part(tree)
         roots.append(p)
         rootChanged.append(0)
-        let run = inputRuns[Int(p)]
-        for i in run.start..<run.start + run.count { rootsReading[Int(inputList[Int(i)])].append(roots.count - 1) }
+        for q in questions(readBy: p) { rootsReading[q].append(roots.count - 1) }
         return roots.count - 1
     }
 
@@ -176,32 +184,58 @@ struct ResidueFolder {
         return found.sorted()
     }
 
-    /// Every residue that is a part of one of `roots`, the roots included.
-    func parts(of roots: [Int32]) -> Set<Int32> {
-        var seen: Set<Int32> = []
+    /// For each of `targets`, whether it is a part of one of `roots`, the roots
+    /// included. Each residue met is marked with the pass, so that no set is
+    /// built, and the walk ends once every target is found.
+    mutating func found(_ targets: [Int32], within roots: [Int32]) -> [Bool] {
+        pass += 1
+        if seenInPass.count < shapes.count { seenInPass += repeatElement(0, count: shapes.count - seenInPass.count) }
+        var found = [Bool](repeating: false, count: targets.count)
+        var missing = targets.count
         var pending = roots
-        while let r = pending.popLast() {
-            guard r >= 0, seen.insert(r).inserted else { continue }
+        while missing > 0, let r = pending.popLast() {
+            guard r >= 0, seenInPass[Int(r)] != pass else { continue }
+            seenInPass[Int(r)] = pass
+            for (i, t) in targets.enumerated() where t == r && !found[i] {
+                found[i] = true
+                missing -= 1
+            }
             let shape = shapes[Int(r)]
             switch shape.kind {
             case .literal, .list, .failure, .computable, .variable: break
-            default: pending += [shape.parts.0, shape.parts.1, shape.parts.2]
+            default:
+                pending.append(shape.parts.0)
+                pending.append(shape.parts.1)
+                pending.append(shape.parts.2)
             }
         }
-        return seen
+        return found
     }
 
     /// The questions whose answers can change a residue.
     func inputs(_ root: Int) -> [Int] {
-        let run = inputRuns[Int(roots[root])]
-        return inputList[Int(run.start)..<Int(run.start + run.count)].map(Int.init)
+        questions(readBy: roots[root])
+    }
+
+    /// The questions a part reads, in slot order.
+    private func questions(readBy p: Int32) -> [Int] {
+        var found: [Int] = []
+        for w in 0..<words {
+            var m = inputMasks[Int(p) * words + w]
+            while m != 0 {
+                found.append(w * 64 + m.trailingZeroBitCount)
+                m &= m - 1
+            }
+        }
+        return found
     }
 
     /// To be called whenever an answer changes.
     mutating func answerChanged(_ q: Int, answered isAnswered: Bool) {
         clock += 1
         changed[q] = clock
-        answered[q] = isAnswered
+        let bit: UInt64 = 1 << UInt64(q % 64)
+        if isAnswered { unanswered[q / 64] &= ~bit } else { unanswered[q / 64] |= bit }
         for r in rootsReading[q] { rootChanged[r] = clock }
     }
 
@@ -213,15 +247,19 @@ struct ResidueFolder {
 
     private func isCurrent(_ at: Int, part p: Int32) -> Bool {
         guard at >= 0 else { return false }
-        let run = inputRuns[Int(p)]
-        for i in run.start..<run.start + run.count where changed[Int(inputList[Int(i)])] > at { return false }
+        for w in 0..<words {
+            var m = inputMasks[Int(p) * words + w]
+            while m != 0 {
+                if changed[w * 64 + m.trailingZeroBitCount] > at { return false }
+                m &= m - 1
+            }
+        }
         return true
     }
 
     /// Whether every question a part reads is answered.
     private func closed(_ p: Int32) -> Bool {
-        let run = inputRuns[Int(p)]
-        for i in run.start..<run.start + run.count where !answered[Int(inputList[Int(i)])] { return false }
+        for w in 0..<words where inputMasks[Int(p) * words + w] & unanswered[w] != 0 { return false }
         return true
     }
 
@@ -271,7 +309,7 @@ struct ResidueFolder {
     private mutating func part(_ e: Expr) -> Int32 {
         if let known = partNumbers[e] { return known }
         var kids: [Int32] = []
-        var inputs: Set<Int32> = []
+        var inputs = [UInt64](repeating: 0, count: words)
         let kind: Part
         switch e {
         case .literal, .today: kind = .constant
@@ -280,11 +318,11 @@ struct ResidueFolder {
             kind = .list(number(Shape(kind: .list, parts: (Int32(lists.count - 1), -1, -1))))
         case .variable(let s) where s < dialogue.questions.count:
             kind = .question(Int32(s))
-            inputs.insert(Int32(s))
+            inputs[s / 64] |= 1 << UInt64(s % 64)
         case .variable(let s):
-            let run = inputRuns[Int(computedPart(s))]
+            let computed = Int(computedPart(s))
             kind = .computed(s - dialogue.questions.count)
-            inputs.formUnion(inputList[Int(run.start)..<Int(run.start + run.count)])
+            for w in 0..<words { inputs[w] |= inputMasks[computed * words + w] }
         case .not(let a):
             kind = .not
             kids = [part(a)]
@@ -299,13 +337,8 @@ struct ResidueFolder {
             kids = [part(c), part(y), part(n)]
         }
         precondition(kids.count <= 3, "a part has at most three parts")
-        for k in kids {
-            let run = inputRuns[Int(k)]
-            inputs.formUnion(inputList[Int(run.start)..<Int(run.start + run.count)])
-        }
-        let sorted = inputs.sorted()
-        inputRuns.append((Int32(inputList.count), Int32(sorted.count)))
-        inputList += sorted
+        for k in kids { for w in 0..<words { inputs[w] |= inputMasks[Int(k) * words + w] } }
+        inputMasks += inputs
         parts.append(kind)
         children.append((kids.count > 0 ? kids[0] : -1, kids.count > 1 ? kids[1] : -1, kids.count > 2 ? kids[2] : -1))
         compiled.append(ExpressionCompiler.value(e))
