@@ -48,6 +48,7 @@ public struct Checker {
     private var today: CivilDate
     private var dateCandidates: [DateKey: [Value]] = [:]
     private var crossingDays: [CrossingKey: [Int]] = [:]
+    private var comboDays: [ComboKey: [Int]] = [:]
     /// For each question, the computed values that read it, through others
     /// too (indices among the computed values): what changing it forgets.
     private var readers: [[Int]] = []
@@ -105,6 +106,14 @@ public struct Checker {
         let dependent: Int
         /// The residue of that computed date.
         let formula: Int32
+    }
+
+    /// A computed date as a function of one date question, the other answers
+    /// folded in.
+    private struct ComboKey: Hashable {
+        let question: Int
+        let computed: Int
+        let residue: Int32
     }
 
     private struct DateKey: Hashable {
@@ -571,7 +580,7 @@ public struct Checker {
     /// Where one computed date reading `q` crosses today, over the classes of
     /// the other answers it reads that are not given yet: the first day of each
     /// class, as offsets from today.
-    private func crossings(
+    private mutating func crossings(
         _ q: Int, _ dependent: (computed: Computed, residual: Int, monotone: Bool), varying: [Int]
     ) -> [Int] {
         let (computed, monotone) = (dependent.computed, dependent.monotone)
@@ -592,6 +601,16 @@ public struct Checker {
             if combos.count > 64 { combos = Array(combos.prefix(64)) }
         }
         for combo in combos {
+            // Combos that leave the date the same function of `q` (the same
+            // residue once their answers are folded in) cross today on the
+            // same days: each such function is searched once.
+            let function = ComboKey(question: q, computed: computed.slot, residue: residue(dependent.residual, others, combo))
+            if let known = comboDays[function] {
+                days += known
+                continue
+            }
+            let start = days.count
+            defer { comboDays[function] = Array(days[start...]) }
             for (i, other) in others.enumerated() { probe.answers[other] = combo[i] }
             probe.forgetComputed()
             func sign(_ offset: Int) -> Int? {
@@ -643,6 +662,19 @@ public struct Checker {
             }
         }
         return days
+    }
+
+    /// A root's residue with the answers of `combo` given to `others` where
+    /// they are not given yet, then taken back.
+    private mutating func residue(_ root: Int, _ others: [Int], _ combo: [Value]) -> Int32 {
+        var given: [Int] = []
+        for (i, other) in others.enumerated() where values.answers[other] == nil {
+            answer(other, combo[i])
+            given.append(other)
+        }
+        let r = folder.residue(root, values)
+        for other in given { answer(other, nil) }
+        return r
     }
 
     /// Whether a computed date can only move forward as the date answered to `q`
