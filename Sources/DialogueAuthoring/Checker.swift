@@ -75,8 +75,11 @@ public struct Checker {
     private var unitNumbers: [Unit: Int] = [:]
     private var unitRoots: [Int] = []
     /// For each node, its units in the order the memo key lists them, with where a
-    /// transition's guard leads.
-    private var observed: [[(unit: Int, target: Int?)]] = []
+    /// transition's guard leads (-1 for none): node `n`'s are
+    /// `observedStart[n]..<observedStart[n + 1]`, in one array, so that the walk
+    /// retains no list of its own at each node.
+    private var observed: [(unit: Int, target: Int)] = []
+    private var observedStart: [Int] = [0]
     /// Each unit's entry in the memo key, whether it is a guard settled false,
     /// and when it was worked out; worked out again only once one of its inputs
     /// has changed since.
@@ -183,7 +186,10 @@ public struct Checker {
     private mutating func prepare() {
         let literal = literalTests()
         fixedCandidates = dialogue.questions.map { fixedClasses($0, literal) }
-        for n in 0..<nodeCount { observed.append(observationsOf(n)) }
+        for n in 0..<nodeCount {
+            observed += observationsOf(n).map { ($0.unit, $0.target ?? -1) }
+            observedStart.append(observed.count)
+        }
         unitRoots = units.map { folder.add($0.tree) }
         relevant = relevantUnits(inputs: unitRoots.map(folder.inputs))
         outcomeChecks = dialogue.outcomes.indices.map { outcomeCheck($0) }
@@ -330,7 +336,7 @@ public struct Checker {
         }
         var after = Array(repeating: Set<Int>(), count: nodeCount)
         for n in order.reversed() {
-            after[n] = Set(observed[n].map(\.unit))
+            after[n] = Set(observed[observedStart[n]..<observedStart[n + 1]].map(\.unit))
             for s in successors(n) { after[n].formUnion(after[s]) }
             after[n] = after[n].filter { u in inputs[u].contains { ancestors[n][$0 / 64] & (1 << UInt64($0 % 64)) != 0 } }
         }
@@ -816,12 +822,13 @@ public struct Checker {
             marked.append(n)
             earlier.removeAll(keepingCapacity: true)
             var exhausted = false
-            for (u, target) in observed[n] {
+            for i in observedStart[n]..<observedStart[n + 1] {
+                let (u, target) = observed[i]
                 if !unitMarked[u] {
                     unitMarked[u] = true
                     markedUnits.append(u)
                 }
-                guard target != nil, !exhausted else { continue }
+                guard target >= 0, !exhausted else { continue }
                 if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
                 let residue = settled[u].entry
                 exhausted = residue == folder.yes || earlier.contains { folder.negates($0, residue) }
@@ -829,8 +836,9 @@ public struct Checker {
             }
             let last = lastTakeable(n, earlier)
             var index = 0
-            for (u, target) in observed[n] {
-                guard let target else { continue }
+            for i in observedStart[n]..<observedStart[n + 1] {
+                let (u, target) = observed[i]
+                guard target >= 0 else { continue }
                 guard index <= last else { break }
                 if !settled[u].cuts { pending.append(target) }
                 index += 1

@@ -102,9 +102,11 @@ struct ResidueFolder {
     /// is folded once, and again only once one of its answers has changed.
     private var partResidues: [(residue: Int32, at: Int)] = []
     private var partNumbers: [Expr: Int32] = [:]
-    /// When each answer last changed, on a clock that ticks at every change.
+    /// When each answer last changed, on a clock that ticks at every change;
+    /// and which answer changed at each tick (`changes[t]`, at tick t + 1).
     private var changed: [Int]
     private(set) var clock = 0
+    private var changes: [Int32] = []
     /// Hash-consing: open addressing over `shapes` by `Shape.slot`, -1 for a
     /// free slot, kept at most half full. The standard dictionary's seeded
     /// hash cost a tenth of `check`; these keys come from the folder alone.
@@ -159,6 +161,7 @@ struct ResidueFolder {
 
     /// Whether one residue is the other negated (`not r`): of two such guards,
     /// one holds, or evaluating the first fails, for every answer still to come.
+    @inline(__always)
     func negates(_ a: Int32, _ b: Int32) -> Bool {
         func negation(_ x: Int32, of y: Int32) -> Bool {
             let shape = shapes[Int(x)]
@@ -234,6 +237,7 @@ struct ResidueFolder {
     mutating func answerChanged(_ q: Int, answered isAnswered: Bool) {
         clock += 1
         changed[q] = clock
+        changes.append(Int32(q))
         let bit: UInt64 = 1 << UInt64(q % 64)
         if isAnswered { unanswered[q / 64] &= ~bit } else { unanswered[q / 64] |= bit }
         for r in rootsReading[q] { rootChanged[r] = clock }
@@ -241,12 +245,29 @@ struct ResidueFolder {
 
     /// Whether a root's residue worked out at `at` still holds: none of the
     /// answers it reads has changed since.
+    @inline(__always)
     func isCurrent(_ at: Int, root: Int) -> Bool {
         at >= 0 && rootChanged[root] <= at
     }
 
+    /// Whether a part's residue worked out at `at` still holds. Inlined, as are
+    /// the folder's other small readers: called from a mutating method, a
+    /// method reading `self` was given a copy of the whole folder (224 bytes),
+    /// twice for each part folded, an eighth of `check`.
+    @inline(__always)
     private func isCurrent(_ at: Int, part p: Int32) -> Bool {
         guard at >= 0 else { return false }
+        // Worked out fewer changes ago than it has answers (most parts are):
+        // those changes are read instead.
+        var answers = 0
+        for w in 0..<words { answers += inputMasks[Int(p) * words + w].nonzeroBitCount }
+        if clock - at <= answers {
+            for i in at..<clock {
+                let q = Int(changes[i])
+                if inputMasks[Int(p) * words + q / 64] & 1 << UInt64(q % 64) != 0 { return false }
+            }
+            return true
+        }
         for w in 0..<words {
             var m = inputMasks[Int(p) * words + w]
             while m != 0 {
@@ -258,6 +279,7 @@ struct ResidueFolder {
     }
 
     /// Whether every question a part reads is answered.
+    @inline(__always)
     private func closed(_ p: Int32) -> Bool {
         for w in 0..<words where inputMasks[Int(p) * words + w] & unanswered[w] != 0 { return false }
         return true
