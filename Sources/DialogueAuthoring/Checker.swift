@@ -615,8 +615,8 @@ public struct Checker {
                 days += known
                 continue
             }
-            let start = days.count
-            defer { comboDays[function] = Array(days[start...]) }
+            let firstOfCombo = days.count
+            defer { comboDays[function] = Array(days[firstOfCombo...]) }
             for (i, other) in others.enumerated() { probe.answers[other] = combo[i] }
             probe.forgetComputed()
             func sign(_ offset: Int) -> Int? {

@@ -446,18 +446,24 @@ struct ResidueFolder {
         // The same parts as last time give the same residue, constant or not.
         if lastParts[id].parts == folded { return lastParts[id].residue }
         // The side not taken may have held the only unanswered input: with
-        // constant parts only, the part is evaluated on them.
-        var constants: [Expr] = []
-        for r in [folded.0, folded.1, folded.2].prefix(c.2 >= 0 ? 3 : c.1 >= 0 ? 2 : 1) {
+        // constant parts only, the part is evaluated on them. Told apart
+        // before any list is made, as most parts are not constant.
+        let arity = c.2 >= 0 ? 3 : c.1 >= 0 ? 2 : 1
+        func constant(_ r: Int32) -> Expr? {
             let shape = shapes[Int(r)]
             switch shape.kind {
-            case .literal: constants.append(.literal(values[Int(shape.parts.0)]))
-            case .list: constants.append(.list(lists[Int(shape.parts.0)]))
-            default: break
+            case .literal: return .literal(values[Int(shape.parts.0)])
+            case .list: return .list(lists[Int(shape.parts.0)])
+            default: return nil
             }
         }
+        func isConstant(_ r: Int32) -> Bool {
+            let kind = shapes[Int(r)].kind
+            return kind == .literal || kind == .list
+        }
         let r: Int32
-        if constants.count == (c.2 >= 0 ? 3 : c.1 >= 0 ? 2 : 1) {
+        if isConstant(folded.0) && (arity < 2 || isConstant(folded.1)) && (arity < 3 || isConstant(folded.2)) {
+            let constants = [folded.0, folded.1, folded.2].prefix(arity).compactMap(constant)
             let value = try? ExpressionCompiler.value(Self.rebuilt(expressions[id], constants))(answers)
             r = value.map { literal($0) } ?? failure
         } else {
