@@ -6,7 +6,8 @@ import Testing
 @testable import DialogueKit
 
 /// Every shipped case file, as one test each: the routing of the 2026 dialogue
-/// over every rule and boundary of domain.md lives in dialogues/cases/.
+/// over every rule and boundary of its legal notes lives in dialogues/cases/
+/// (the README's "For the people who keep the rules" lists what they cover).
 let shippedCaseFiles: [String] = {
     let folder = repositoryRoot + "/dialogues/cases"
     let names = FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []

@@ -149,7 +149,7 @@ struct QuizMachine {
         let parser = AnswerParser(today: item.routed.today, language: language, yearless: .nearest)
         switch parser.date(TextFolding.fold(text.trimmingSpaces)) {
         case .failure(let error):
-            return [.text(CLIMessage.refused(error).text(language))]
+            return [.message(.refused(error))]
         case .success(let d):
             let right = d == key.date
             given.append((item.file.name, DateWords.words(d, language), DateWords.words(key.date, language), right))

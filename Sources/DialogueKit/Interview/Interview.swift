@@ -40,7 +40,7 @@ public struct Interview: Sendable {
     }
 
     public let dialogue: Dialogue
-    public private(set) var today: CivilDate
+    public let today: CivilDate
     /// Active answers by question slot; nil where none is given.
     public private(set) var answers: [Value?]
     /// Answers set aside by going back, offered again as defaults.
@@ -168,12 +168,6 @@ public struct Interview: Sendable {
         answers = Array(repeating: nil, count: dialogue.questions.count)
         setAside = answers
         order = []
-        return replay()
-    }
-
-    /// Moves the session to another day (a resumed session, a trainer's scenario).
-    public mutating func setToday(_ date: CivilDate) -> Action {
-        today = date
         return replay()
     }
 

@@ -98,7 +98,7 @@ enum Independent {
 @Suite("Legal calendar (domain rules 9 to 13)")
 struct LegalCalendarTests {
     @Test(
-        "The worked examples of domain.md",
+        "The worked examples of the legal notes, rules 9 to 13",
         arguments: [
             ("2026-10-05", "2026-12-07"),  // the 5th is a Saturday
             ("2026-12-31", "2027-03-01"),  // 28 February 2027 is a Sunday

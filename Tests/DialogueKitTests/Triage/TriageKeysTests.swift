@@ -4,7 +4,8 @@ import Testing
 
 @testable import DialogueKit
 
-/// The keys rules 2026.4 added to the stable `triage` interface (DESIGN.md): a date
+/// The keys rules 2026.4 added to the stable `triage` interface (the README's
+/// "The scriptable interface"): a date
 /// whose absence means something else than null, a choice that takes a JSON
 /// boolean, and the two result keys always present.
 @Suite("triage: the keys and result keys of rules 2026.4")
