@@ -27,13 +27,14 @@ enum SessionListing {
     }
 
     /// "jeudi 26/11 14:05" ("Thursday 26/11 14:05"), in the machine's time zone:
-    /// the agent's own clock.
+    /// the agent's own clock. The day's name is `DateWords`', as everywhere else.
     static func localTime(_ iso: String, _ language: Language) -> String? {
-        guard let date = ISO8601DateFormatter().date(from: iso) else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "EEEE dd/MM HH:mm"
-        return formatter.string(from: date)
+        guard let instant = ISO8601DateFormatter().date(from: iso) else { return nil }
+        let local = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: instant)
+        guard let year = local.year, let month = local.month, let day = local.day, let hour = local.hour,
+            let minute = local.minute, let date = CivilDate(year: year, month: month, day: day)
+        else { return nil }
+        let two = { (n: Int) in CivilDate.digits(n) }
+        return "\(DateWords.weekday(date, language)) \(two(day))/\(two(month)) \(two(hour)):\(two(minute))"
     }
 }
