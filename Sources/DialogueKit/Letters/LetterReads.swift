@@ -3,7 +3,9 @@
 /// A dialogue that declares `letters:` is checked against this list when it
 /// loads, so that a question renamed in the rules is an error at `letters:`'s
 /// line, never a letter that silently loses a sentence; and the writer reads a
-/// question only through this list, so the compiler keeps the two together.
+/// question, the computed value and an output only through these lists
+/// (`LetterComputed`, `LetterOutput` below), so the compiler keeps the two
+/// together.
 enum LetterQuestion: String, CaseIterable {
     case subject
     case notifiedOn = "notified_on"
@@ -43,10 +45,6 @@ enum LetterQuestion: String, CaseIterable {
         }
     }
 
-    /// The computed value and the outputs the letters read.
-    static let computedRead = ["cites_written_complaint"]
-    static let outputsRead = ["appeal_deadline", "court_not_before"]
-
     /// What a dialogue with letters lacks of what they read, reported at `position`.
     static func problems(in dialogue: Dialogue, at position: SourcePosition) -> [DialogueError] {
         var problems: [String] = []
@@ -64,12 +62,23 @@ enum LetterQuestion: String, CaseIterable {
                 }
             }
         }
-        for name in computedRead where !dialogue.computed.contains(where: { $0.name == name }) {
-            problems.append("the letters read the computed value `\(name)`, which this dialogue does not define")
+        for read in LetterComputed.allCases where !dialogue.computed.contains(where: { $0.name == read.rawValue }) {
+            problems.append("the letters read the computed value `\(read.rawValue)`, which this dialogue does not define")
         }
-        for name in outputsRead where !dialogue.outputs.contains(where: { $0.name == name }) {
-            problems.append("the letters read the output `\(name)`, which this dialogue does not declare")
+        for read in LetterOutput.allCases where !dialogue.outputs.contains(where: { $0.name == read.rawValue }) {
+            problems.append("the letters read the output `\(read.rawValue)`, which this dialogue does not declare")
         }
         return problems.map { DialogueError(position, $0) }
     }
+}
+
+/// The computed value the letters read, checked with the questions.
+enum LetterComputed: String, CaseIterable {
+    case citesWrittenComplaint = "cites_written_complaint"
+}
+
+/// The outputs the letters read, checked with the questions.
+enum LetterOutput: String, CaseIterable {
+    case appealDeadline = "appeal_deadline"
+    case courtNotBefore = "court_not_before"
 }

@@ -99,8 +99,8 @@ public struct LetterWriter: Sendable {
 
     /// A computed value of the dialogue for this result, or nil when the dialogue
     /// has none of that name or it cannot be read on this path.
-    private func computed(_ name: String, _ routed: RoutedCase) -> Value? {
-        guard let c = dialogue.computed.first(where: { $0.name == name }) else { return nil }
+    private func computed(_ read: LetterComputed, _ routed: RoutedCase) -> Value? {
+        guard let c = dialogue.computed.first(where: { $0.name == read.rawValue }) else { return nil }
         let values = PathValues(dialogue: dialogue, today: routed.today, answers: routed.result.answers)
         return try? values.value(ofSlot: c.slot)
     }
@@ -169,8 +169,9 @@ public struct LetterWriter: Sendable {
         return TextRenderer(dialogue: dialogue, language: .fr).format(v, question: q)
     }
 
-    private func outputDate(_ name: String, _ routed: RoutedCase) -> CivilDate? {
-        guard let i = dialogue.outputs.firstIndex(where: { $0.name == name }), case .date(let d) = routed.result.outputs[i] else {
+    private func outputDate(_ read: LetterOutput, _ routed: RoutedCase) -> CivilDate? {
+        guard let i = dialogue.outputs.firstIndex(where: { $0.name == read.rawValue }), case .date(let d) = routed.result.outputs[i]
+        else {
             return nil
         }
         return d
@@ -372,7 +373,7 @@ public struct LetterWriter: Sendable {
         // complaint as having seized it, and seizes it in the alternative; it never
         // states that the complaint counts as the appeal.
         // The same computed value chooses the result's note: one set of facts for both.
-        if computed("cites_written_complaint", routed) == .bool(true) {
+        if computed(.citesWrittenComplaint, routed) == .bool(true) {
             let complaintDate = date(.complaintOn, routed) ?? "\u{E000}date de votre réclamation écrite\u{E001}"
             // How it was written, only as the person said it: never "par écrit" for a
             // channel they do not remember.
@@ -394,7 +395,7 @@ public struct LetterWriter: Sendable {
             "Ce que je demande : "
                 + LetterWriter.sentenceEnd(
                     details.request ?? "\u{E000}annuler ou modifier cette décision, et ce qui doit en suivre\u{E001}"))
-        if let deadline = outputDate("appeal_deadline", routed) {
+        if let deadline = outputDate(.appealDeadline, routed) {
             if routed.today <= deadline {
                 p.body.append("Ce recours est formé dans le délai de deux mois, qui expire le \(DateWords.inLetter(deadline)).")
             } else if answer(.noticeStatesDeadline, routed) == .null {
@@ -448,7 +449,7 @@ public struct LetterWriter: Sendable {
             history += " ; elle l'a rejeté par une décision que j'ai reçue le \(decided)."
         } else if answer(.appealAnswer, routed) == .string("unsatisfactory") {
             history += " ; elle l'a rejeté."
-        } else if let end = outputDate("court_not_before", routed) {
+        } else if let end = outputDate(.courtNotBefore, routed) {
             history +=
                 " ; elle n'a pas statué dans le délai qui lui était imparti, expiré le \(DateWords.inLetter(end.adding(days: -1))) : son silence vaut rejet implicite."
         } else {
@@ -502,7 +503,7 @@ public struct LetterWriter: Sendable {
         p.body.append(
             "Ce que je demande au tribunal : "
                 + LetterWriter.sentenceEnd(details.request ?? "annuler cette contrainte \u{E000}ou en réduire le montant à …\u{E001}"))
-        if let deadline = outputDate("appeal_deadline", routed), routed.today <= deadline {
+        if let deadline = outputDate(.appealDeadline, routed), routed.today <= deadline {
             p.body.append("Cette opposition est formée dans le délai de quinze jours, qui expire le \(DateWords.inLetter(deadline)).")
         } else if answer(.noticeStatesDeadline, routed) == .bool(false) {
             p.body.append(
