@@ -55,10 +55,7 @@ struct CheckCommand: ParsableCommand {
                 case .invalid(let problems): output.write(problems.description + "\n")
                 case .unreadable(let reason):
                     FileIO.write(
-                        "conciliation check: "
-                            + HelpLanguage.text(
-                                "lecture impossible du dialogue \(reason.text(.fr))", "cannot read the dialogue \(reason.text(.en))")
-                            + "\n",
+                        "conciliation check: " + CLIMessage.dialogueUnreadable(reason).text(HelpLanguage.current) + "\n",
                         to: 2)
                 case .notShipped: break
                 }

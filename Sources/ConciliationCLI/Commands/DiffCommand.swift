@@ -67,14 +67,11 @@ struct DiffCommand: ParsableCommand {
         for path in cases where path.hasSuffix(".jsonl") {
             let text: String
             do { text = try FileIO.readText(path) } catch {
-                throw ValidationError(HelpLanguage.text("lecture impossible : \(error)", "cannot read \(error)"))
+                throw ValidationError(CLIMessage.casesUnreadable("\(error)").text(HelpLanguage.current))
             }
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
                 guard case .object(let pairs) = CaseJSON.parse(String(line)) else {
-                    throw ValidationError(
-                        HelpLanguage.text(
-                            "\(path):\(i + 1) : ce n'est pas un objet JSON ; chaque ligne d'un fichier .jsonl est un cas",
-                            "\(path):\(i + 1): not a JSON object; each line of a .jsonl file is one case"))
+                    throw ValidationError(CLIMessage.caseLineNotAnObject(path: path, line: i + 1).text(HelpLanguage.current))
                 }
                 inputs.append(.init(name: "\(path):\(i + 1)", pairs: pairs))
             }

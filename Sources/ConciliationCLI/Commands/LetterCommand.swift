@@ -64,13 +64,10 @@ struct LetterCommand: ParsableCommand {
 
     func validate() throws {
         if format == .json {
-            throw ValidationError(
-                HelpLanguage.text(
-                    "une lettre est du texte ou du markdown : écrivez --format text ou --format markdown",
-                    "a letter is text or markdown: write --format text or --format markdown"))
+            throw ValidationError(CLIMessage.letterNotJSON.text(HelpLanguage.current))
         }
         if let nir, case .failure(let problem) = NIR.parse(nir) {
-            throw ValidationError(HelpLanguage.text("--nir refusé : ", "--nir refused: ") + problem.sentence(HelpLanguage.current))
+            throw ValidationError(CLIMessage.nirOptionRefused(problem).text(HelpLanguage.current))
         }
     }
 

@@ -50,8 +50,7 @@ struct QuizCommand: ParsableCommand {
 
     func validate() throws {
         if count < 1 {
-            throw ValidationError(
-                HelpLanguage.text("--count prend un nombre de cas, 1 ou plus", "--count takes a number of cases, 1 or more"))
+            throw ValidationError(CLIMessage.quizCountTooSmall.text(HelpLanguage.current))
         }
         // Said before the class starts, not after: a report that cannot be
         // written would lose the scores.
@@ -78,10 +77,7 @@ struct QuizCommand: ParsableCommand {
             items.append(.init(file: file, routed: routed))
         }
         guard !items.isEmpty else {
-            throw ValidationError(
-                HelpLanguage.text(
-                    "aucun cas pour \(dialogue.id) dans \(cases ?? "les cas livrés")",
-                    "no case for \(dialogue.id) in \(cases ?? "the shipped cases")"))
+            throw ValidationError(CLIMessage.quizNoCase(dialogue: dialogue.id, folder: cases).text(HelpLanguage.current))
         }
         let seed = self.seed ?? UInt64(time(nil))
         var generator = SplitMix64(seed: seed)

@@ -50,10 +50,7 @@ struct TriageCommand: ParsableCommand {
                 fd = try FileDescriptor.open(FilePath(input), .readOnly, options: [.closeOnExec]).rawValue
             } catch {
                 let reason = (error as? Errno).map { FileProblem.system($0).text(HelpLanguage.current) } ?? "\(error)"
-                throw ValidationError(
-                    HelpLanguage.text(
-                        "lecture impossible de \(input) : \(reason) ; donnez un fichier lisible, ou - pour l'entrée standard",
-                        "cannot read \(input): \(reason); give a readable file, or - for standard input"))
+                throw ValidationError(CLIMessage.triageInputUnreadable(path: input, reason: reason).text(HelpLanguage.current))
             }
         }
         defer { if fd != 0 { close(fd) } }

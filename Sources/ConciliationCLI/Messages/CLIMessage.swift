@@ -1,4 +1,5 @@
 import DialogueKit
+import Files
 
 /// Every sentence the terminal program says, in French and in English side by
 /// side: one case per message, one exhaustive switch, so that the compiler refuses
@@ -153,6 +154,19 @@ enum CLIMessage: Equatable, Sendable, Catalogue {
     case outputLost(String)
     case quizReportFailed(String)
     case quizReportWritten(String)
+
+    // MARK: Options and files refused before a command runs
+    case casesUnreadable(String)
+    case caseLineNotAnObject(path: String, line: Int)
+    case triageInputUnreadable(path: String, reason: String)
+    case letterNotJSON
+    case nirOptionRefused(NIR.Problem)
+    case dialogueUnreadable(FileError)
+    case quizCountTooSmall
+    case quizNoCase(dialogue: String, folder: String?)
+    case noSavedInterviewFolder
+    case caseFileUnreadable(path: String, reason: String)
+    case noShippedDialogue(asked: String, shipped: String)
 
     private static func plural(_ n: Int, _ word: String) -> String { n > 1 ? word + "s" : word }
     private static func englishPlural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
@@ -715,6 +729,46 @@ enum CLIMessage: Equatable, Sendable, Catalogue {
                 "The report could not be written (\(problem)); here it is on standard output."
             )
         case .quizReportWritten(let path): return ("Résultats écrits dans \(path).", "Results written to \(path).")
+        case .casesUnreadable(let reason): return ("lecture impossible : \(reason)", "cannot read \(reason)")
+        case .caseLineNotAnObject(let path, let line):
+            return (
+                "\(path):\(line) : ce n'est pas un objet JSON ; chaque ligne d'un fichier .jsonl est un cas",
+                "\(path):\(line): not a JSON object; each line of a .jsonl file is one case"
+            )
+        case .triageInputUnreadable(let path, let reason):
+            return (
+                "lecture impossible de \(path) : \(reason) ; donnez un fichier lisible, ou - pour l'entrée standard",
+                "cannot read \(path): \(reason); give a readable file, or - for standard input"
+            )
+        case .letterNotJSON:
+            return (
+                "une lettre est du texte ou du markdown : écrivez --format text ou --format markdown",
+                "a letter is text or markdown: write --format text or --format markdown"
+            )
+        case .nirOptionRefused(let problem): return ("--nir refusé : " + problem.sentence(.fr), "--nir refused: " + problem.sentence(.en))
+        case .dialogueUnreadable(let reason):
+            return ("lecture impossible du dialogue \(reason.text(.fr))", "cannot read the dialogue \(reason.text(.en))")
+        case .quizCountTooSmall: return ("--count prend un nombre de cas, 1 ou plus", "--count takes a number of cases, 1 or more")
+        case .quizNoCase(let dialogue, let folder):
+            return (
+                "aucun cas pour \(dialogue) dans \(folder ?? "les cas livrés")",
+                "no case for \(dialogue) in \(folder ?? "the shipped cases")"
+            )
+        case .noSavedInterviewFolder:
+            return (
+                "ni XDG_STATE_HOME ni HOME n'est défini : aucun entretien enregistré ne peut être trouvé",
+                "neither XDG_STATE_HOME nor HOME is set: no saved interview can be found"
+            )
+        case .caseFileUnreadable(let path, let reason):
+            return (
+                "lecture impossible de \(path) : \(reason) ; donnez des fichiers de cas ou des dossiers de cas",
+                "cannot read \(path): \(reason); give case files or folders of them"
+            )
+        case .noShippedDialogue(let asked, let shipped):
+            return (
+                "aucun dialogue livré « \(asked) » : ceux livrés sont \(shipped) ; sinon, donnez --dialogue FICHIER",
+                "no shipped dialogue “\(asked)”: the shipped ones are \(shipped); give --dialogue FILE"
+            )
         }
     }
 

@@ -17,9 +17,7 @@ enum CaseFiles {
             var info = stat()
             guard stat(argument, &info) == 0 else {
                 throw ValidationError(
-                    HelpLanguage.text(
-                        "lecture impossible de \(argument) : \(FileIO.errnoText(errno)) ; donnez des fichiers de cas ou des dossiers de cas",
-                        "cannot read \(argument): \(FileIO.errnoText(errno)); give case files or folders of them"))
+                    CLIMessage.caseFileUnreadable(path: argument, reason: FileIO.errnoText(errno)).text(HelpLanguage.current))
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 let folder = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument

@@ -35,17 +35,13 @@ enum DialogueFiles {
     private static func worded(_ failure: DialogueSource.Failure) -> any Error {
         switch failure {
         case .unreadable(let error):
-            return ValidationError(
-                HelpLanguage.text("lecture impossible du dialogue \(error.text(.fr))", "cannot read the dialogue \(error.text(.en))"))
+            return ValidationError(CLIMessage.dialogueUnreadable(error).text(HelpLanguage.current))
         case .invalid(let error):
             FileIO.write(error.description + "\n", to: 2)
             return ExitCode(1)
         case .notShipped(let name, let shipped):
             let asked = VisibleText.escapingControls(name), names = shipped.joined(separator: ", ")
-            return ValidationError(
-                HelpLanguage.text(
-                    "aucun dialogue livré « \(asked) » : ceux livrés sont \(names) ; sinon, donnez --dialogue FICHIER",
-                    "no shipped dialogue “\(asked)”: the shipped ones are \(names); give --dialogue FILE"))
+            return ValidationError(CLIMessage.noShippedDialogue(asked: asked, shipped: names).text(HelpLanguage.current))
         }
     }
 }

@@ -68,10 +68,7 @@ struct SessionStore {
     /// The store of this user, or a sentence saying why there is none.
     static func forUser() throws -> SessionStore {
         guard let directory = defaultDirectory() else {
-            throw ValidationError(
-                HelpLanguage.text(
-                    "ni XDG_STATE_HOME ni HOME n'est défini : aucun entretien enregistré ne peut être trouvé",
-                    "neither XDG_STATE_HOME nor HOME is set: no saved interview can be found"))
+            throw ValidationError(CLIMessage.noSavedInterviewFolder.text(HelpLanguage.current))
         }
         return SessionStore(directory: directory)
     }

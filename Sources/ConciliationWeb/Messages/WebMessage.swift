@@ -51,6 +51,8 @@ enum WebMessage: Equatable, Sendable, CaseIterable, Catalogue {
     case exportText
     case exportMarkdown
     case exportJSON
+    /// The name of the summary's file, before its extension.
+    case summaryFileStem
     case letterHeading
     case letterButton
     case printNote
@@ -168,6 +170,7 @@ enum WebMessage: Equatable, Sendable, CaseIterable, Catalogue {
         case .exportMarkdown: return ("Télécharger le résumé (texte mis en forme)", "Download the summary (formatted text)")
         case .exportJSON:
             return ("Télécharger le résumé pour un logiciel de suivi", "Download the summary for a case-tracking program")
+        case .summaryFileStem: return ("resume-dossier", "case-summary")
         case .letterHeading: return ("La lettre à envoyer", "The letter to send")
         case .letterButton: return ("Préparer la lettre", "Prepare the letter")
         case .printNote:

@@ -212,7 +212,7 @@ struct PageMachine {
         guard let routed else { return .refuse(.noResultYet) }
         let bytes = CaseExport(formatter: formatter)
             .render(routed: routed, answers: interview.answeredPath, as: format, facts: [("exported", now)])
-        let stem = language == .fr ? "resume-dossier" : "case-summary"
+        let stem = WebMessage.summaryFileStem.text(language)
         return .download(Download(name: stem + "." + format.fileExtension, format: format, bytes: bytes))
     }
 
