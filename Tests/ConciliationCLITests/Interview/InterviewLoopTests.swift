@@ -22,12 +22,15 @@ struct InterviewLoopTests {
 
     @Test func aBadAnswerIsExplainedAndAskedAgainWithNothingLost() throws {
         let (text, loop, _) = try runInterview(["12", "4", "peut-être", "non", "31/02/2026"])
-        #expect(text.contains("Tapez un numéro de 1 à 9"))
-        #expect(text.contains("Répondez oui ou non (o / n)."))
+        // The refusals are the catalogue's, worded for the terminal (their
+        // wording is pinned where it is written, in SessionMachineTests and
+        // AnswerParserTests).
+        #expect(text.contains(CLIMessage.refused(.choiceExpected(count: 9)).text(.fr)))
+        #expect(text.contains(CLIMessage.refused(.yesOrNo).text(.fr)))
         #expect(text.contains("Avez-vous déjà saisi un tribunal pour ce litige ?"))
         #expect(loop.interview.answeredPath.count == 2)
         let (text2, _, _) = try runInterview(["1", "31/02/2026", "24/12/2026"])
-        #expect(text2.contains("Le 31 février 2026 n'existe pas : février 2026 a 28 jours."))
+        #expect(text2.contains(CLIMessage.refused(.noSuchDay(day: 31, month: 2, year: 2026, days: 28)).text(.fr)))
         #expect(text2.contains("Cette date est dans le futur"))
     }
 
@@ -44,7 +47,7 @@ struct InterviewLoopTests {
         #expect(text.contains("Entrée : non"))
         #expect(loop.interview.answeredPath.count == 2)
         let (first, _, _) = try runInterview([":retour"])
-        #expect(first.contains("Vous êtes à la première question : il n'y a pas de réponse avant elle."))
+        #expect(first.contains(CLIMessage.atFirstQuestion.text(.fr)))
     }
 
     @Test func editRecomputesWhatFollows() throws {
@@ -55,8 +58,8 @@ struct InterviewLoopTests {
         guard case .finished(let result) = loop.interview.state else { Issue.record("not finished"); return }
         #expect(loop.dialogue.outcomes[result.outcome].id == "refer-after-complaint")
         let (bad, _, _) = try runInterview(functioningWaiting + [":modifier 9", ":modifier deux"])
-        #expect(bad.contains("Il n'y a que 6 réponses ; tapez un numéro de 1 à 6."))
-        #expect(bad.contains("« deux » n'est pas un numéro de réponse"))
+        #expect(bad.contains(CLIMessage.answerNumberTooHigh(count: 6).text(.fr)))
+        #expect(bad.contains(CLIMessage.commandRefused(.badNumber("deux")).text(.fr)))
     }
 
     @Test func answersWhyAndSummary() throws {
@@ -171,10 +174,10 @@ struct InterviewLoopTests {
                 ":exporter \(json)", ":exporter \(txt)", ":exporter \(md)", ":exporter \(txt)", "n",
                 ":exporter \(dir)/dossier.pdf", ":exporter \(txt) --force",
             ])
-        #expect(text.contains("Exporté dans \(json)"))
-        #expect(text.contains("Le fichier \(txt) existe déjà. Le remplacer ? (o/n)"))
-        #expect(text.contains("Rien n'a été écrit."))
-        #expect(text.contains("Extension non reconnue"))
+        #expect(text.contains(CLIMessage.exported(json).text(.fr)))
+        #expect(text.contains(CLIMessage.replaceQuestion([txt], readOnly: false).text(.fr)))
+        #expect(text.contains(CLIMessage.nothingWritten.text(.fr)))
+        #expect(text.contains(CLIMessage.exportExtension.text(.fr)))
         let attributes = try FileManager.default.attributesOfItem(atPath: json)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
@@ -237,13 +240,13 @@ struct InterviewLoopTests {
 
     @Test func exportBeforeTheEndIsRefused() throws {
         let (text, _, _) = try runInterview(["4", ":exporter /tmp/never.txt"])
-        #expect(text.contains("L'entretien n'est pas terminé"))
+        #expect(text.contains(CLIMessage.exportBeforeResult.text(.fr)))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.txt"))
     }
 
     @Test func restartAsksFirstThenStartsAfresh() throws {
         let (text, loop, _) = try runInterview(["4", "non", ":recommencer", "peut-être", "o"])
-        #expect(text.contains("Recommencer efface les réponses"))
+        #expect(text.contains(CLIMessage.restartQuestion.text(.fr)))
         #expect(text.contains("Nouvel entretien."))
         #expect(loop.interview.answeredPath.isEmpty)
     }
