@@ -27,18 +27,18 @@ struct QuizTests {
         quiz.run()
         #expect(quiz.points == 3)
         #expect(quiz.possible == 5)
-        #expect(transcript.text.contains("Juste : lundi 7 décembre 2026."))
+        #expect(transcript.text.contains(CLIMessage.quizRightDate("lundi 7 décembre 2026").text(.fr)))
         #expect(
             transcript.text.contains(
                 "Réponse : Adressez-vous à une organisation de soins de votre territoire, puis à votre caisse (reclaim-first / cpts)"))
-        #expect(transcript.text.contains("Non : vous avez dit dimanche 22 novembre 2026."))
+        #expect(transcript.text.contains(CLIMessage.quizWrongDate("dimanche 22 novembre 2026").text(.fr)))
         #expect(
             transcript.text.contains("r4-no-gp — Pas de médecin traitant : une organisation de soins du territoire, puis la caisse : 0 / 1")
         )
         #expect(transcript.text.contains("À revoir :"))
         #expect(transcript.text.contains("  - Exactement 21 jours : on attend encore"), "cases to review in plain French")
         #expect(!transcript.text.contains(".yaml"), "never a file path")
-        #expect(transcript.text.contains("La date juste est le lundi 23 novembre 2026 (écart de 1 jour)."))
+        #expect(transcript.text.contains(CLIMessage.quizRightDateIs("lundi 23 novembre 2026", daysOff: 1).text(.fr)))
         #expect(
             transcript.text.contains(
                 "Non : vous avez dit « Saisir le médiateur », il fallait « Réclamer d'abord (à la caisse ou, pour un médecin traitant, à une organisation de soins du territoire) »"
