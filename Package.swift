@@ -145,6 +145,10 @@ let package = Package(
             dependencies: ["DialogueAuthoring", "DialogueKit", "DialogueFixtures"]
         ),
         .testTarget(
+            name: "FilesTests",
+            dependencies: ["Files", "DialogueKit", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .testTarget(
             name: "WallClockTests",
             dependencies: ["WallClock", "DialogueKit"]
         ),
