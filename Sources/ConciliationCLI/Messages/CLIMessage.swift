@@ -445,8 +445,8 @@ enum CLIMessage: Equatable, Sendable, Catalogue {
             )
         case .exportExtension:
             return (
-                "Extension non reconnue : terminez le nom par .txt, .md ou .json.",
-                "Unknown extension: end the name with .txt, .md or .json."
+                "Extension non reconnue : terminez le nom par \(ExportFormat.extensions(or: "ou")).",
+                "Unknown extension: end the name with \(ExportFormat.extensions(or: "or"))."
             )
         case .exported(let path):
             return ("Exporté dans \(path) (lisible par vous seul).", "Exported to \(path) (readable by you only).")

@@ -9,11 +9,7 @@ struct Download: Equatable, Sendable {
     init(name: String, format: ExportFormat, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
-        switch format {
-        case .text: contentType = "text/plain; charset=utf-8"
-        case .markdown: contentType = "text/markdown; charset=utf-8"
-        case .json: contentType = "application/json"
-        }
+        contentType = format.mediaType
     }
 
     init(name: String, markdown: Bool, bytes: [UInt8]) {

@@ -25,4 +25,20 @@ public enum ExportFormat: String, Equatable, Sendable, CaseIterable {
         case .json: return "json"
         }
     }
+
+    /// What a file in this form is, for the page's downloads (`Content-Type`).
+    public var mediaType: String {
+        switch self {
+        case .text: return "text/plain; charset=utf-8"
+        case .markdown: return "text/markdown; charset=utf-8"
+        case .json: return "application/json"
+        }
+    }
+
+    /// Every extension, for a sentence that lists them: ".txt, .md", then the
+    /// last after `or`.
+    public static func extensions(or: String) -> String {
+        let all = allCases.map { "." + $0.fileExtension }
+        return all.dropLast().joined(separator: ", ") + " " + or + " " + all.last!
+    }
 }
