@@ -1,5 +1,6 @@
 /// What every message catalogue is — the core's (`Message`), the terminal's
-/// (`CLIMessage`), the page's (`WebMessage`, `WebSentence`): each message has its
+/// (`CLIMessage`), the page's (`WebMessage`, `WebSentence`), the files'
+/// (`FileProblem`): each message has its
 /// French and English wordings side by side, so that a language added is a
 /// field the compiler asks of every message, and is read in the language chosen.
 public protocol Catalogue {
