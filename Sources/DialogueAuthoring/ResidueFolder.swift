@@ -97,10 +97,12 @@ struct ResidueFolder {
     private var computedParts: [Int32]
     /// The questions not answered, as the checker last said, one bit each.
     private var unanswered: [UInt64]
-    /// Each part's last residue and when it was worked out, and the part
-    /// registered for each expression: a part met in several tests (most are)
-    /// is folded once, and again only once one of its answers has changed.
-    private var partResidues: [(residue: Int32, at: Int)] = []
+    /// Each part's last residue and when it was worked out, with how many
+    /// questions it reads (counted once: this machine's baseline has no
+    /// instruction for it), and the part registered for each expression: a
+    /// part met in several tests (most are) is folded once, and again only once
+    /// one of its answers has changed.
+    private var partResidues: [(residue: Int32, answers: Int32, at: Int)] = []
     private var partNumbers: [Expr: Int32] = [:]
     /// When each answer last changed, on a clock that ticks at every change;
     /// and which answer changed at each tick (`changes[t]`, at tick t + 1).
@@ -148,6 +150,13 @@ struct ResidueFolder {
         _ = number(Shape(kind: .failure))
         _ = number(Shape(kind: .computable))
         assert(shapes.count == 4, "yes, no, failure and computable are the first four residues")
+    }
+
+    /// Compiles every part again, for a folder about to run beside another
+    /// copy of itself: two threads calling the same closures would count
+    /// references to them from two cores, a cache line moving at each call.
+    mutating func compileAgain() {
+        compiled = expressions.map(ExpressionCompiler.value)
     }
 
     /// Registers a test or value; the number names it from then on.
@@ -259,9 +268,7 @@ struct ResidueFolder {
         guard at >= 0 else { return false }
         // Worked out fewer changes ago than it has answers (most parts are):
         // those changes are read instead.
-        var answers = 0
-        for w in 0..<words { answers += inputMasks[Int(p) * words + w].nonzeroBitCount }
-        if clock - at <= answers {
+        if clock - at <= Int(partResidues[Int(p)].answers) {
             for i in at..<clock {
                 let q = Int(changes[i])
                 if inputMasks[Int(p) * words + q / 64] & 1 << UInt64(q % 64) != 0 { return false }
@@ -367,7 +374,7 @@ struct ResidueFolder {
         expressions.append(e)
         lastValue.append((nil, -1))
         lastParts.append(((-2, -2, -2), -1))
-        partResidues.append((0, -1))
+        partResidues.append((0, Int32(inputs.reduce(0) { $0 + $1.nonzeroBitCount }), -1))
         partNumbers[e] = Int32(parts.count - 1)
         return Int32(parts.count - 1)
     }
@@ -387,12 +394,14 @@ struct ResidueFolder {
         case .computed(let i):
             if isCurrent(partResidues[Int(p)].at, part: p) { return partResidues[Int(p)].residue }
             let r = closed(p) ? fold(p, answers, closed: true) : fold(computedParts[i], answers)
-            partResidues[Int(p)] = (r, clock)
+            partResidues[Int(p)].residue = r
+            partResidues[Int(p)].at = clock
             return r
         default:
             if isCurrent(partResidues[Int(p)].at, part: p) { return partResidues[Int(p)].residue }
             let r = fold(p, answers, closed: closed(p))
-            partResidues[Int(p)] = (r, clock)
+            partResidues[Int(p)].residue = r
+            partResidues[Int(p)].at = clock
             return r
         }
     }

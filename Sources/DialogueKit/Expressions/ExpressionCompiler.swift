@@ -47,7 +47,7 @@ package enum ExpressionCompiler {
         }
     }
 
-    static func test(_ expr: Expr) -> CompiledTest {
+    package static func test(_ expr: Expr) -> CompiledTest {
         switch expr {
         case .literal(.bool(let b)):
             return { _ in b }

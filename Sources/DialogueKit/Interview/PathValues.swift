@@ -23,11 +23,16 @@ package final class PathValues {
     let today: CivilDate
     package let answers: Slots
     private let memo: Slots
+    /// The computed values' compiled expressions: the dialogue's, or a set of
+    /// one's own, so that two threads evaluating at once count no reference to
+    /// the same closure (a shared count moves between cores on each call).
+    private let computedValues: [CompiledValue]
 
     /// One allocation for the answers and the computed values, made once per case.
-    package init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil) {
+    package init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil, computedValues: [CompiledValue]? = nil) {
         self.dialogue = dialogue
         self.today = today
+        self.computedValues = computedValues ?? dialogue.computedValues
         let questions = dialogue.questions.count, computed = dialogue.computed.count
         let base = UnsafeMutablePointer<Value?>.allocate(capacity: max(questions + computed, 1))
         if let answers {
@@ -52,7 +57,7 @@ package final class PathValues {
         }
         let index = slot - answers.count
         if let known = memo[index] { return known }
-        let v = try dialogue.computed[index].expression.evaluate(self)
+        let v = try computedValues[index](self)
         memo[index] = v
         return v
     }
