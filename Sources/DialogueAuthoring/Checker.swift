@@ -70,11 +70,14 @@ public struct Checker {
     /// The last answer of `lastTakeable` at each node, for the residues it was
     /// asked about: most walks meet the same guards as the walk before.
     private var recentTakeable: [(residues: [Int32], last: Int)] = []
-    /// The units the last key of a date question reached, with the node and
+    /// The nodes the last key of a date question reached, with the node and
     /// the folder's clock then: its classes read them without walking again.
-    private var lastWalk: (node: Int, clock: Int, units: [Int]) = (-1, -1, [])
+    private var lastWalk: (node: Int, clock: Int, nodes: [Int]) = (-1, -1, [])
     /// The walk's lists, kept between walks so that a key allocates none.
-    private var walkBuffers: (pending: [Int], marked: [Int], earlier: [Int32]) = ([], [], [])
+    private var walkBuffers: (pending: [Int], earlier: [Int32]) = ([], [])
+    /// The nodes the last walk reached, each also marked in `visited` until
+    /// `endWalk()`.
+    private var walked: [Int] = []
     private var guardInputs: [SourcePosition: [Int]] = [:]
     /// The distinct things observed anywhere: a test whose outcome matters, or a
     /// value that must only be computable. The same guard or shown value on many
@@ -88,10 +91,21 @@ public struct Checker {
     /// retains no list of its own at each node.
     private var observed: [(unit: Int, target: Int)] = []
     private var observedStart: [Int] = [0]
+    /// The same for its transitions only, what the walk settles: node `n`'s
+    /// are `transitionStart[n]..<transitionStart[n + 1]` in `transitionUnits`.
+    private var transitionUnits: [(unit: Int, target: Int)] = []
+    private var transitionStart: [Int] = [0]
+    /// For each unit, the nodes that observe it: unit `u`'s are
+    /// `observerStart[u]..<observerStart[u + 1]` in `observers`. A key asks
+    /// whether one was reached, rather than the walk marking every unit of
+    /// every node it reaches (most are an outcome's texts, which no key reads).
+    private var observers: [Int] = []
+    private var observerStart: [Int] = [0]
     /// Each unit's entry in the memo key, whether it is a guard settled false,
     /// and when it was worked out; worked out again only once one of its inputs
     /// has changed since.
     private var settled: [(entry: Int32, cuts: Bool, at: Int)] = []
+    /// The units `reachedRoots` has listed, marked so that each is listed once.
     private var unitMarked: [Bool] = []
     private var markedUnits: [Int] = []
     private var visited: [Bool] = []
@@ -152,11 +166,17 @@ public struct Checker {
     private struct MemoKey: Hashable {
         let node: Int
         let values: [Int32]
+        /// A mix of the residues made as they were listed (FNV-1a, a word at
+        /// a time): the dictionary then hashes one word, not the whole list.
+        let mixed: UInt64
 
-        /// The residues hashed as one run of bytes rather than one by one.
         func hash(into h: inout Hasher) {
             h.combine(node)
-            values.withUnsafeBytes { h.combine(bytes: $0) }
+            h.combine(mixed)
+        }
+
+        static func == (a: MemoKey, b: MemoKey) -> Bool {
+            a.mixed == b.mixed && a.node == b.node && a.values == b.values
         }
     }
 
@@ -203,6 +223,18 @@ public struct Checker {
         for n in 0..<nodeCount {
             observed += observationsOf(n).map { ($0.unit, $0.target ?? -1) }
             observedStart.append(observed.count)
+        }
+        transitionUnits = observed.filter { $0.target >= 0 }
+        for n in 0..<nodeCount {
+            transitionStart.append(transitionStart[n] + observed[observedStart[n]..<observedStart[n + 1]].count { $0.target >= 0 })
+        }
+        var observedBy = Array(repeating: [Int](), count: units.count)
+        for n in 0..<nodeCount {
+            for (u, _) in observed[observedStart[n]..<observedStart[n + 1]] where observedBy[u].last != n { observedBy[u].append(n) }
+        }
+        for nodes in observedBy {
+            observers += nodes
+            observerStart.append(observers.count)
         }
         unitRoots = units.map { folder.add($0.tree) }
         relevant = relevantUnits(inputs: unitRoots.map(folder.inputs))
@@ -596,20 +628,25 @@ public struct Checker {
     /// own, but where a guard's crossing is kept it is tried on that day too, so
     /// the crossing goes only where nothing reads it.
     private mutating func reachedRoots(from node: Int) -> [Int32]? {
-        let reached: [Int]
+        var nodes: [Int] = []
         if lastWalk.node == node && lastWalk.clock == folder.clock {
-            reached = lastWalk.units
+            nodes = lastWalk.nodes
         } else {
             guard walkAhead[node], markReachable(from: node) else { return nil }
-            for u in markedUnits { unitMarked[u] = false }
-            reached = markedUnits
-            markedUnits.removeAll(keepingCapacity: true)
+            nodes = walked
+            endWalk()
         }
         var roots: [Int32] = []
-        for u in reached {
-            if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
-            roots.append(settled[u].entry)
+        for n in nodes {
+            for (u, _) in observed[observedStart[n]..<observedStart[n + 1]] where !unitMarked[u] {
+                unitMarked[u] = true
+                markedUnits.append(u)
+                if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
+                roots.append(settled[u].entry)
+            }
         }
+        for u in markedUnits { unitMarked[u] = false }
+        markedUnits.removeAll(keepingCapacity: true)
         return roots
     }
 
@@ -821,67 +858,65 @@ public struct Checker {
         let complete = walkAhead[node] && markReachable(from: node)
         var key: [Int32] = []
         key.reserveCapacity(relevant[node].count)
+        var mixed: UInt64 = 0xcbf2_9ce4_8422_2325
         for u in relevant[node] {
-            if complete && !unitMarked[u] {
-                key.append(-1)
-                continue
+            var entry: Int32 = -1
+            if !complete || observers[observerStart[u]..<observerStart[u + 1]].contains(where: { visited[$0] }) {
+                if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
+                entry = settled[u].entry
             }
-            if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
-            key.append(settled[u].entry)
+            key.append(entry)
+            mixed = (mixed ^ UInt64(UInt32(bitPattern: entry))) &* 0x100_0000_01b3
         }
-        for u in markedUnits { unitMarked[u] = false }
         if complete && node < dialogue.questions.count && !dependents[node].isEmpty {
             lastWalk.node = node
             lastWalk.clock = folder.clock
-            swap(&lastWalk.units, &markedUnits)
+            lastWalk.nodes.removeAll(keepingCapacity: true)
+            lastWalk.nodes += walked
         }
-        markedUnits.removeAll(keepingCapacity: true)
-        return MemoKey(node: node, values: key)
+        endWalk()
+        return MemoKey(node: node, values: key, mixed: mixed)
     }
 
-    /// Marks the units on the nodes reachable from `node` through the
-    /// transitions that can still be taken. The first transition that holds is
-    /// taken, so none after a guard settled true can be, nor any after two
-    /// guards of which one negates the other (one of them holds, or evaluating
-    /// the first fails and nothing is taken); a guard settled false cuts its own.
+    /// Forgets which nodes the last walk reached.
+    private mutating func endWalk() {
+        for n in walked { visited[n] = false }
+        walked.removeAll(keepingCapacity: true)
+    }
+
+    /// Marks the nodes reachable from `node` through the transitions that can
+    /// still be taken (`visited`, listed in `walked` until `endWalk()`). The
+    /// first transition that holds is taken, so none after a guard settled
+    /// true can be, nor any after two guards of which one negates the other
+    /// (one of them holds, or evaluating the first fails and nothing is
+    /// taken); a guard settled false cuts its own.
     private mutating func markReachable(from node: Int) -> Bool {
         // Taken out of `walkBuffers` while in use, so that each is the only
         // reference to its storage and grows in place.
-        var (pending, marked, earlier) = walkBuffers
-        walkBuffers = ([], [], [])
+        var (pending, earlier) = walkBuffers
+        walkBuffers = ([], [])
         pending.append(node)
         defer {
-            for n in marked { visited[n] = false }
-            marked.removeAll(keepingCapacity: true)
             earlier.removeAll(keepingCapacity: true)
-            walkBuffers = (pending, marked, earlier)
+            walkBuffers = (pending, earlier)
         }
         while let n = pending.popLast() {
             guard !visited[n] else { continue }
             visited[n] = true
-            marked.append(n)
+            walked.append(n)
             earlier.removeAll(keepingCapacity: true)
-            var exhausted = false
-            for i in observedStart[n]..<observedStart[n + 1] {
-                let (u, target) = observed[i]
-                if !unitMarked[u] {
-                    unitMarked[u] = true
-                    markedUnits.append(u)
-                }
-                guard target >= 0, !exhausted else { continue }
+            let start = transitionStart[n], end = transitionStart[n + 1]
+            for i in start..<end {
+                let u = transitionUnits[i].unit
                 if !folder.isCurrent(settled[u].at, root: unitRoots[u]) { settle(u) }
                 let residue = settled[u].entry
-                exhausted = residue == folder.yes || earlier.contains { folder.negates($0, residue) }
+                let exhausted = residue == folder.yes || earlier.contains { folder.negates($0, residue) }
                 earlier.append(residue)
+                if exhausted { break }
             }
             let last = lastTakeable(n, earlier)
-            var index = 0
-            for i in observedStart[n]..<observedStart[n + 1] {
-                let (u, target) = observed[i]
-                guard target >= 0 else { continue }
-                guard index <= last else { break }
-                if !settled[u].cuts { pending.append(target) }
-                index += 1
+            for i in start..<min(end, start + last + 1) where !settled[transitionUnits[i].unit].cuts {
+                pending.append(transitionUnits[i].target)
             }
         }
         return true
