@@ -53,7 +53,9 @@ public struct Checker {
     /// too (indices among the computed values): what changing it forgets.
     private var readers: [[Int]] = []
     /// For each question, the computed dates that read it (empty but for dates).
-    private var dependents: [[(computed: Computed, residual: Int, monotone: Bool)]] = []
+    /// Each is the computed date's slot, the other questions it reads, its
+    /// root in the folder, and whether it moves only forward with the date.
+    private var dependents: [[Dependent]] = []
     private var folder: ResidueFolder
     private var fixedCandidates: [[Value]] = []
     private var templateCache: [SourcePosition: [Int]] = [:]
@@ -62,9 +64,9 @@ public struct Checker {
     /// to (no test for "otherwise"), gathered for each today's checker: the
     /// walk then copies no question, check or transition (each copy retains
     /// its texts), and its closures are its own (see `compileWalk`).
-    private var checks: [[CompiledTest]] = []
-    private var guards: [[(test: CompiledTest?, target: Int)]] = []
-    private var computedValues: [CompiledValue] = []
+    private var checks: [[StoredTest]] = []
+    private var guards: [[Guard]] = []
+    private var computedValues: [StoredValue] = []
     private var asksDate: [Bool] = []
     private var takeable: [TakeableKey: Int] = [:]
     /// The last answer of `lastTakeable` at each node, for the residues it was
@@ -126,6 +128,18 @@ public struct Checker {
     /// still reachable.
     private var keyed: [Bool] = []
 
+    private struct Guard {
+        let test: CompiledTest?
+        let target: Int
+    }
+
+    private struct Dependent {
+        let slot: Int
+        let others: [Int]
+        let residual: Int
+        let monotone: Bool
+    }
+
     private struct CrossingKey: Hashable {
         let question: Int
         let dependent: Int
@@ -153,10 +167,15 @@ public struct Checker {
         let truth: Bool
     }
 
+    private struct ShownText {
+        let condition: CompiledTest?
+        let slots: [Int]
+    }
+
     private struct OutcomeCheck {
         /// What is evaluated, compiled for this checker alone.
-        let values: [CompiledValue]
-        let texts: [(condition: CompiledTest?, slots: [Int])]
+        let values: [StoredValue]
+        let texts: [ShownText]
         /// The expressions and texts behind them, read only to report a problem.
         let expressions: [Expression]
         let conditions: [Expression?]
@@ -257,9 +276,12 @@ public struct Checker {
                         $0.expression.type == .date && comparedWithToday.contains($0.slot)
                             && questionReads($0.expression).contains(q.slot)
                     }
-            var found: [(computed: Computed, residual: Int, monotone: Bool)] = []
-            for c in dates { found.append((c, folder.add(.variable(c.slot)), monotone(c.expression.tree, in: q.slot))) }
-            dependents.append(found)
+            dependents.append(
+                dates.map { c in
+                    Dependent(
+                        slot: c.slot, others: questionReads(c.expression).subtracting([q.slot]).sorted(),
+                        residual: folder.add(.variable(c.slot)), monotone: monotone(c.expression.tree, in: q.slot))
+                })
         }
         unitMarked = Array(repeating: false, count: units.count)
         visited = Array(repeating: false, count: nodeCount)
@@ -283,9 +305,11 @@ public struct Checker {
     /// spread over two).
     private mutating func compileWalk() {
         func compiled(_ e: Expression) -> CompiledTest { ExpressionCompiler.test(e.tree) }
-        checks = (0..<nodeCount).map { n in n < dialogue.questions.count ? dialogue.questions[n].checks.map { compiled($0.rejectIf) } : [] }
-        guards = (0..<nodeCount).map { n in transitions(of: n).map { ($0.condition.map(compiled), index($0.target)) } }
-        computedValues = dialogue.computed.map { ExpressionCompiler.value($0.expression.tree) }
+        checks = (0..<nodeCount).map { n in
+            n < dialogue.questions.count ? dialogue.questions[n].checks.map { StoredTest(compiled($0.rejectIf)) } : []
+        }
+        guards = (0..<nodeCount).map { n in transitions(of: n).map { Guard(test: $0.condition.map(compiled), target: index($0.target)) } }
+        computedValues = dialogue.computed.map { StoredValue(ExpressionCompiler.value($0.expression.tree)) }
         outcomeChecks = dialogue.outcomes.indices.map { outcomeCheck($0) }
         folder.compileAgain()
     }
@@ -657,16 +681,15 @@ public struct Checker {
     /// the other answers it reads that are not given yet: the first day of each
     /// class, as offsets from today.
     private mutating func crossings(
-        _ q: Int, _ dependent: (computed: Computed, residual: Int, monotone: Bool), varying: [Int]
+        _ q: Int, _ dependent: Dependent, varying: [Int]
     ) -> [Int] {
-        let (computed, monotone) = (dependent.computed, dependent.monotone)
+        let (slot, others, monotone) = (dependent.slot, dependent.others, dependent.monotone)
         let window = Checker.window
         var days: [Int] = []
         let probe = PathValues(dialogue: dialogue, today: today, computedValues: computedValues)
         // The other answers it reads: those given, as given; those still to come
         // that its residue reads, over their classes (dates held at one value);
         // the others, which cannot change it, at one value.
-        let others = questionReads(computed.expression).subtracting([q]).sorted()
         var combos: [[Value]] = [[]]
         for other in others {
             let classes =
@@ -680,7 +703,7 @@ public struct Checker {
             // Combos that leave the date the same function of `q` (the same
             // residue once their answers are folded in) cross today on the
             // same days: each such function is searched once.
-            let function = ComboKey(question: q, computed: computed.slot, residue: residue(dependent.residual, others, combo))
+            let function = ComboKey(question: q, computed: slot, residue: residue(dependent.residual, others, combo))
             if let known = comboDays[function] {
                 days += known
                 continue
@@ -692,7 +715,7 @@ public struct Checker {
             func sign(_ offset: Int) -> Int? {
                 probe.answers[q] = .date(today.adding(days: offset))
                 probe.forgetComputed(readers[q])
-                guard case .date(let d)? = try? probe.value(ofSlot: computed.slot) else { return nil }
+                guard case .date(let d)? = try? probe.value(ofSlot: slot) else { return nil }
                 return d < today ? -1 : (d == today ? 0 : 1)
             }
             /// The first day after `from` where the class is no longer `current`.
@@ -1032,7 +1055,7 @@ public struct Checker {
                 var refused = false
                 for c in checks[node].indices {
                     do {
-                        if try checks[node][c](values) { refused = true; break }
+                        if try checks[node][c].test(values) { refused = true; break }
                     } catch {
                         let check = dialogue.questions[q].checks[c].rejectIf
                         fail(check.position, describe(error, check))
@@ -1059,7 +1082,7 @@ public struct Checker {
     private mutating func checkOutcome(_ o: Int) {
         for i in outcomeChecks[o].values.indices {
             do {
-                _ = try outcomeChecks[o].values[i](values)
+                _ = try outcomeChecks[o].values[i].evaluate(values)
             } catch {
                 let e = outcomeChecks[o].expressions[i]
                 fail(e.position, describe(error, e))
@@ -1101,8 +1124,8 @@ public struct Checker {
         let items = outcome.steps + outcome.parallel + outcome.notes
         let texts = items.map { ($0.condition, $0.text) } + [(nil, outcome.title), (nil, outcome.summary)]
         return OutcomeCheck(
-            values: expressions.map { ExpressionCompiler.value($0.tree) },
-            texts: texts.map { (condition: $0.0.map { ExpressionCompiler.test($0.tree) }, slots: shownSlots($0.1)) },
+            values: expressions.map { StoredValue(ExpressionCompiler.value($0.tree)) },
+            texts: texts.map { ShownText(condition: $0.0.map { ExpressionCompiler.test($0.tree) }, slots: shownSlots($0.1)) },
             expressions: expressions, conditions: texts.map(\.0), positions: texts.map(\.1.position))
     }
 

@@ -84,7 +84,7 @@ struct ResidueFolder {
     private var children: [(Int32, Int32, Int32)] = []
     private let words: Int
     private var inputMasks: [UInt64] = []
-    private var compiled: [CompiledValue] = []
+    private var compiled: [StoredValue] = []
     private var expressions: [Expr] = []
     private var roots: [Int32] = []
     /// For each question, the roots that read it; for each root, when one of
@@ -156,7 +156,7 @@ struct ResidueFolder {
     /// copy of itself: two threads calling the same closures would count
     /// references to them from two cores, a cache line moving at each call.
     mutating func compileAgain() {
-        compiled = expressions.map(ExpressionCompiler.value)
+        compiled = expressions.map { StoredValue(ExpressionCompiler.value($0)) }
     }
 
     /// Registers a test or value; the number names it from then on.
@@ -370,7 +370,7 @@ struct ResidueFolder {
         inputMasks += inputs
         parts.append(kind)
         children.append((kids.count > 0 ? kids[0] : -1, kids.count > 1 ? kids[1] : -1, kids.count > 2 ? kids[2] : -1))
-        compiled.append(ExpressionCompiler.value(e))
+        compiled.append(StoredValue(ExpressionCompiler.value(e)))
         expressions.append(e)
         lastValue.append((nil, -1))
         lastParts.append(((-2, -2, -2), -1))
@@ -409,7 +409,7 @@ struct ResidueFolder {
     private mutating func fold(_ p: Int32, _ answers: PathValues, closed: Bool) -> Int32 {
         let id = Int(p)
         if closed {
-            guard let v = try? compiled[id](answers) else { return failure }
+            guard let v = try? compiled[id].evaluate(answers) else { return failure }
             if lastValue[id].value == v { return lastValue[id].residue }
             let r = literal(v)
             lastValue[id] = (v, r)

@@ -11,6 +11,22 @@ public enum EvaluationError: Error, Sendable, Equatable {
 package typealias CompiledValue = @Sendable (PathValues) throws(EvaluationError) -> Value
 package typealias CompiledTest = @Sendable (PathValues) throws(EvaluationError) -> Bool
 
+/// A compiled value kept in a list. A function stored straight in an array is
+/// converted to the array's generic form going in and back coming out: two
+/// more calls at every evaluation. Inside a struct it is stored as it is.
+package struct StoredValue: Sendable {
+    package let evaluate: CompiledValue
+
+    package init(_ evaluate: @escaping CompiledValue) { self.evaluate = evaluate }
+}
+
+/// A compiled test kept in a list (see `StoredValue`).
+package struct StoredTest: Sendable {
+    package let test: CompiledTest
+
+    package init(_ test: @escaping CompiledTest) { self.test = test }
+}
+
 /// Turns a checked expression tree into closures, once, when the dialogue is
 /// loaded: routing a case then calls them directly instead of walking the tree,
 /// which matters when `triage` routes hundreds of thousands of cases.
@@ -117,7 +133,9 @@ package enum ExpressionCompiler {
     }
 
     private static func call(_ function: Builtin, _ arguments: [Expr]) -> CompiledValue {
-        let compiled = arguments.map(value)
+        // Each argument compiled on its own: kept in an array, each would be
+        // called through two conversions (see `StoredValue`).
+        func compiled(_ i: Int) -> CompiledValue { value(arguments[i]) }
         let slots = arguments.map(slotOf)
         @Sendable func department(_ v: Value) -> String? {
             if case .string(let s) = v { return s }
@@ -125,10 +143,10 @@ package enum ExpressionCompiler {
         }
         switch function {
         case .known:
-            let a = compiled[0]
+            let a = compiled(0)
             return { r throws(EvaluationError) in .bool(try a(r) != .null) }
         case .addMonths, .addDays:
-            let (a, b) = (compiled[0], compiled[1])
+            let (a, b) = (compiled(0), compiled(1))
             let months = function == .addMonths
             return { r throws(EvaluationError) in
                 guard case .date(let d) = try a(r) else { return .null }
@@ -137,7 +155,7 @@ package enum ExpressionCompiler {
                 return end.map(Value.date) ?? .null
             }
         case .deadlineMonths, .latestDeadlineMonths, .deadlineDays, .latestDeadlineDays:
-            let (a, b, c) = (compiled[0], compiled[1], compiled[2])
+            let (a, b, c) = (compiled(0), compiled(1), compiled(2))
             let reading: LegalCalendar.Reading = [.latestDeadlineMonths, .latestDeadlineDays].contains(function) ? .latest : .earliest
             let inMonths = [.deadlineMonths, .latestDeadlineMonths].contains(function)
             return { r throws(EvaluationError) in
@@ -151,13 +169,13 @@ package enum ExpressionCompiler {
                 return end.map(Value.date) ?? .null
             }
         case .nextWorkingDay:
-            let (a, b) = (compiled[0], compiled[1])
+            let (a, b) = (compiled(0), compiled(1))
             return { r throws(EvaluationError) in
                 guard case .date(let d) = try a(r) else { return .null }
                 return LegalCalendar.extendToWorkingDay(d, department: department(try b(r))).map(Value.date) ?? .null
             }
         case .daysBetween:
-            let (a, b) = (compiled[0], compiled[1])
+            let (a, b) = (compiled(0), compiled(1))
             return { r throws(EvaluationError) in
                 guard case .date(let x) = try a(r), case .date(let y) = try b(r) else { return .null }
                 return .int(x.days(until: y))

@@ -26,10 +26,10 @@ package final class PathValues {
     /// The computed values' compiled expressions: the dialogue's, or a set of
     /// one's own, so that two threads evaluating at once count no reference to
     /// the same closure (a shared count moves between cores on each call).
-    private let computedValues: [CompiledValue]
+    private let computedValues: [StoredValue]
 
     /// One allocation for the answers and the computed values, made once per case.
-    package init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil, computedValues: [CompiledValue]? = nil) {
+    package init(dialogue: Dialogue, today: CivilDate, answers: [Value?]? = nil, computedValues: [StoredValue]? = nil) {
         self.dialogue = dialogue
         self.today = today
         self.computedValues = computedValues ?? dialogue.computedValues
@@ -57,7 +57,7 @@ package final class PathValues {
         }
         let index = slot - answers.count
         if let known = memo[index] { return known }
-        let v = try computedValues[index](self)
+        let v = try computedValues[index].evaluate(self)
         memo[index] = v
         return v
     }

@@ -17,7 +17,7 @@ public final class Dialogue: Sendable {
     public let computed: [Computed]
     /// Each computed value's compiled expression, apart: evaluating one then
     /// copies no `Computed` (its name and label), on every evaluation.
-    package let computedValues: [CompiledValue]
+    package let computedValues: [StoredValue]
     public let outputs: [Output]
     /// Name of each slot: questions first (slot = question index), then computed values.
     public let slotNames: [String]
@@ -54,7 +54,7 @@ public final class Dialogue: Sendable {
         self.branches = branches
         self.outcomeList = outcomes
         self.computed = computed
-        self.computedValues = computed.map(\.expression.evaluate)
+        self.computedValues = computed.map { StoredValue($0.expression.evaluate) }
         self.outputs = outputs
         self.slotNames = slotNames
         self.remainingQuestions = remainingQuestions

@@ -8,7 +8,7 @@ public struct QuestionReadings: Sendable {
     /// (the operands of its `and`s), each compiled once.
     private struct Candidate: Sendable {
         let rule: Int
-        let parts: [CompiledTest]
+        let parts: [StoredTest]
     }
 
     private let dialogue: Dialogue
@@ -43,7 +43,9 @@ public struct QuestionReadings: Sendable {
             queue += next.map(\.target)
             for t in next {
                 guard let rule = t.ruleIndex, let condition = t.condition, reads(condition.reads) else { continue }
-                candidates.append(Candidate(rule: rule, parts: QuestionReadings.parts(of: condition.tree).map(ExpressionCompiler.test)))
+                candidates.append(
+                    Candidate(rule: rule, parts: QuestionReadings.parts(of: condition.tree).map { StoredTest(ExpressionCompiler.test($0)) })
+                )
             }
         }
         self.candidates = candidates
@@ -66,7 +68,7 @@ public struct QuestionReadings: Sendable {
         let values = PathValues(dialogue: dialogue, today: today, answers: answers)
         var found = [Bool](repeating: false, count: dialogue.rules.count)
         for candidate in candidates where !found[candidate.rule] {
-            found[candidate.rule] = !candidate.parts.contains { part in (try? part(values)) == false }
+            found[candidate.rule] = !candidate.parts.contains { part in (try? part.test(values)) == false }
         }
         return found.indices.filter { found[$0] }
     }
