@@ -855,18 +855,21 @@ public struct Checker {
             }
             if first < 0 { first = i } else if second < 0 { second = i }
         }
-        let (position, name) =
-            node < dialogue.questions.count
-            ? (dialogue.questions[node].position, dialogue.questions[node].id)
-            : (dialogue.branches[node - dialogue.questions.count].position, dialogue.branches[node - dialogue.questions.count].id)
-        guard first >= 0 else {
-            fail(position, "no transition out of `\(name)` applies \(describePath())")
-            return nil
-        }
-        if second >= 0 {
+        guard first >= 0, second < 0 else {
+            // Read only here: the node's name and place are strings, retained
+            // at each read.
+            let (position, name) =
+                node < dialogue.questions.count
+                ? (dialogue.questions[node].position, dialogue.questions[node].id)
+                : (dialogue.branches[node - dialogue.questions.count].position, dialogue.branches[node - dialogue.questions.count].id)
+            guard first >= 0 else {
+                fail(position, "no transition out of `\(name)` applies \(describePath())")
+                return nil
+            }
             fail(
                 transitions(of: node)[second].position,
                 "transitions \(first + 1) and \(second + 1) out of `\(name)` both apply \(describePath())")
+            return guards[node][first].target
         }
         return guards[node][first].target
     }

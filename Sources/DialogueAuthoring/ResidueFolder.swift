@@ -66,6 +66,7 @@ struct ResidueFolder {
         case constant
         /// A list, whose residue never changes.
         case list(Int32)
+        /// A question, by the residue it leaves while not answered.
         case question(Int32)
         /// A computed value, by its index among them.
         case computed(Int)
@@ -346,7 +347,7 @@ struct ResidueFolder {
             lists.append(vs)
             kind = .list(number(Shape(kind: .list, parts: (Int32(lists.count - 1), -1, -1))))
         case .variable(let s) where s < dialogue.questions.count:
-            kind = .question(Int32(s))
+            kind = .question(number(Shape(kind: .variable, parts: (Int32(s), -1, -1))))
             inputs[s / 64] |= 1 << UInt64(s % 64)
         case .variable(let s):
             let computed = Int(computedPart(s))
@@ -419,8 +420,8 @@ struct ResidueFolder {
         var folded: (Int32, Int32, Int32) = (-1, -1, -1)
         let kind: Shape.Kind
         switch parts[id] {
-        case .question(let s):
-            return number(Shape(kind: .variable, parts: (s, -1, -1)))  // a question still to come
+        case .question(let residue):
+            return residue  // a question still to come
         case .not:
             kind = .not
             folded.0 = fold(c.0, answers)
