@@ -855,9 +855,9 @@ public struct Checker {
             }
             if first < 0 { first = i } else if second < 0 { second = i }
         }
-        guard first >= 0, second < 0 else {
-            // Read only here: the node's name and place are strings, retained
-            // at each read.
+        if first < 0 || second >= 0 {
+            // Read only on a problem: the node's name and place are strings,
+            // retained at each read.
             let (position, name) =
                 node < dialogue.questions.count
                 ? (dialogue.questions[node].position, dialogue.questions[node].id)
@@ -869,7 +869,6 @@ public struct Checker {
             fail(
                 transitions(of: node)[second].position,
                 "transitions \(first + 1) and \(second + 1) out of `\(name)` both apply \(describePath())")
-            return guards[node][first].target
         }
         return guards[node][first].target
     }
