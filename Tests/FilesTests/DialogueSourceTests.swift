@@ -33,40 +33,40 @@ struct DialogueSourceTests {
         } catch {
             Issue.record("unexpected \(error)")
         }
-        let folder = scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        do {
-            _ = try DialogueSource.shipped(named: "conciliation.yaml", overriddenBy: folder)
-            Issue.record("a folder without the file fell back to the built-in rules")
-        } catch .unreadable(let error) {
-            #expect(error == FileError(path: folder + "/conciliation.yaml", .system(.noSuchFileOrDirectory)))
-        } catch {
-            Issue.record("unexpected \(error)")
+        try inScratchFolder { folder in
+            do throws(DialogueSource.Failure) {
+                _ = try DialogueSource.shipped(named: "conciliation.yaml", overriddenBy: folder)
+                Issue.record("a folder without the file fell back to the built-in rules")
+            } catch .unreadable(let error) {
+                #expect(error == FileError(path: folder + "/conciliation.yaml", .system(.noSuchFileOrDirectory)))
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
         }
     }
 
     @Test("A file past the bound is refused before it is parsed; a broken one says where")
     func boundsAndErrors() throws {
-        let folder = scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let big = folder + "/big.yaml", broken = folder + "/broken.yaml"
-        try FileIO.writeAtomically([UInt8](repeating: 0x23, count: DialogueSource.limit + 1), to: big, overwrite: false)
-        do {
-            _ = try DialogueSource.load(file: big)
-            Issue.record("a file past the bound was read")
-        } catch .unreadable(let error) {
-            #expect(error == FileError(path: big, .tooLarge(bytes: DialogueSource.limit + 1, mebibytes: 4)))
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
-        try FileIO.writeAtomically(Array("dialogue: [\n".utf8), to: broken, overwrite: false)
-        do {
-            _ = try DialogueSource.load(file: broken)
-            Issue.record("a broken file was loaded")
-        } catch .invalid(let error) {
-            #expect(error.description.hasPrefix(broken + ":"), "file:line:column, got \(error.description)")
-        } catch {
-            Issue.record("unexpected \(error)")
+        try inScratchFolder { folder in
+            let big = folder + "/big.yaml", broken = folder + "/broken.yaml"
+            try FileIO.writeAtomically([UInt8](repeating: 0x23, count: DialogueSource.limit + 1), to: big, overwrite: false)
+            do throws(DialogueSource.Failure) {
+                _ = try DialogueSource.load(file: big)
+                Issue.record("a file past the bound was read")
+            } catch .unreadable(let error) {
+                #expect(error == FileError(path: big, .tooLarge(bytes: DialogueSource.limit + 1, mebibytes: 4)))
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+            try FileIO.writeAtomically(Array("dialogue: [\n".utf8), to: broken, overwrite: false)
+            do throws(DialogueSource.Failure) {
+                _ = try DialogueSource.load(file: broken)
+                Issue.record("a broken file was loaded")
+            } catch .invalid(let error) {
+                #expect(error.description.hasPrefix(broken + ":"), "file:line:column, got \(error.description)")
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
         }
     }
 }
